@@ -1,0 +1,1 @@
+//! Formatted minutes. Pure: a meeting in, text out.

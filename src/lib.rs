@@ -1,0 +1,11 @@
+//! `minutes`: take minutes live in a meeting, from the terminal.
+//!
+//! The dependency rule: the pure core (`model`, `grammar`, `export`) knows
+//! nothing of the terminal, the clock or the filesystem; `storage` adds
+//! files; the TUI and the command line sit on top. A test greps the core
+//! for forbidden names so the rule cannot quietly erode.
+
+pub mod grammar;
+pub mod model;
+pub mod export;
+pub mod storage;

@@ -1,0 +1,83 @@
+//! Undo and redo as whole-meeting snapshots.
+//!
+//! A meeting is small and its items are shared through `Arc`, so a snapshot
+//! costs a few pointer copies plus the roster; that is simpler and more
+//! obviously correct than inverse operations, and undo of a deletion is
+//! exact by construction.
+
+use std::collections::VecDeque;
+
+use super::Meeting;
+
+/// How many changes can be undone. Three hours of minutes is well under
+/// this many lines, so in practice every change of a session can be undone.
+const LIMIT: usize = 5_000;
+
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    undo: VecDeque<Meeting>,
+    redo: Vec<Meeting>,
+}
+
+impl History {
+    /// Remember `before`, the meeting as it was before a change just made.
+    pub fn record(&mut self, before: Meeting) {
+        self.undo.push_back(before);
+        if self.undo.len() > LIMIT {
+            self.undo.pop_front();
+        }
+        self.redo.clear();
+    }
+
+    /// Put `meeting` back as it was before the last change. False when there
+    /// is nothing to undo.
+    pub fn undo(&mut self, meeting: &mut Meeting) -> bool {
+        match self.undo.pop_back() {
+            Some(before) => {
+                self.redo.push(std::mem::replace(meeting, before));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Re-apply the last undone change. False when there is nothing to redo.
+    pub fn redo(&mut self, meeting: &mut Meeting) -> bool {
+        match self.redo.pop() {
+            Some(after) => {
+                self.undo.push_back(std::mem::replace(meeting, after));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_then_redo_round_trips() {
+        let mut h = History::default();
+        let mut m = Meeting::default();
+        let original = m.clone();
+        h.record(m.clone());
+        m.title = "Board".into();
+        let changed = m.clone();
+        assert!(h.undo(&mut m));
+        assert_eq!(m, original);
+        assert!(!h.undo(&mut m));
+        assert!(h.redo(&mut m));
+        assert_eq!(m, changed);
+        assert!(!h.redo(&mut m));
+    }
+}

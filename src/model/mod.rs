@@ -1,0 +1,295 @@
+//! The meeting model: what a minute-taker records, and nothing else.
+//!
+//! Pure: no IO, no clock, no terminal. Time always comes in as an argument,
+//! so the same typed lines always give the same meeting.
+//!
+//! Items are behind `Arc` so that a snapshot of the whole meeting (for undo,
+//! or for the background saver) copies pointers, not the whole log: only the
+//! item being changed is copied, by `Arc::make_mut`.
+
+mod apply;
+mod history;
+mod roster;
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+pub use apply::{ApplyError, Applied, apply};
+pub use history::History;
+pub use roster::{Resolution, honorific_free, initials, is_honorific};
+
+/// The schema version written into every file. Bump it when the shape of
+/// the file changes, and keep a fixture of every old version in `tests/`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One meeting: details, roster, agenda with each item's log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meeting {
+    /// Schema version of the file this was read from or will be written as.
+    pub version: u32,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: String,
+    pub status: Status,
+    /// Members needed for the meeting to be quorate, where the body sets one.
+    pub quorum: Option<u32>,
+    pub people: Vec<Person>,
+    /// Entries recorded before any agenda item exists (or outside one).
+    pub preamble: Vec<Entry>,
+    pub items: Vec<Arc<Item>>,
+    /// Index into `items` of the item being minuted now.
+    pub current: Option<usize>,
+    /// Source of fresh ids; ids are never reused, so a deleted person's id
+    /// can never be mistaken for someone added later.
+    pub next_id: u32,
+}
+
+impl Default for Meeting {
+    fn default() -> Self {
+        Meeting {
+            version: SCHEMA_VERSION,
+            title: String::new(),
+            date: None,
+            start: None,
+            end: None,
+            place: String::new(),
+            status: Status::Draft,
+            quorum: None,
+            people: Vec::new(),
+            preamble: Vec::new(),
+            items: Vec::new(),
+            current: None,
+            next_id: 1,
+        }
+    }
+}
+
+/// Whether the minutes are still a draft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Draft,
+    Approved,
+}
+
+/// A stable reference to a person: survives renames and reordering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PersonId(pub u32);
+
+/// A stable reference to an agenda item: survives reordering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ItemId(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    /// The name as it should appear in the minutes, honorifics included
+    /// ("Prof. Maggie Atkinson").
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    pub attendance: Attendance,
+    #[serde(default)]
+    pub arrived: Option<Stamp>,
+    #[serde(default)]
+    pub left: Option<Stamp>,
+}
+
+/// How a person on the roster took part.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Attendance {
+    /// On the roster (from a template or a previous meeting), not marked yet.
+    #[default]
+    Expected,
+    /// A member, present.
+    Present,
+    /// An officer or guest in attendance.
+    InAttendance,
+    /// Sent apologies.
+    Apologies,
+    /// Absent without apologies.
+    Absent,
+}
+
+impl Attendance {
+    /// The heading used for this group in the minutes and the attendance pane.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Attendance::Present => "Present",
+            Attendance::InAttendance => "Officers in Attendance",
+            Attendance::Apologies => "Apologies",
+            Attendance::Absent => "Absent",
+            Attendance::Expected => "Not yet marked",
+        }
+    }
+
+    /// Groups in the order the minutes list them.
+    pub const ORDER: [Attendance; 5] = [
+        Attendance::Present,
+        Attendance::InAttendance,
+        Attendance::Apologies,
+        Attendance::Absent,
+        Attendance::Expected,
+    ];
+}
+
+/// When something happened and during which item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub time: NaiveTime,
+    pub item: Option<ItemId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: ItemId,
+    pub title: String,
+    #[serde(default)]
+    pub confidential: bool,
+    /// First time the item became current.
+    #[serde(default)]
+    pub started: Option<NaiveDateTime>,
+    /// Last time the item stopped being current.
+    #[serde(default)]
+    pub ended: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// One line of an item's log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub at: NaiveTime,
+    pub kind: EntryKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum EntryKind {
+    /// Narrative text: a paragraph of the minutes.
+    Note(String),
+    /// A bullet point, e.g. a topic a presentation covered.
+    Bullet(String),
+    /// Something a named person said. Rendered as the name followed by
+    /// the text ("Prof. Maggie Atkinson" + "queried if …").
+    Comment { speaker: PersonId, text: String },
+    Decision(String),
+    Action {
+        owner: Who,
+        text: String,
+        due: Option<NaiveDate>,
+    },
+    Interest { who: Who, text: String },
+    NextMeeting(NextMeeting),
+}
+
+/// Someone on the roster, or a name kept as written ("Clerk", "All members").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    Person(PersonId),
+    Named(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextMeeting {
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: String,
+}
+
+impl Meeting {
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn person_mut(&mut self, id: PersonId) -> Option<&mut Person> {
+        self.people.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The name to print for `who`.
+    pub fn who_name<'a>(&'a self, who: &'a Who) -> &'a str {
+        match who {
+            Who::Person(id) => self.person(*id).map_or("(removed)", |p| p.name.as_str()),
+            Who::Named(name) => name,
+        }
+    }
+
+    pub fn item_index(&self, id: ItemId) -> Option<usize> {
+        self.items.iter().position(|i| i.id == id)
+    }
+
+    pub fn current_item(&self) -> Option<&Item> {
+        self.current.and_then(|i| self.items.get(i)).map(AsRef::as_ref)
+    }
+
+    /// The log new entries go to: the current item's, or the preamble.
+    pub fn current_log(&self) -> &[Entry] {
+        self.current_item().map_or(&self.preamble, |i| &i.entries)
+    }
+
+    /// Mutable access to the log of `item` (None = the preamble), copying the
+    /// item first if an undo snapshot still shares it.
+    pub fn log_mut(&mut self, item: Option<usize>) -> Option<&mut Vec<Entry>> {
+        match item {
+            None => Some(&mut self.preamble),
+            Some(i) => self.items.get_mut(i).map(|it| &mut Arc::make_mut(it).entries),
+        }
+    }
+
+    pub fn item_mut(&mut self, index: usize) -> Option<&mut Item> {
+        self.items.get_mut(index).map(Arc::make_mut)
+    }
+
+    pub(crate) fn fresh_id(&mut self) -> u32 {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    /// The next meeting as last recorded, wherever it was recorded.
+    pub fn next_meeting(&self) -> Option<&NextMeeting> {
+        self.all_entries()
+            .filter_map(|e| match &e.kind {
+                EntryKind::NextMeeting(n) => Some(n),
+                _ => None,
+            })
+            .last()
+    }
+
+    /// Every entry, preamble first, then item by item.
+    pub fn all_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.preamble
+            .iter()
+            .chain(self.items.iter().flat_map(|i| i.entries.iter()))
+    }
+
+    /// People with the given attendance, in roster order.
+    pub fn people_with(&self, attendance: Attendance) -> impl Iterator<Item = &Person> {
+        self.people
+            .iter()
+            .filter(move |p| p.attendance == attendance)
+    }
+
+    /// Number of people counted as present (members and those in attendance
+    /// are both in the room; quorum counts members only).
+    pub fn present_count(&self) -> usize {
+        self.people_with(Attendance::Present).count()
+    }
+
+    /// Every action, with the number (1-based) of the item it was agreed in.
+    pub fn actions(&self) -> impl Iterator<Item = (Option<usize>, &Entry)> {
+        let pre = self.preamble.iter().map(|e| (None, e));
+        let items = self
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(n, i)| i.entries.iter().map(move |e| (Some(n + 1), e)));
+        pre.chain(items)
+            .filter(|(_, e)| matches!(e.kind, EntryKind::Action { .. }))
+    }
+}

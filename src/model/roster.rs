@@ -1,0 +1,275 @@
+//! Who a typed name or token means.
+//!
+//! Pure. The rules are the live-entry contract (PRODUCT.md): honorifics are
+//! ignored; a one-word token matches by initials (each part of a hyphenated
+//! name counts) or as a case-insensitive prefix of the name or of any word of
+//! it. Exact matches (initials, a whole word, the whole name) win over mere
+//! prefixes, so `@Jo` means Jo Chwalko even though Joe Banham also starts
+//! with "Jo"; two exact matches (`@JB`: Joe Banham, Julia Batters) are
+//! ambiguous.
+
+use super::{Meeting, Person, PersonId};
+
+/// Titles left out when matching names.
+const HONORIFICS: &[&str] = &[
+    "cllr",
+    "councillor",
+    "prof",
+    "professor",
+    "dr",
+    "doctor",
+    "dci",
+    "di",
+    "ds",
+    "dc",
+    "pc",
+    "supt",
+    "insp",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "revd",
+    "reverend",
+    "hon",
+    "rt",
+    "cllrs",
+    "ald",
+    "alderman",
+];
+
+/// Whether `word` is a title such as "Cllr" or "Prof." (case and a trailing
+/// full stop ignored).
+pub fn is_honorific(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    HONORIFICS.contains(&w.as_str())
+}
+
+/// The words of a name without its honorifics, lower-cased.
+pub fn honorific_free(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .filter(|w| !is_honorific(w))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Initials of a name, honorifics left out, each part of a hyphenated word
+/// counted: "Jane Nicholas-Letch" gives "jnl". Lower-case.
+pub fn initials(name: &str) -> String {
+    honorific_free(name)
+        .iter()
+        .flat_map(|w| w.split('-').filter_map(|part| part.chars().next()))
+        .collect()
+}
+
+/// What a token or a typed name resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    One(PersonId),
+    None,
+    /// Several people match; in roster order.
+    Many(Vec<PersonId>),
+}
+
+/// How well a query matches one person.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Prefix,
+    Exact,
+}
+
+fn word_parts(words: &[String]) -> impl Iterator<Item = &str> {
+    words
+        .iter()
+        .flat_map(|w| std::iter::once(w.as_str()).chain(w.split('-').skip(1)))
+}
+
+fn match_strength(person: &Person, query: &[String]) -> Option<Strength> {
+    let words = honorific_free(&person.name);
+    if words.is_empty() {
+        return None;
+    }
+    if query == words.as_slice() {
+        return Some(Strength::Exact);
+    }
+    match query {
+        [token] => {
+            let parts: Vec<&str> = word_parts(&words).collect();
+            if initials(&person.name) == *token || parts.contains(&token.as_str()) {
+                Some(Strength::Exact)
+            } else if words.join(" ").starts_with(token.as_str())
+                || parts.iter().any(|p| p.starts_with(token.as_str()))
+            {
+                Some(Strength::Prefix)
+            } else {
+                None
+            }
+        }
+        _ => {
+            // Several words: each must start a later word of the name, in
+            // order ("Maggie A" for Maggie Atkinson).
+            let mut rest = words.iter();
+            query
+                .iter()
+                .all(|q| rest.any(|w| w.starts_with(q.as_str())))
+                .then_some(Strength::Prefix)
+        }
+    }
+}
+
+impl Meeting {
+    /// Resolve a speaker token or a typed name against the roster.
+    pub fn resolve(&self, query: &str) -> Resolution {
+        let query = honorific_free(query);
+        if query.is_empty() {
+            return Resolution::None;
+        }
+        let scored: Vec<(PersonId, Strength)> = self
+            .people
+            .iter()
+            .filter_map(|p| match_strength(p, &query).map(|s| (p.id, s)))
+            .collect();
+        let Some(best) = scored.iter().map(|(_, s)| *s).max() else {
+            return Resolution::None;
+        };
+        let ids: Vec<PersonId> = scored
+            .into_iter()
+            .filter(|(_, s)| *s == best)
+            .map(|(id, _)| id)
+            .collect();
+        match ids.as_slice() {
+            [one] => Resolution::One(*one),
+            _ => Resolution::Many(ids),
+        }
+    }
+
+    /// The person whose full name is `name` (honorifics and case ignored).
+    pub fn find_exact(&self, name: &str) -> Option<PersonId> {
+        let want = honorific_free(name);
+        if want.is_empty() {
+            return None;
+        }
+        self.people
+            .iter()
+            .find(|p| honorific_free(&p.name) == want)
+            .map(|p| p.id)
+    }
+
+    /// "Joe Banham or Julia Batters" for an ambiguity message.
+    pub fn names_of(&self, ids: &[PersonId]) -> String {
+        let names: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| self.person(*id))
+            .map(|p| p.name.as_str())
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} or {}", init.join(", "), last),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attendance, Person};
+
+    fn roster(names: &[&str]) -> Meeting {
+        let mut m = Meeting::default();
+        for (i, n) in names.iter().enumerate() {
+            m.people.push(Person {
+                id: PersonId(u32::try_from(i).unwrap() + 1),
+                name: (*n).to_string(),
+                role: String::new(),
+                attendance: Attendance::Present,
+                arrived: None,
+                left: None,
+            });
+        }
+        m
+    }
+
+    fn seed() -> Meeting {
+        roster(&[
+            "Linda Clegg",
+            "Prof. Maggie Atkinson",
+            "Paul Boyce",
+            "Cllr Bernie Mooney",
+            "Cllr Phil Gilchrist",
+            "Cllr Phil Davies",
+            "Lorna Quigley",
+            "DCI Rachel Wilson",
+            "Jo Chwalko",
+            "Joe Banham",
+            "Julia Batters",
+            "Lynn Campbell",
+            "Abigail Afi Gbadago",
+            "Jane Nicholas-Letch",
+        ])
+    }
+
+    fn name(m: &Meeting, r: &Resolution) -> String {
+        match r {
+            Resolution::One(id) => m.person(*id).unwrap().name.clone(),
+            Resolution::None => "<none>".into(),
+            Resolution::Many(ids) => format!("<many: {}>", m.names_of(ids)),
+        }
+    }
+
+    #[test]
+    fn resolution_table() {
+        let m = seed();
+        let cases = [
+            ("JC", "Jo Chwalko"),
+            ("jc", "Jo Chwalko"),
+            ("MA", "Prof. Maggie Atkinson"),
+            ("RW", "DCI Rachel Wilson"),
+            ("AAG", "Abigail Afi Gbadago"),
+            ("JNL", "Jane Nicholas-Letch"),
+            ("Linda", "Linda Clegg"),
+            ("Nicholas", "Jane Nicholas-Letch"),
+            ("Letch", "Jane Nicholas-Letch"),
+            ("Gbad", "Abigail Afi Gbadago"),
+            ("gilch", "Cllr Phil Gilchrist"),
+            ("Jo", "Jo Chwalko"),
+            ("Lyn", "Lynn Campbell"),
+            ("Prof. Maggie Atkinson", "Prof. Maggie Atkinson"),
+            ("Maggie Atkinson", "Prof. Maggie Atkinson"),
+            ("Cllr Gilchrist", "Cllr Phil Gilchrist"),
+            ("Maggie A", "Prof. Maggie Atkinson"),
+            ("JB", "<many: Joe Banham or Julia Batters>"),
+            ("LC", "<many: Linda Clegg or Lynn Campbell>"),
+            ("Phil", "<many: Cllr Phil Gilchrist or Cllr Phil Davies>"),
+            ("Ju", "Julia Batters"),
+            ("Zed", "<none>"),
+            ("Cllr", "<none>"),
+            ("", "<none>"),
+        ];
+        for (token, want) in cases {
+            assert_eq!(name(&m, &m.resolve(token)), want, "token {token:?}");
+        }
+    }
+
+    #[test]
+    fn initials_count_hyphen_parts_and_skip_titles() {
+        assert_eq!(initials("Jane Nicholas-Letch"), "jnl");
+        assert_eq!(initials("Prof. Maggie Atkinson"), "ma");
+        assert_eq!(initials("Cllr Bernie Mooney"), "bm");
+        assert_eq!(initials("Émile Zola"), "éz");
+    }
+
+    #[test]
+    fn exact_name_ignores_titles_and_case() {
+        let m = seed();
+        assert!(m.find_exact("maggie atkinson").is_some());
+        assert!(m.find_exact("Prof Maggie Atkinson").is_some());
+        assert!(m.find_exact("Maggie").is_none());
+    }
+}
