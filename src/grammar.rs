@@ -262,6 +262,40 @@ pub enum Command {
     Quit,
 }
 
+impl Command {
+    /// The name of this command's row in `COMMANDS`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Title(_) => "title",
+            Command::Date(_) => "date",
+            Command::Start(_) => "start",
+            Command::End(_) => "end",
+            Command::Place(_) => "place",
+            Command::Present(_) => "present",
+            Command::Attending(_) => "attending",
+            Command::Apologies(_) => "apologies",
+            Command::Absent(_) => "absent",
+            Command::Arrived(_) => "arrived",
+            Command::Left(_) => "left",
+            Command::Item(_) => "item",
+            Command::Go(_) => "go",
+            Command::Next => "next",
+            Command::Confidential => "confidential",
+            Command::Decision(_) => "decision",
+            Command::Action { .. } => "action",
+            Command::Interest { .. } => "interest",
+            Command::NextMeeting { .. } => "nextmeeting",
+            Command::Note(_) => "note",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+            Command::Save(_) => "save",
+            Command::Export { .. } => "export",
+            Command::Help => "help",
+            Command::Quit => "quit",
+        }
+    }
+}
+
 /// What a typed line says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Line {
@@ -348,7 +382,7 @@ fn split_token(s: &str) -> (&str, &str) {
     let (token, rest) = s.split_at(end);
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
-    (token, rest.trim_start_matches(|c: char| c == ' ' || c == '\t'))
+    (token, rest.trim_start_matches([' ', '\t']))
 }
 
 /// `TOKEN: text`, where TOKEN is one word with a letter in it and the colon
@@ -752,7 +786,10 @@ mod tests {
                 "The following was raised:",
                 Line::Note("The following was raised:".into()),
             ),
-            ("- Workforce overview", Line::Bullet("Workforce overview".into())),
+            (
+                "- Workforce overview",
+                Line::Bullet("Workforce overview".into()),
+            ),
             ("* Background", Line::Bullet("Background".into())),
             ("-1 is a number", Line::Note("-1 is a number".into())),
             ("/title Board", cmd(Command::Title("Board".into()))),
@@ -784,7 +821,10 @@ mod tests {
             ),
             (
                 "/present Linda Clegg\tChair, Board",
-                cmd(Command::Present(vec![nr("Linda Clegg", Some("Chair, Board"))])),
+                cmd(Command::Present(vec![nr(
+                    "Linda Clegg",
+                    Some("Chair, Board"),
+                )])),
             ),
             (
                 "/attending Simone White, Deputy Director",
@@ -943,7 +983,10 @@ mod tests {
                 _ => "Some Text",
             };
             let line = format!("/{} {arg}", c.name);
-            assert!(parse(&line).is_ok(), "{line:?}: {:?}", parse(&line));
+            match parse(&line) {
+                Ok(Line::Command(cmd)) => assert_eq!(cmd.name(), c.name, "{line:?}"),
+                other => panic!("{line:?}: {other:?}"),
+            }
         }
     }
 
@@ -956,8 +999,17 @@ mod tests {
         assert_eq!(parse_time("1400"), Ok(t(14, 0)));
         assert!(parse_time("25:00").is_err());
         assert!(parse_time("14").is_err());
-        assert_eq!(parse_time_range("2-4.30pm"), Some((t(14, 0), Some(t(16, 30)))));
-        assert_eq!(parse_time_range("10-11am"), Some((t(10, 0), Some(t(11, 0)))));
-        assert_eq!(parse_time_range("11am-1pm"), Some((t(11, 0), Some(t(13, 0)))));
+        assert_eq!(
+            parse_time_range("2-4.30pm"),
+            Some((t(14, 0), Some(t(16, 30))))
+        );
+        assert_eq!(
+            parse_time_range("10-11am"),
+            Some((t(10, 0), Some(t(11, 0))))
+        );
+        assert_eq!(
+            parse_time_range("11am-1pm"),
+            Some((t(11, 0), Some(t(13, 0))))
+        );
     }
 }

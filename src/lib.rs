@@ -5,7 +5,19 @@
 //! files; the TUI and the command line sit on top. A test greps the core
 //! for forbidden names so the rule cannot quietly erode.
 
-pub mod grammar;
-pub mod model;
+pub mod app;
+pub mod cli;
+pub mod complete;
 pub mod export;
+pub mod grammar;
+pub mod keymap;
+pub mod model;
+pub mod panes;
+pub mod retype;
+pub mod runtime;
+pub mod script;
+pub mod start;
 pub mod storage;
+pub mod templates;
+pub mod ui;
+pub mod update;

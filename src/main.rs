@@ -1,1 +1,50 @@
-fn main() {}
+//! `minutes`: parse the command line, run, and report any failure as one
+//! sentence on stderr with a non-zero exit. Never a backtrace.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use clap::Parser;
+use minutes::cli::{self, Cli, Next};
+use minutes::runtime;
+
+/// The last panic's message, kept by the hook for the one-line report.
+static PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        runtime::restore_terminal();
+        if let Ok(mut slot) = PANIC.lock() {
+            *slot = Some(info.to_string());
+        }
+    }));
+    let cli = Cli::parse();
+    let outcome = std::panic::catch_unwind(|| run(cli));
+    match outcome {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("minutes: {e}");
+            ExitCode::FAILURE
+        }
+        Err(_) => {
+            let what = PANIC
+                .lock()
+                .ok()
+                .and_then(|mut s| s.take())
+                .unwrap_or_default();
+            eprintln!("minutes: stopped by a bug, nothing was changed ({what}).");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), cli::Failure> {
+    match cli::run(cli)? {
+        Next::Done => Ok(()),
+        Next::Open(path) => runtime::open_meeting(&path),
+        Next::StartScreen(dir) => match runtime::start_screen(&dir)? {
+            Some(path) => runtime::open_meeting(&path),
+            None => Ok(()),
+        },
+    }
+}

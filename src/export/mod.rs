@@ -1,1 +1,77 @@
 //! Formatted minutes. Pure: a meeting in, text out.
+//!
+//! `doc` decides what the minutes say (which items, their numbers, how
+//! each entry reads, using the wording in [`words`]); `text` and `markdown`
+//! only lay that out, so the formats cannot drift apart.
+
+mod doc;
+mod markdown;
+mod text;
+pub mod words;
+
+#[cfg(test)]
+mod tests;
+
+use unicode_width::UnicodeWidthStr;
+
+pub use crate::grammar::Format;
+use crate::model::Meeting;
+pub use markdown::render_markdown;
+pub use text::render_text;
+// The live log shows comments and the next meeting as the minutes will.
+pub use words::{comment_separator, next_meeting_sentence};
+
+/// Choices that change what goes into the minutes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out confidential items (the version for publication). The
+    /// remaining items keep their numbers.
+    pub public: bool,
+}
+
+/// The minutes of `meeting` in `format`, ending with exactly one newline.
+pub fn render(meeting: &Meeting, format: Format, options: &Options) -> String {
+    match format {
+        Format::Txt => render_text(meeting, options),
+        Format::Md => render_markdown(meeting, options),
+    }
+}
+
+/// Join blocks with one blank line between them; end with one newline and
+/// no trailing spaces anywhere, whatever the user typed.
+fn stack(chunks: &[String]) -> String {
+    let mut out = String::new();
+    for chunk in chunks.iter().filter(|c| !c.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        for line in chunk.lines() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Display width in terminal columns, so names with accents or wide
+/// characters still line up.
+fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces up to `columns` wide.
+fn pad(text: &str, columns: usize) -> String {
+    let mut out = text.to_string();
+    out.push_str(&" ".repeat(columns.saturating_sub(width(text))));
+    out
+}
+
+/// The widest cell of each column.
+fn column_widths<'a>(rows: impl Iterator<Item = [&'a str; 4]>) -> [usize; 4] {
+    rows.fold([0; 4], |acc, row| {
+        std::array::from_fn(|i| acc[i].max(width(row[i])))
+    })
+}

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use super::{
-    Attendance, Entry, EntryKind, Item, ItemId, Meeting, NextMeeting, Person, PersonId,
-    Resolution, Stamp, Who,
+    Attendance, Entry, EntryKind, Item, ItemId, Meeting, NextMeeting, Person, PersonId, Resolution,
+    Stamp, Who,
 };
 use crate::grammar::{Command, Line, NameRole, SpeakerForm};
 
@@ -37,38 +37,88 @@ fn done(msg: impl Into<String>) -> Result<Applied, ApplyError> {
 /// Apply one parsed line to the meeting. Commands that are not changes to
 /// the meeting (undo, save, help…) belong to the app and are refused here.
 pub fn apply(m: &mut Meeting, line: &Line, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    if let Some((kind, message)) = entry_for(m, line)? {
+        if matches!(kind, EntryKind::NextMeeting(_)) {
+            m.forget_next_meeting();
+        }
+        m.push_entry(now, kind);
+        return done(message);
+    }
     match line {
-        Line::Speech { token, text, form } => speech(m, token, text, *form, now),
-        Line::Bullet(text) => {
-            m.push_entry(now, EntryKind::Bullet(text.clone()));
-            done("Bullet added")
-        }
-        Line::Note(text) => {
-            m.push_entry(now, EntryKind::Note(text.clone()));
-            done("Note added")
-        }
         Line::Command(cmd) => command(m, cmd, now),
+        // entry_for turns every other kind of line into an entry.
+        Line::Speech { .. } | Line::Bullet(_) | Line::Note(_) => fail("Nothing to record."),
     }
 }
 
+/// The log entry a line makes, if it makes one, with a few words saying
+/// what it is. Used both to add entries and to put an edited one back.
+pub fn entry_for(m: &Meeting, line: &Line) -> Result<Option<(EntryKind, String)>, ApplyError> {
+    let (kind, message) = match line {
+        Line::Speech { token, text, form } => return speech(m, token, text, *form).map(Some),
+        Line::Bullet(text) => (EntryKind::Bullet(text.clone()), "Bullet".to_string()),
+        Line::Note(text) | Line::Command(Command::Note(text)) => {
+            (EntryKind::Note(text.clone()), "Note".to_string())
+        }
+        Line::Command(Command::Decision(text)) => {
+            (EntryKind::Decision(text.clone()), "Decision".to_string())
+        }
+        Line::Command(Command::Action { owner, text, due }) => {
+            let owner = m.who(owner)?;
+            let message = format!("Action for {}", m.who_name(&owner));
+            let kind = EntryKind::Action {
+                owner,
+                text: text.clone(),
+                due: *due,
+                done: false,
+            };
+            (kind, message)
+        }
+        Line::Command(Command::Interest { who, text }) => {
+            let who = m.who(who)?;
+            let message = format!("Interest declared by {}", m.who_name(&who));
+            let kind = EntryKind::Interest {
+                who,
+                text: text.clone(),
+            };
+            (kind, message)
+        }
+        Line::Command(Command::NextMeeting {
+            date,
+            start,
+            end,
+            place,
+        }) => (
+            EntryKind::NextMeeting(NextMeeting {
+                date: *date,
+                start: *start,
+                end: *end,
+                place: place.clone(),
+            }),
+            format!("Next meeting: {}", date.format("%A %-d %B %Y")),
+        ),
+        Line::Command(_) => return Ok(None),
+    };
+    Ok(Some((kind, message)))
+}
+
 fn speech(
-    m: &mut Meeting,
+    m: &Meeting,
     token: &str,
     text: &str,
     form: SpeakerForm,
-    now: NaiveDateTime,
-) -> Result<Applied, ApplyError> {
+) -> Result<(EntryKind, String), ApplyError> {
     match (m.resolve(token), form) {
         (Resolution::One(speaker), _) => {
-            let name = m.person(speaker).map(|p| p.name.clone()).unwrap_or_default();
-            m.push_entry(
-                now,
-                EntryKind::Comment {
-                    speaker,
-                    text: text.to_string(),
-                },
-            );
-            done(format!("Comment by {name}"))
+            let name = m
+                .person(speaker)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            let kind = EntryKind::Comment {
+                speaker,
+                text: text.to_string(),
+            };
+            Ok((kind, format!("Comment by {name}")))
         }
         (Resolution::Many(ids), _) => fail(format!(
             "{token} could be {}: type more of the name.",
@@ -77,10 +127,10 @@ fn speech(
         (Resolution::None, SpeakerForm::At) => fail(format!(
             "@{token} names no one on the roster: add them with /present or /attending, or check the spelling."
         )),
-        (Resolution::None, SpeakerForm::Colon) => {
-            m.push_entry(now, EntryKind::Note(format!("{token}: {text}")));
-            done("Note added")
-        }
+        (Resolution::None, SpeakerForm::Colon) => Ok((
+            EntryKind::Note(format!("{token}: {text}")),
+            "Note".to_string(),
+        )),
     }
 }
 
@@ -122,7 +172,9 @@ fn command(m: &mut Meeting, cmd: &Command, now: NaiveDateTime) -> Result<Applied
                 Lookup::Ambiguous(msg) => return fail(msg),
             };
             let stamp = m.stamp(now);
-            let person = m.person_mut(id).ok_or_else(|| ApplyError("Unknown person.".into()))?;
+            let person = m
+                .person_mut(id)
+                .ok_or_else(|| ApplyError("Unknown person.".into()))?;
             person.left = Some(stamp);
             done(format!("{} left at {}", person.name, now.format("%H:%M")))
         }
@@ -175,66 +227,11 @@ fn command(m: &mut Meeting, cmd: &Command, now: NaiveDateTime) -> Result<Applied
                 c + 1
             ))
         }
-        Command::Decision(text) => {
-            m.push_entry(now, EntryKind::Decision(text.clone()));
-            done("Decision recorded")
-        }
-        Command::Action { owner, text, due } => {
-            let owner = m.who(owner)?;
-            let name = m.who_name(&owner).to_string();
-            m.push_entry(
-                now,
-                EntryKind::Action {
-                    owner,
-                    text: text.clone(),
-                    due: *due,
-                },
-            );
-            done(format!("Action for {name}"))
-        }
-        Command::Interest { who, text } => {
-            let who = m.who(who)?;
-            let name = m.who_name(&who).to_string();
-            m.push_entry(
-                now,
-                EntryKind::Interest {
-                    who,
-                    text: text.clone(),
-                },
-            );
-            done(format!("Interest declared by {name}"))
-        }
-        Command::NextMeeting {
-            date,
-            start,
-            end,
-            place,
-        } => {
-            // A later /nextmeeting corrects an earlier one: keep only one.
-            let is_next = |e: &Entry| matches!(e.kind, EntryKind::NextMeeting(_));
-            m.preamble.retain(|e| !is_next(e));
-            for i in 0..m.items.len() {
-                if m.items[i].entries.iter().any(is_next)
-                    && let Some(item) = m.item_mut(i)
-                {
-                    item.entries.retain(|e| !is_next(e));
-                }
-            }
-            m.push_entry(
-                now,
-                EntryKind::NextMeeting(NextMeeting {
-                    date: *date,
-                    start: *start,
-                    end: *end,
-                    place: place.clone(),
-                }),
-            );
-            done(format!("Next meeting: {}", date.format("%A %-d %B %Y")))
-        }
-        Command::Note(text) => {
-            m.push_entry(now, EntryKind::Note(text.clone()));
-            done("Note added")
-        }
+        Command::Decision(_)
+        | Command::Action { .. }
+        | Command::Interest { .. }
+        | Command::NextMeeting { .. }
+        | Command::Note(_) => fail("That line makes a log entry; it is applied by apply."),
         Command::Undo
         | Command::Redo
         | Command::Save(_)
@@ -361,6 +358,19 @@ impl Meeting {
         id
     }
 
+    /// A later /nextmeeting corrects an earlier one: keep only one.
+    fn forget_next_meeting(&mut self) {
+        let is_next = |e: &Entry| matches!(e.kind, EntryKind::NextMeeting(_));
+        self.preamble.retain(|e| !is_next(e));
+        for i in 0..self.items.len() {
+            if self.items[i].entries.iter().any(is_next)
+                && let Some(item) = self.item_mut(i)
+            {
+                item.entries.retain(|e| !is_next(e));
+            }
+        }
+    }
+
     fn stamp(&self, now: NaiveDateTime) -> Stamp {
         Stamp {
             time: now.time(),
@@ -444,9 +454,16 @@ mod tests {
         };
         assert_eq!(
             names(Attendance::Present),
-            ["Linda Clegg|Chair", "Prof. Maggie Atkinson|Chair – WSCB", "Jo Chwalko|"]
+            [
+                "Linda Clegg|Chair",
+                "Prof. Maggie Atkinson|Chair – WSCB",
+                "Jo Chwalko|"
+            ]
         );
-        assert_eq!(names(Attendance::Apologies), ["Eric Robinson|Chief Executive"]);
+        assert_eq!(
+            names(Attendance::Apologies),
+            ["Eric Robinson|Chief Executive"]
+        );
         assert_eq!(m.people_with(Attendance::InAttendance).count(), 3);
     }
 
@@ -485,7 +502,10 @@ mod tests {
         let mut m = seeded();
         let before = m.clone();
         let e = run(&mut m, "@JB said so").unwrap_err();
-        assert_eq!(e.0, "JB could be Joe Banham or Julia Batters: type more of the name.");
+        assert_eq!(
+            e.0,
+            "JB could be Joe Banham or Julia Batters: type more of the name."
+        );
         let e = run(&mut m, "LC: said so").unwrap_err();
         assert!(e.0.contains("Linda Clegg or Lynn Campbell"), "{e}");
         let e = run(&mut m, "@Zed said so").unwrap_err();
@@ -528,6 +548,7 @@ mod tests {
                 owner: Who::Named("Clerk".into()),
                 text: "circulate the report".into(),
                 due: NaiveDate::from_ymd_opt(2019, 5, 1),
+                done: false,
             }
         );
         run(&mut m, "/action Linda: chase Legal").unwrap();
@@ -549,7 +570,11 @@ mod tests {
         assert_eq!(tom.attendance, Attendance::Present);
         assert_eq!(tom.arrived.unwrap().item, Some(m.items[0].id));
         run(&mut m, "/left JC").unwrap();
-        assert!(m.people.iter().any(|p| p.name == "Jo Chwalko" && p.left.is_some()));
+        assert!(
+            m.people
+                .iter()
+                .any(|p| p.name == "Jo Chwalko" && p.left.is_some())
+        );
         assert!(run(&mut m, "/left Nobody Here").is_err());
     }
 
@@ -564,7 +589,10 @@ mod tests {
             .filter(|e| matches!(e.kind, EntryKind::NextMeeting(_)))
             .collect();
         assert_eq!(all.len(), 1);
-        assert_eq!(m.next_meeting().unwrap().date, NaiveDate::from_ymd_opt(2019, 6, 27).unwrap());
+        assert_eq!(
+            m.next_meeting().unwrap().date,
+            NaiveDate::from_ymd_opt(2019, 6, 27).unwrap()
+        );
     }
 
     #[test]

@@ -52,6 +52,19 @@ impl History {
         }
     }
 
+    /// How many changes can be undone now; a mark for `squash_since`.
+    pub fn depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Make everything recorded since `mark` one step, back to `before`
+    /// (a paste of many lines is undone by one undo).
+    pub fn squash_since(&mut self, mark: usize, before: Meeting) {
+        self.undo.truncate(mark.min(self.undo.len()));
+        self.undo.push_back(before);
+        self.redo.clear();
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -8,6 +8,7 @@
 //! item being changed is copied, by `Arc::make_mut`.
 
 mod apply;
+mod edit;
 mod history;
 mod roster;
 
@@ -16,7 +17,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-pub use apply::{ApplyError, Applied, apply};
+pub use apply::{Applied, ApplyError, apply, entry_for};
 pub use history::History;
 pub use roster::{Resolution, honorific_free, initials, is_honorific};
 
@@ -128,6 +129,17 @@ impl Attendance {
         }
     }
 
+    /// The status as a word for messages: "present", "apologies".
+    pub fn word(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::InAttendance => "in attendance",
+            Attendance::Apologies => "apologies",
+            Attendance::Absent => "absent",
+            Attendance::Expected => "not marked",
+        }
+    }
+
     /// Groups in the order the minutes list them.
     pub const ORDER: [Attendance; 5] = [
         Attendance::Present,
@@ -176,14 +188,23 @@ pub enum EntryKind {
     Bullet(String),
     /// Something a named person said. Rendered as the name followed by
     /// the text ("Prof. Maggie Atkinson" + "queried if …").
-    Comment { speaker: PersonId, text: String },
+    Comment {
+        speaker: PersonId,
+        text: String,
+    },
     Decision(String),
     Action {
         owner: Who,
         text: String,
         due: Option<NaiveDate>,
+        /// Marked done (in this meeting or a later one).
+        #[serde(default)]
+        done: bool,
     },
-    Interest { who: Who, text: String },
+    Interest {
+        who: Who,
+        text: String,
+    },
     NextMeeting(NextMeeting),
 }
 
@@ -224,7 +245,9 @@ impl Meeting {
     }
 
     pub fn current_item(&self) -> Option<&Item> {
-        self.current.and_then(|i| self.items.get(i)).map(AsRef::as_ref)
+        self.current
+            .and_then(|i| self.items.get(i))
+            .map(AsRef::as_ref)
     }
 
     /// The log new entries go to: the current item's, or the preamble.
@@ -237,7 +260,10 @@ impl Meeting {
     pub fn log_mut(&mut self, item: Option<usize>) -> Option<&mut Vec<Entry>> {
         match item {
             None => Some(&mut self.preamble),
-            Some(i) => self.items.get_mut(i).map(|it| &mut Arc::make_mut(it).entries),
+            Some(i) => self
+                .items
+                .get_mut(i)
+                .map(|it| &mut Arc::make_mut(it).entries),
         }
     }
 

@@ -1,0 +1,234 @@
+//! Tab completion and the live hint that says how the line will be read.
+//! Pure: both only read the app (completion edits its input line).
+
+use tui_input::Input;
+
+use crate::app::App;
+use crate::grammar::{self, COMMANDS, Command, Line, SpeakerForm};
+use crate::model::{Meeting, PersonId, Resolution, honorific_free, initials};
+use crate::retype::token_for;
+use crate::update::info;
+
+/// Complete the word before the cursor: a command name after `/`, a person
+/// after `@`, or a full name where a command takes one.
+pub fn complete(app: &mut App) {
+    let value = app.input.value().to_string();
+    let cursor_byte = value
+        .char_indices()
+        .nth(app.input.cursor())
+        .map_or(value.len(), |(b, _)| b);
+    let (head, tail) = value.split_at(cursor_byte);
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || c == ';')
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+
+    let replacement = if word_start == 0 && word.starts_with('/') {
+        command_completion(&word[1..]).map(|(done, list)| (format!("/{done}"), list))
+    } else if let Some(token) = word.strip_prefix('@') {
+        person_completion(&app.meeting, token).map(|found| match found {
+            Ok(id) => (format!("@{} ", token_for(&app.meeting, id)), None),
+            Err(list) => (word.to_string(), Some(list)),
+        })
+    } else if takes_names(head) {
+        person_completion(&app.meeting, word).map(|found| match found {
+            Ok(id) => (
+                app.meeting
+                    .person(id)
+                    .map_or_else(|| word.to_string(), |p| p.name.clone()),
+                None,
+            ),
+            Err(list) => (word.to_string(), Some(list)),
+        })
+    } else {
+        None
+    };
+    match replacement {
+        Some((text, others)) => {
+            let new_value = format!("{}{text}{tail}", &head[..word_start]);
+            let cursor = head[..word_start].chars().count() + text.chars().count();
+            app.input = Input::new(new_value).with_cursor(cursor);
+            if let Some(list) = others {
+                info(app, list, false);
+            }
+        }
+        None => info(app, "Nothing to complete here.", false),
+    }
+}
+
+/// Commands whose arguments are people's names.
+fn takes_names(head: &str) -> bool {
+    let first = head.split_whitespace().next().unwrap_or("");
+    let Some(name) = first.strip_prefix('/') else {
+        return false;
+    };
+    head.contains(char::is_whitespace)
+        && grammar::find_command(name).is_some_and(|c| {
+            matches!(
+                c.name,
+                "present" | "attending" | "apologies" | "absent" | "arrived" | "left"
+            )
+        })
+}
+
+/// `(completed text, Some(list of choices) when still ambiguous)`.
+fn command_completion(prefix: &str) -> Option<(String, Option<String>)> {
+    let prefix = prefix.to_lowercase();
+    let matches: Vec<&str> = COMMANDS
+        .iter()
+        .map(|c| c.name)
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
+    match matches.as_slice() {
+        [] => None,
+        [one] => Some((format!("{one} "), None)),
+        many => Some((common_prefix(many), Some(format!("/{}", many.join("  /"))))),
+    }
+}
+
+/// The one person a partly typed name means, or "Could be …" listing them.
+fn person_completion(m: &Meeting, token: &str) -> Option<Result<PersonId, String>> {
+    match candidates(m, token).as_slice() {
+        [] => None,
+        [one] => Some(Ok(*one)),
+        many => Some(Err(format!("Could be {}", m.names_of(many)))),
+    }
+}
+
+/// Everyone a partly typed name could mean: initials or word prefixes.
+fn candidates(m: &Meeting, token: &str) -> Vec<PersonId> {
+    let t = token.to_lowercase();
+    if t.is_empty() {
+        return m.people.iter().map(|p| p.id).collect();
+    }
+    if let Resolution::One(id) = m.resolve(token) {
+        return vec![id];
+    }
+    m.people
+        .iter()
+        .filter(|p| {
+            initials(&p.name).starts_with(&t)
+                || honorific_free(&p.name).iter().any(|w| w.starts_with(&t))
+        })
+        .map(|p| p.id)
+        .collect()
+}
+
+fn common_prefix(words: &[&str]) -> String {
+    let first = words.first().copied().unwrap_or("");
+    let mut len = first.len();
+    for w in words {
+        len = len.min(
+            first
+                .char_indices()
+                .zip(w.chars())
+                .take_while(|((_, a), b)| a == b)
+                .last()
+                .map_or(0, |((i, a), _)| i + a.len_utf8()),
+        );
+    }
+    first[..len].to_string()
+}
+
+/// How the line being typed will be read, or why it cannot be: shown above
+/// the input line as the user types. `(text, is_error)`.
+pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let parsed = match grammar::parse(line) {
+        Ok(p) => p,
+        Err(e) => {
+            // An unfinished command is not an error yet: show its usage.
+            let name = line.trim().trim_start_matches('/');
+            if line.trim_start().starts_with('/') && !name.contains(' ') {
+                let usage = COMMANDS
+                    .iter()
+                    .filter(|c| c.name.starts_with(&name.to_lowercase()))
+                    .map(|c| format!("/{} {}", c.name, c.args))
+                    .collect::<Vec<_>>();
+                if !usage.is_empty() {
+                    return Some((usage.join("   "), false));
+                }
+            }
+            return Some((e.0, true));
+        }
+    };
+    let text = match &parsed {
+        Line::Speech { token, form, .. } => match m.resolve(token) {
+            Resolution::One(id) => format!(
+                "comment by {}",
+                m.person(id).map_or("", |p| p.name.as_str())
+            ),
+            Resolution::Many(ids) => {
+                return Some((format!("{token} could be {}", m.names_of(&ids)), true));
+            }
+            Resolution::None => match form {
+                SpeakerForm::At => {
+                    return Some((format!("@{token} names no one on the roster"), true));
+                }
+                SpeakerForm::Colon => "note".to_string(),
+            },
+        },
+        Line::Bullet(_) => "bullet".to_string(),
+        Line::Note(_) => "note".to_string(),
+        Line::Command(cmd) => command_hint(m, cmd)?,
+    };
+    Some((text, false))
+}
+
+fn command_hint(m: &Meeting, cmd: &Command) -> Option<String> {
+    let people = |list: &[grammar::NameRole], verb: &str| {
+        let new = list
+            .iter()
+            .filter(|nr| {
+                m.find_exact(&nr.name).is_none()
+                    && !(honorific_free(&nr.name).len() == 1
+                        && matches!(m.resolve(&nr.name), Resolution::One(_)))
+            })
+            .count();
+        let n = list.len();
+        let who = if n == 1 {
+            "1 person"
+        } else {
+            &format!("{n} people")
+        };
+        match new {
+            0 => format!("/{verb}: marks {who}"),
+            k if k == n => format!("/{verb}: adds {who}"),
+            k => format!("/{verb}: adds {k}, marks {}", n - k),
+        }
+    };
+    Some(match cmd {
+        Command::Present(l) => people(l, "present"),
+        Command::Attending(l) => people(l, "attending"),
+        Command::Apologies(l) => people(l, "apologies"),
+        Command::Absent(l) => people(l, "absent"),
+        Command::Action { owner, .. } | Command::Interest { who: owner, .. } => {
+            match m.resolve(owner) {
+                Resolution::Many(ids) => format!("{owner} could be {}", m.names_of(&ids)),
+                Resolution::One(id) => {
+                    format!("for {}", m.person(id).map_or("", |p| p.name.as_str()))
+                }
+                Resolution::None => {
+                    if m.find_exact(owner).is_some() {
+                        format!("for {owner}")
+                    } else {
+                        format!("for {owner} (not on the roster: kept as written)")
+                    }
+                }
+            }
+        }
+        Command::Go(n) => match m.items.get(n.wrapping_sub(1)) {
+            Some(item) => format!("go to item {n}: {}", item.title),
+            None => format!("there is no item {n}"),
+        },
+        Command::Item(_) => format!("adds item {}", m.items.len() + 1),
+        other => COMMANDS
+            .iter()
+            .find(|c| c.name == other.name())
+            .map(|c| c.doc.to_string())?,
+    })
+}

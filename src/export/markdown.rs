@@ -1,0 +1,246 @@
+//! Markdown minutes: the same content and order as the plain text, with
+//! headings, lists and a GitHub table.
+//!
+//! User text is escaped only where it would change the document's shape
+//! (a note that starts with "# " or "1. ", a "|" in a table cell), so the
+//! source stays as readable as the rendered page.
+
+use crate::model::Meeting;
+
+use super::doc::{self, Attendee, Block, Minutes};
+use super::{Options, column_widths, pad, stack, words};
+
+pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
+    let minutes = doc::build(meeting, options);
+    let mut chunks = vec![heading(1, &title(&minutes))];
+    if let Some(held) = &minutes.held {
+        chunks.push(escape_line(held));
+    }
+    if minutes.draft {
+        chunks.push(format!("*{}*", words::DRAFT_BANNER));
+    }
+    for group in &minutes.groups {
+        chunks.push(heading(2, group.heading));
+        chunks.push(people(&group.people));
+    }
+    chunks.extend(minutes.preamble.iter().map(block));
+    for section in &minutes.sections {
+        chunks.push(heading(2, &section.heading));
+        chunks.extend(section.blocks.iter().map(block));
+    }
+    if !minutes.actions.is_empty() {
+        chunks.push(heading(2, "Actions"));
+        chunks.push(actions_table(&minutes));
+    }
+    stack(&chunks)
+}
+
+fn title(minutes: &Minutes) -> String {
+    match &minutes.date {
+        Some(date) => format!("{} — {date}", minutes.title),
+        None => minutes.title.clone(),
+    }
+}
+
+fn heading(level: usize, text: &str) -> String {
+    let mut text = escape_inline(text);
+    // A heading's trailing "#"s are read as a closing sequence and dropped.
+    if text.ends_with('#') {
+        text.pop();
+        text.push_str("\\#");
+    }
+    format!("{} {text}", "#".repeat(level))
+}
+
+/// "- **Name**, Role (arrived 14:35, item 3)".
+fn people(people: &[Attendee]) -> String {
+    let lines: Vec<String> = people
+        .iter()
+        .map(|p| {
+            let name = escape_emphasis(&escape_inline(&p.name));
+            let mut line = format!("- **{name}**");
+            if !p.role.is_empty() {
+                line.push_str(", ");
+                line.push_str(&escape_inline(&p.role));
+            }
+            line.push_str(&escape_inline(&p.note));
+            line
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn block(block: &Block) -> String {
+    match block {
+        Block::Para { label: None, text } => escape_line(text),
+        Block::Para {
+            label: Some(label),
+            text,
+        } => format!("**{label}** {}", escape_inline(text)),
+        Block::List(items) => {
+            let lines: Vec<String> = items
+                .iter()
+                .map(|i| format!("- {}", escape_line(i)))
+                .collect();
+            lines.join("\n")
+        }
+    }
+}
+
+/// A GitHub table, padded so the source lines up too.
+fn actions_table(minutes: &Minutes) -> String {
+    let header = words::ACTION_COLUMNS.map(str::to_string);
+    let rows: Vec<[String; 4]> = minutes
+        .actions
+        .iter()
+        .map(|a| a.cells().map(escape_cell))
+        .collect();
+    let widths = column_widths(std::iter::once(&header).chain(&rows).map(as_strs))
+        // The delimiter row needs at least three dashes per column.
+        .map(|w| w.max(3));
+    let rule = widths.map(|w| "-".repeat(w));
+    let lines: Vec<String> = [&header, &rule]
+        .into_iter()
+        .chain(&rows)
+        .map(|cells| table_row(cells, &widths))
+        .collect();
+    lines.join("\n")
+}
+
+fn as_strs(row: &[String; 4]) -> [&str; 4] {
+    row.each_ref().map(String::as_str)
+}
+
+fn table_row(cells: &[String; 4], widths: &[usize; 4]) -> String {
+    let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, *w)).collect();
+    format!("| {} |", padded.join(" | "))
+}
+
+/// A table cell: "|" would end the cell early.
+fn escape_cell(text: &str) -> String {
+    escape_inline(text).replace('|', "\\|")
+}
+
+/// Text standing at the start of a line (a paragraph or a list item's
+/// content): escape what would turn it into a heading, quote, list, rule,
+/// code fence or HTML block.
+fn escape_line(text: &str) -> String {
+    let text = escape_inline(text.trim_start());
+    let Some(first) = text.chars().next() else {
+        return text;
+    };
+    let needs_escape = match first {
+        '#' | '>' => true,
+        '-' | '+' | '*' | '_' => followed_by_space(&text, first) || is_rule(&text, first),
+        '`' | '~' => text.starts_with("```") || text.starts_with("~~~"),
+        '=' => is_rule(&text, first),
+        _ => false,
+    };
+    if needs_escape {
+        return format!("\\{text}");
+    }
+    escape_ordered_marker(text)
+}
+
+/// "1. " or "1) " at the start would begin a numbered list.
+fn escape_ordered_marker(text: String) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    // Digits are one byte each, so `digits` is also a byte offset.
+    let rest = &text[digits..];
+    // "." and ")" are one byte too, so `rest[1..]` is safe once matched.
+    let is_marker = (1..=9).contains(&digits)
+        && rest.starts_with(['.', ')'])
+        && rest[1..].chars().next().is_none_or(char::is_whitespace);
+    if is_marker {
+        format!("{}\\{}", &text[..digits], rest)
+    } else {
+        text
+    }
+}
+
+fn followed_by_space(text: &str, first: char) -> bool {
+    text[first.len_utf8()..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+}
+
+/// "---", "* * *", "___" and the like are a horizontal rule on their own.
+fn is_rule(text: &str, ch: char) -> bool {
+    text.chars().all(|c| c == ch || c == ' ' || c == '\t') && text.matches(ch).count() >= 3
+}
+
+/// Inside a line: only "<" before something tag-like, which would be read
+/// as raw HTML and could hide the rest of the text.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let tag_like = chars
+            .peek()
+            .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if c == '<' && tag_like {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A name set in bold: a "*" or "_" inside would end the bold early.
+fn escape_emphasis(text: &str) -> String {
+    text.replace('*', "\\*").replace('_', "\\_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_that_would_change_the_shape_are_escaped() {
+        let cases = [
+            ("# not a heading", "\\# not a heading"),
+            ("> not a quote", "\\> not a quote"),
+            ("- not a list", "\\- not a list"),
+            ("+ not a list", "\\+ not a list"),
+            ("* not a list", "\\* not a list"),
+            ("---", "\\---"),
+            ("* * *", "\\* * *"),
+            ("```", "\\```"),
+            ("1. not a list", "1\\. not a list"),
+            ("12) not a list", "12\\) not a list"),
+            ("1.", "1\\."),
+            ("  # indented", "\\# indented"),
+            ("<div>", "\\<div>"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(escape_line(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_left_alone() {
+        for raw in [
+            "3.5 million",
+            "2019 was good",
+            "-5 degrees",
+            "*really* good",
+            "a | b",
+            "x < y and IRO's",
+            "Children’s Services",
+            "",
+        ] {
+            assert_eq!(escape_line(raw), raw);
+        }
+    }
+
+    #[test]
+    fn cells_escape_pipes() {
+        assert_eq!(escape_cell("a | b"), "a \\| b");
+    }
+
+    #[test]
+    fn heading_keeps_trailing_hash() {
+        assert_eq!(heading(2, "4. Motion #"), "## 4. Motion \\#");
+    }
+}

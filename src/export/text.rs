@@ -1,0 +1,102 @@
+//! Plain-text minutes, laid out like the council's own draft minutes:
+//! upper-case title, attendance lists with a role column, numbered items,
+//! one line per paragraph (never wrapped), and an actions table at the end.
+
+use crate::model::Meeting;
+
+use super::doc::{self, Attendee, Block, Minutes};
+use super::{Options, column_widths, pad, stack, width, words};
+
+/// Spaces between a name and its role, beyond the longest name.
+const ROLE_GAP: usize = 4;
+
+/// Spaces between columns of the actions table.
+const COLUMN_GAP: usize = 2;
+
+pub fn render_text(meeting: &Meeting, options: &Options) -> String {
+    let minutes = doc::build(meeting, options);
+    let mut chunks = vec![title(&minutes)];
+    if minutes.draft {
+        chunks.push(words::DRAFT_BANNER.to_string());
+    }
+    for group in &minutes.groups {
+        chunks.push(format!("{}:", group.heading));
+        chunks.push(people(&group.people));
+    }
+    chunks.extend(minutes.preamble.iter().map(block));
+    for section in &minutes.sections {
+        chunks.push(section.heading.clone());
+        chunks.extend(section.blocks.iter().map(block));
+    }
+    if !minutes.actions.is_empty() {
+        chunks.push("ACTIONS".to_string());
+        chunks.push(actions_table(&minutes));
+    }
+    stack(&chunks)
+}
+
+/// "TITLE WEDNESDAY 17 APRIL 2019", then the "Held at …" line if any.
+fn title(minutes: &Minutes) -> String {
+    let mut line = match &minutes.date {
+        Some(date) => format!("{} {date}", minutes.title),
+        None => minutes.title.clone(),
+    };
+    // Council style: the title line is all capitals, whatever was typed.
+    line = line.to_uppercase();
+    if let Some(held) = &minutes.held {
+        line.push('\n');
+        line.push_str(held);
+    }
+    line
+}
+
+/// One line per person, roles lined up in a column.
+fn people(people: &[Attendee]) -> String {
+    let column = people.iter().map(|p| width(&p.name)).max().unwrap_or(0) + ROLE_GAP;
+    let lines: Vec<String> = people
+        .iter()
+        .map(|p| {
+            if p.role.is_empty() {
+                format!("{}{}", p.name, p.note)
+            } else {
+                format!("{}{}{}", pad(&p.name, column), p.role, p.note)
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn block(block: &Block) -> String {
+    match block {
+        Block::Para { label: None, text } => text.clone(),
+        Block::Para {
+            label: Some(label),
+            text,
+        } => format!("{label} {text}"),
+        Block::List(items) => {
+            let lines: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
+            lines.join("\n")
+        }
+    }
+}
+
+/// Columns aligned with spaces, the header underlined column by column.
+fn actions_table(minutes: &Minutes) -> String {
+    let header = words::ACTION_COLUMNS;
+    let rows: Vec<[&str; 4]> = minutes.actions.iter().map(|a| a.cells()).collect();
+    let widths = column_widths(std::iter::once(header).chain(rows.iter().copied()));
+    let rule = widths.map(|w| "-".repeat(w));
+    let lines: Vec<String> = [header, rule.each_ref().map(String::as_str)]
+        .into_iter()
+        .chain(rows)
+        .map(|cells| table_row(&cells, &widths))
+        .collect();
+    lines.join("\n")
+}
+
+fn table_row(cells: &[&str; 4], widths: &[usize; 4]) -> String {
+    let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, *w)).collect();
+    // The last column's padding (or an empty due date) would leave
+    // trailing spaces.
+    padded.join(&" ".repeat(COLUMN_GAP)).trim_end().to_string()
+}

@@ -1,0 +1,357 @@
+//! How the minutes word things, in one place so every format says the same.
+//!
+//! Everything here returns plain text with no markup; each format escapes
+//! and decorates it afterwards.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+
+use crate::model::{Meeting, NextMeeting, Person, Stamp, Who};
+
+/// The banner shown at the top while the minutes are a draft (seed wording).
+pub const DRAFT_BANNER: &str = "Please note these are draft minutes";
+
+/// Used when the meeting has no title yet.
+pub const UNTITLED: &str = "Minutes";
+
+/// Label before a decision.
+pub const RESOLVED: &str = "Resolved:";
+
+/// Label before an action.
+pub const ACTION: &str = "Action:";
+
+/// Label before a declaration of interest.
+pub const INTEREST: &str = "Declaration of interest:";
+
+/// Appended to the heading of a confidential item when it is shown.
+pub const CONFIDENTIAL: &str = " (CONFIDENTIAL)";
+
+/// Column headings of the actions table.
+pub const ACTION_COLUMNS: [&str; 4] = ["Item", "Action", "Owner", "Due"];
+
+/// Separates a thing from who it belongs to ("text – OWNER").
+const DASH: &str = " – ";
+
+/// User text as one line: the minutes never wrap and a stray line break
+/// must not break the layout (a new line could start a heading or a list).
+pub fn one_line(text: &str) -> String {
+    let joined: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    joined.join(" ")
+}
+
+/// "Wednesday 17 April 2019": the meeting date in the title.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// "1 May 2019": a due date.
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// "14:35": times of the meeting and of arrivals, 24-hour like the log.
+pub fn clock(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// "Held at Birkenhead Town Hall, 14:00–16:30", leaving out what is not
+/// known; None when neither place nor time is.
+pub fn held(meeting: &Meeting) -> Option<String> {
+    let place = one_line(&meeting.place);
+    let time = match (meeting.start, meeting.end) {
+        (Some(s), Some(e)) => Some(format!("{}–{}", clock(s), clock(e))),
+        (Some(s), None) => Some(format!("from {}", clock(s))),
+        (None, Some(e)) => Some(format!("until {}", clock(e))),
+        (None, None) => None,
+    };
+    match (place.is_empty(), time) {
+        (true, None) => None,
+        (true, Some(t)) => Some(format!("Held {t}")),
+        (false, None) => Some(format!("Held at {place}")),
+        (false, Some(t)) => Some(format!("Held at {place}, {t}")),
+    }
+}
+
+/// " (arrived 14:35, item 3) (left 15:10, item 5)" after a person's role;
+/// empty for someone there throughout.
+pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
+    let mut out = String::new();
+    for (verb, stamp) in [("arrived", person.arrived), ("left", person.left)] {
+        if let Some(stamp) = stamp {
+            out.push_str(&format!(" ({verb} {})", stamp_words(meeting, stamp)));
+        }
+    }
+    out
+}
+
+/// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
+fn stamp_words(meeting: &Meeting, stamp: Stamp) -> String {
+    match stamp.item.and_then(|id| meeting.item_index(id)) {
+        Some(index) => format!("{}, item {}", clock(stamp.time), index + 1),
+        None => clock(stamp.time),
+    }
+}
+
+/// The heading of an item: "3. TITLE", marked when confidential.
+pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
+    let title = one_line(title);
+    let mut heading = if title.is_empty() {
+        format!("{number}.")
+    } else {
+        format!("{number}. {title}")
+    };
+    if confidential {
+        heading.push_str(CONFIDENTIAL);
+    }
+    heading
+}
+
+/// A comment as the minutes read it: the speaker's name, then what they
+/// said. Text that carries on the name ("'s report", ", DCS, said")
+/// attaches without a space.
+pub fn comment(name: &str, text: &str) -> String {
+    let text = one_line(text);
+    format!("{name}{}{text}", comment_separator(&text))
+}
+
+/// What goes between a speaker's name and their words: nothing when the
+/// words carry on the name ("," "'s" ":"…) or are empty, else a space.
+/// Public so the live log joins names exactly as the minutes do.
+pub fn comment_separator(text: &str) -> &'static str {
+    let text = text.trim_start();
+    if text.is_empty() || text.starts_with([',', ';', ':', '.', '\'', '’', '!', '?', ')']) {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// The body of an action: "text – OWNER (by 1 May 2019)".
+pub fn action(meeting: &Meeting, owner: &Who, text: &str, due: Option<NaiveDate>) -> String {
+    let mut out = format!(
+        "{}{DASH}{}",
+        one_line(text),
+        one_line(meeting.who_name(owner))
+    );
+    if let Some(due) = due {
+        out.push_str(&format!(" (by {})", short_date(due)));
+    }
+    out
+}
+
+/// The body of a declaration of interest: "NAME – text".
+pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
+    let name = one_line(meeting.who_name(who));
+    let text = one_line(text);
+    if text.is_empty() {
+        name
+    } else {
+        format!("{name}{DASH}{text}")
+    }
+}
+
+/// The next-meeting sentence in the seed's style:
+/// "Wednesday June 26th, 2019, 2-4.30pm in Birkenhead Town Hall."
+pub fn next_meeting_sentence(next: &NextMeeting) -> String {
+    let d = next.date;
+    let mut out = format!("{} {}, {}", d.format("%A %B"), ordinal(d.day()), d.year());
+    if let Some(times) = time_range(next.start, next.end) {
+        out.push_str(", ");
+        out.push_str(&times);
+    }
+    let place = one_line(&next.place);
+    if !place.is_empty() {
+        out.push_str(" in ");
+        out.push_str(&place);
+    }
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// "26th".
+pub fn ordinal(n: u32) -> String {
+    // 11th–13th break the last-digit rule.
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A time range in British minute style: "2-4.30pm", "10am-2pm", a lone
+/// start "2pm", a lone end "until 4.30pm". The am/pm is said once when
+/// both ends share it.
+pub fn time_range(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            let (s_num, s_half) = twelve_hour(s);
+            let (e_num, e_half) = twelve_hour(e);
+            Some(if s_half == e_half {
+                format!("{s_num}-{e_num}{e_half}")
+            } else {
+                format!("{s_num}{s_half}-{e_num}{e_half}")
+            })
+        }
+        (Some(s), None) => Some(spoken_time(s)),
+        (None, Some(e)) => Some(format!("until {}", spoken_time(e))),
+        (None, None) => None,
+    }
+}
+
+/// "4.30pm", "2pm", "12pm" (noon), "12am" (midnight).
+pub fn spoken_time(time: NaiveTime) -> String {
+    let (number, half) = twelve_hour(time);
+    format!("{number}{half}")
+}
+
+/// The hour-and-minutes part ("4.30", "2") and "am"/"pm" apart, so a
+/// range can say the suffix once.
+fn twelve_hour(time: NaiveTime) -> (String, &'static str) {
+    let half = if time.hour() < 12 { "am" } else { "pm" };
+    let hour = match time.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    let number = match time.minute() {
+        0 => hour.to_string(),
+        m => format!("{hour}.{m:02}"),
+    };
+    (number, half)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+
+    fn next(start: Option<NaiveTime>, end: Option<NaiveTime>, place: &str) -> String {
+        next_meeting_sentence(&NextMeeting {
+            date: NaiveDate::from_ymd_opt(2019, 6, 26).unwrap(),
+            start,
+            end,
+            place: place.to_string(),
+        })
+    }
+
+    #[test]
+    fn next_meeting_sentence_table() {
+        let place = "Birkenhead Town Hall";
+        let cases = [
+            (
+                t(14, 0),
+                t(16, 30),
+                place,
+                "Wednesday June 26th, 2019, 2-4.30pm in Birkenhead Town Hall.",
+            ),
+            (
+                t(10, 0),
+                t(14, 0),
+                place,
+                "Wednesday June 26th, 2019, 10am-2pm in Birkenhead Town Hall.",
+            ),
+            (
+                t(11, 30),
+                None,
+                place,
+                "Wednesday June 26th, 2019, 11.30am in Birkenhead Town Hall.",
+            ),
+            (t(14, 0), None, "", "Wednesday June 26th, 2019, 2pm."),
+            (
+                t(9, 15),
+                t(11, 45),
+                "",
+                "Wednesday June 26th, 2019, 9.15-11.45am.",
+            ),
+            (
+                t(12, 0),
+                t(13, 5),
+                "",
+                "Wednesday June 26th, 2019, 12-1.05pm.",
+            ),
+            (t(0, 0), None, "", "Wednesday June 26th, 2019, 12am."),
+            (
+                None,
+                t(16, 30),
+                "",
+                "Wednesday June 26th, 2019, until 4.30pm.",
+            ),
+            (
+                None,
+                None,
+                place,
+                "Wednesday June 26th, 2019 in Birkenhead Town Hall.",
+            ),
+            (None, None, "", "Wednesday June 26th, 2019."),
+            (
+                None,
+                None,
+                "Room 2.",
+                "Wednesday June 26th, 2019 in Room 2.",
+            ),
+        ];
+        for (start, end, place, want) in cases {
+            assert_eq!(next(start, end, place), want, "{start:?} {end:?} {place:?}");
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 26, 31]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "26th",
+                "31st"
+            ]
+        );
+    }
+
+    #[test]
+    fn comment_spacing() {
+        let name = "Lorna Quigley";
+        assert_eq!(
+            comment(name, ", Wirral CCG agreed that"),
+            "Lorna Quigley, Wirral CCG agreed that"
+        );
+        assert_eq!(comment(name, "agreed"), "Lorna Quigley agreed");
+        assert_eq!(comment(name, "'s report"), "Lorna Quigley's report");
+        assert_eq!(comment(name, "’s report"), "Lorna Quigley’s report");
+        assert_eq!(comment(name, "; later"), "Lorna Quigley; later");
+        assert_eq!(comment(name, ": yes"), "Lorna Quigley: yes");
+        assert_eq!(comment(name, ". Done"), "Lorna Quigley. Done");
+        assert_eq!(comment(name, "  agreed  "), "Lorna Quigley agreed");
+        assert_eq!(comment(name, ""), "Lorna Quigley");
+        // An opening quote is speech, not a continuation of the name.
+        assert_eq!(comment(name, "\"yes\""), "Lorna Quigley \"yes\"");
+        assert_eq!(comment_separator("  , said"), "");
+        assert_eq!(comment_separator("said"), " ");
+        assert_eq!(comment_separator(""), "");
+    }
+
+    #[test]
+    fn one_line_joins_broken_lines() {
+        assert_eq!(one_line("  a\nb \r\n\n c  "), "a b c");
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2019, 4, 17).unwrap();
+        assert_eq!(long_date(d), "Wednesday 17 April 2019");
+        let d = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+        assert_eq!(short_date(d), "1 May 2019");
+    }
+}

@@ -1,0 +1,396 @@
+//! The thin runtime: the only place with a terminal, threads, signals and
+//! the wall clock. It turns events into `Msg`s, runs `update`, performs the
+//! effects and draws.
+//!
+//! Threads, and why:
+//! - the event thread blocks on the terminal and forwards keys, pastes and
+//!   resizes; when the terminal goes away it says so once and stops (so it
+//!   can never spin on a dead tty);
+//! - the saver thread serialises and writes each revision off the input
+//!   path, always the newest waiting one (latest wins), and reports back;
+//! - the signal thread turns SIGHUP and SIGTERM into a save-and-quit.
+//!
+//! The main thread sleeps until one of them speaks or the clock shown on
+//! screen needs to change: no fixed-rate redraw, so an idle app costs
+//! nothing.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
+
+use chrono::{Local, NaiveDateTime, Timelike};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{App, SaveState};
+use crate::cli::Failure;
+use crate::keymap;
+use crate::model::Meeting;
+use crate::start::{StartMsg, StartOutcome, StartScreen};
+use crate::storage::{self, MeetingLock};
+use crate::ui;
+use crate::update::{Effect, Msg, update};
+
+/// What reaches the main loop.
+enum Incoming {
+    Terminal(Event),
+    /// The terminal cannot be read any more (closed window, dropped SSH).
+    TerminalGone,
+    Saved {
+        rev: u64,
+        result: Result<(), String>,
+    },
+    /// SIGHUP or SIGTERM.
+    Signal,
+}
+
+/// Undoes everything `enter` turned on, however the app ends.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> Result<(TerminalGuard, DefaultTerminal), Failure> {
+        let terminal = ratatui::try_init().map_err(|e| {
+            Failure(format!(
+                "Cannot start the full-screen app here ({e}): run it in a terminal, or use `minutes export` and friends."
+            ))
+        })?;
+        let guard = TerminalGuard;
+        // Bracketed paste lets a pasted roster arrive as one event.
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
+        Ok((guard, terminal))
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Leave the terminal as we found it. Safe to call more than once (the
+/// panic hook and the guard may both run).
+pub fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+fn now() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+/// Open a meeting file in the app, creating it if it does not exist.
+pub fn open_meeting(path: &Path) -> Result<(), Failure> {
+    let path = absolute(path);
+    if let Some(dir) = path.parent()
+        && !dir.is_dir()
+    {
+        return Err(Failure(format!(
+            "The folder {} does not exist: create it first, or give another path.",
+            dir.display()
+        )));
+    }
+    let lock = MeetingLock::acquire(&path).map_err(|e| Failure(e.to_string()))?;
+    let meeting = if path.exists() {
+        storage::load(&path).map_err(|e| Failure(e.to_string()))?
+    } else {
+        let m = Meeting {
+            date: Some(now().date()),
+            ..Meeting::default()
+        };
+        storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
+        m
+    };
+    let app = App::new(meeting, path);
+    let result = run_app(app);
+    drop(lock);
+    result
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn run_app(mut app: App) -> Result<(), Failure> {
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let saver = Saver::start(app.path.clone(), tx.clone());
+    spawn_signal_thread(tx.clone());
+    let (guard, mut terminal) = TerminalGuard::enter()?;
+    spawn_event_thread(tx);
+
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &mut terminal, &rx, &saver)
+    }));
+    drop(guard);
+    let finished = saver.finish();
+    match outcome {
+        Ok(result) => {
+            result?;
+            // The saver has stopped; whatever it could not write is written
+            // here, or kept in an emergency copy.
+            if app.saved_rev < app.rev || finished.is_err() {
+                final_save(&app)?;
+            }
+            Ok(())
+        }
+        Err(_) => {
+            let copy = emergency_copy(&app);
+            Err(Failure(format!(
+                "minutes hit a bug and stopped; everything typed is in {}.",
+                copy.display()
+            )))
+        }
+    }
+}
+
+fn final_save(app: &App) -> Result<(), Failure> {
+    match storage::save(&app.path, &app.meeting) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let copy = emergency_copy(app);
+            Err(Failure(format!(
+                "Could not save {} ({e}); everything typed is in {}.",
+                app.path.display(),
+                copy.display()
+            )))
+        }
+    }
+}
+
+/// Write the meeting beside its file under a new name, falling back to the
+/// temporary folder if its own folder cannot be written.
+fn emergency_copy(app: &App) -> PathBuf {
+    let stamp = now().format("%Y%m%d-%H%M%S");
+    let name = format!("{}.emergency-{stamp}.ron", app.file_name());
+    let beside = app.path.with_file_name(&name);
+    let text = storage::serialise(&app.meeting).unwrap_or_else(|_| format!("{:#?}", app.meeting));
+    if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
+        return beside;
+    }
+    let fallback = std::env::temp_dir().join(&name);
+    let _ = storage::write_atomic(&fallback, text.as_bytes());
+    fallback
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut DefaultTerminal,
+    rx: &Receiver<Incoming>,
+    saver: &Saver,
+) -> Result<(), Failure> {
+    draw(app, terminal);
+    loop {
+        let wait = if matches!(app.save_state, SaveState::Failed(_)) {
+            Duration::from_secs(2)
+        } else {
+            until_next_minute()
+        };
+        let first = match rx.recv_timeout(wait) {
+            Ok(incoming) => incoming,
+            Err(RecvTimeoutError::Timeout) => {
+                if matches!(app.save_state, SaveState::Failed(_)) {
+                    saver.save(app.rev, app.meeting.clone());
+                }
+                draw(app, terminal);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Apply everything already waiting before drawing once: a paste or
+        // fast typing costs one frame, not one per key.
+        let mut quit = false;
+        for incoming in std::iter::once(first).chain(rx.try_iter()) {
+            let msg = match incoming {
+                Incoming::Terminal(ev) => match msg_for_event(app, ev) {
+                    Some(m) => m,
+                    None => continue,
+                },
+                Incoming::Saved { rev, result } => Msg::Saved { rev, result },
+                Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
+            };
+            for effect in update(app, msg, now()) {
+                match effect {
+                    Effect::Save { rev, meeting } => saver.save(rev, meeting),
+                    Effect::Write {
+                        path,
+                        contents,
+                        what,
+                    } => {
+                        let result = storage::write_atomic(&path, contents.as_bytes())
+                            .map_err(|e| e.to_string());
+                        update(app, Msg::Wrote { what, path, result }, now());
+                    }
+                    Effect::Quit => quit = true,
+                }
+            }
+            if quit {
+                return Ok(());
+            }
+        }
+        draw(app, terminal);
+    }
+}
+
+fn draw(app: &App, terminal: &mut DefaultTerminal) {
+    let t = now();
+    // A failed draw (the terminal went away) is noticed by the event thread.
+    let _ = terminal.draw(|f| ui::render(app, f, t));
+}
+
+fn msg_for_event(app: &App, ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(key) => keymap::msg_for(app.focus, app.help.is_some(), key),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(..) => Some(Msg::Redraw),
+        _ => None,
+    }
+}
+
+fn until_next_minute() -> Duration {
+    let t = Local::now();
+    let ms = u64::from(t.second()) * 1000 + u64::from(t.timestamp_subsec_millis() % 1000);
+    Duration::from_millis(60_000u64.saturating_sub(ms).max(50))
+}
+
+fn spawn_event_thread(tx: Sender<Incoming>) {
+    thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Incoming::Terminal(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Incoming::TerminalGone);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signal_thread(tx: Sender<Incoming>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {
+        return;
+    };
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Incoming::Signal);
+        }
+    });
+}
+
+/// The background saver: the input thread hands it a snapshot and goes on.
+struct Saver {
+    tx: Option<Sender<(u64, Meeting)>>,
+    handle: Option<thread::JoinHandle<Result<(), String>>>,
+}
+
+impl Saver {
+    fn start(path: PathBuf, report: Sender<Incoming>) -> Saver {
+        let (tx, rx) = mpsc::channel::<(u64, Meeting)>();
+        let handle = thread::spawn(move || {
+            let mut backed_up = false;
+            let mut last = Ok(());
+            while let Ok(mut job) = rx.recv() {
+                // Latest wins: an older snapshot waiting behind a newer one
+                // need never be written.
+                for newer in rx.try_iter() {
+                    job = newer;
+                }
+                let (rev, meeting) = job;
+                if !backed_up {
+                    // The version this session started from stays as .bak.
+                    backed_up = storage::write_backup(&path).is_ok();
+                }
+                let result = storage::save(&path, &meeting).map_err(|e| e.to_string());
+                last.clone_from(&result);
+                let _ = report.send(Incoming::Saved { rev, result });
+            }
+            last
+        });
+        Saver {
+            tx: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    fn save(&self, rev: u64, meeting: Meeting) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send((rev, meeting));
+        }
+    }
+
+    /// Let the saver write what is waiting, then stop it.
+    fn finish(mut self) -> Result<(), String> {
+        drop(self.tx.take());
+        match self.handle.take().map(thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err("the saver stopped".into()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The start screen: pick a recent meeting or start a new one. Returns the
+/// meeting to open, if any.
+pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
+    let mut screen = StartScreen::new(dir.to_path_buf(), storage::list(dir));
+    let (guard, mut terminal) = TerminalGuard::enter()?;
+    let outcome = loop {
+        let _ = terminal.draw(|f| ui::render_start(&screen, f));
+        let Ok(ev) = event::read() else {
+            break StartOutcome::Quit;
+        };
+        let msg = match ev {
+            Event::Key(k) if k.is_press() || k.is_repeat() => start_msg(&screen, k),
+            _ => None,
+        };
+        let Some(msg) = msg else { continue };
+        match screen.update(msg) {
+            StartOutcome::Stay => {}
+            other => break other,
+        }
+    };
+    drop(guard);
+    match outcome {
+        StartOutcome::Open(path) => Ok(Some(path)),
+        StartOutcome::New(title) => {
+            let date = now().date();
+            let name = storage::suggested_file_name(Some(date), &title);
+            let path = storage::unique_path(dir, &name);
+            let m = Meeting {
+                title,
+                date: Some(date),
+                ..Meeting::default()
+            };
+            storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
+            Ok(Some(path))
+        }
+        StartOutcome::Quit | StartOutcome::Stay => Ok(None),
+    }
+}
+
+fn start_msg(screen: &StartScreen, key: event::KeyEvent) -> Option<StartMsg> {
+    let typing = screen.new_title.is_some();
+    match key.code {
+        KeyCode::Enter => Some(StartMsg::Open),
+        KeyCode::Esc => Some(StartMsg::Cancel),
+        KeyCode::Up if !typing => Some(StartMsg::Up),
+        KeyCode::Down if !typing => Some(StartMsg::Down),
+        KeyCode::Char('k') if !typing => Some(StartMsg::Up),
+        KeyCode::Char('j') if !typing => Some(StartMsg::Down),
+        KeyCode::Char('n') if !typing => Some(StartMsg::New),
+        KeyCode::Char('q') if !typing => Some(StartMsg::Cancel),
+        _ if typing => {
+            tui_input::backend::crossterm::to_input_request(&Event::Key(key)).map(StartMsg::Edit)
+        }
+        _ => None,
+    }
+}

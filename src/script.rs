@@ -1,0 +1,120 @@
+//! Running many typed lines at once: a prepared roster or agenda, or a
+//! whole meeting typed ahead (the seed example is built this way).
+//!
+//! Pure: the caller supplies the clock. Each line goes through the same
+//! `grammar::parse` and `model::apply` as a line typed in the app.
+
+use chrono::NaiveDateTime;
+
+use crate::grammar::{self, Command, Line};
+use crate::model::{self, History, Meeting};
+
+/// A line of a script that could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ScriptError {
+    /// 1-based line number in the script.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Apply every non-blank line of `text` to `meeting`, asking `clock` for the
+/// time of each. Stops at the first line that cannot be applied, leaving the
+/// meeting as it was before the whole script (all or nothing). `/undo` and
+/// `/redo` work within the script; commands that only make sense in the app
+/// (save, export, help, quit) are refused.
+pub fn run(
+    meeting: &mut Meeting,
+    text: &str,
+    mut clock: impl FnMut() -> NaiveDateTime,
+) -> Result<usize, ScriptError> {
+    let mut work = meeting.clone();
+    let mut history = History::default();
+    let mut applied = 0;
+    for (i, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let fail = |message: String| ScriptError {
+            line: i + 1,
+            message,
+        };
+        let line = grammar::parse(raw).map_err(|e| fail(e.0))?;
+        match &line {
+            Line::Command(Command::Undo) => {
+                if !history.undo(&mut work) {
+                    return Err(fail("There is nothing to undo.".into()));
+                }
+            }
+            Line::Command(Command::Redo) => {
+                if !history.redo(&mut work) {
+                    return Err(fail("There is nothing to redo.".into()));
+                }
+            }
+            Line::Command(
+                Command::Save(_) | Command::Export { .. } | Command::Help | Command::Quit,
+            ) => {
+                return Err(fail(format!(
+                    "{} only works in the app, not in a script.",
+                    raw.trim()
+                )));
+            }
+            _ => {
+                let before = work.clone();
+                model::apply(&mut work, &line, clock()).map_err(|e| fail(e.0))?;
+                history.record(before);
+            }
+        }
+        applied += 1;
+    }
+    *meeting = work;
+    Ok(applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn clock() -> impl FnMut() -> NaiveDateTime {
+        let start = NaiveDate::from_ymd_opt(2019, 4, 17)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
+        let mut n = 0;
+        move || {
+            n += 1;
+            start + chrono::Duration::seconds(30 * n)
+        }
+    }
+
+    #[test]
+    fn runs_lines_in_order() {
+        let mut m = Meeting::default();
+        let n = run(
+            &mut m,
+            "/present Jo Chwalko\n\n/item One\n@JC spoke\n",
+            clock(),
+        )
+        .unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(m.items[0].entries.len(), 1);
+    }
+
+    #[test]
+    fn a_bad_line_changes_nothing_and_says_where() {
+        let mut m = Meeting::default();
+        let e = run(&mut m, "/item One\n@Nobody spoke\n", clock()).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("names no one"));
+        assert_eq!(m, Meeting::default());
+    }
+
+    #[test]
+    fn undo_in_a_script() {
+        let mut m = Meeting::default();
+        run(&mut m, "/item One\nTypo\n/undo\nRight\n", clock()).unwrap();
+        assert_eq!(m.items[0].entries.len(), 1);
+        assert!(run(&mut m, "/quit", clock()).is_err());
+    }
+}

@@ -1,0 +1,79 @@
+//! The agenda pane: numbered items, the current one marked with its time.
+
+use chrono::NaiveDateTime;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
+
+use super::text::{clean, fit};
+use super::{pane_block, theme};
+use crate::app::{App, Focus};
+
+/// "12m" or "1h05" since `start`.
+pub fn elapsed(start: NaiveDateTime, now: NaiveDateTime) -> String {
+    let mins = (now - start).num_minutes().max(0);
+    if mins < 60 {
+        format!("{mins}m")
+    } else {
+        format!("{}h{:02}", mins / 60, mins % 60)
+    }
+}
+
+pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
+    let m = &app.meeting;
+    let focused = app.focus == Focus::Agenda;
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut items: Vec<ListItem> = m
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let current = m.current == Some(i);
+            let time = match (current, item.started, item.ended) {
+                (true, Some(s), _) => elapsed(s, now),
+                (false, Some(s), Some(e)) => elapsed(s, e),
+                _ => String::new(),
+            };
+            let marker = if current { "▶" } else { " " };
+            let lock = if item.confidential { " C" } else { "" };
+            let number = format!("{marker}{:>2}. ", i + 1);
+            let title_width = width.saturating_sub(number.len() + time.len() + lock.len() + 1);
+            let title = fit(&clean(&item.title), title_width);
+            let pad =
+                title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+            let style = if current {
+                theme::CURRENT
+            } else {
+                ratatui::style::Style::new()
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(number, style),
+                Span::styled(title, style),
+                Span::styled(lock.to_string(), theme::CONFIDENTIAL),
+                Span::raw(" ".repeat(pad + 1)),
+                Span::styled(time, if current { theme::CURRENT } else { theme::DIM }),
+            ]))
+        })
+        .collect();
+    if items.is_empty() {
+        items.push(ListItem::new(Line::styled(
+            "No items yet: /item TITLE",
+            theme::HINT,
+        )));
+    }
+    let selected = if focused {
+        Some(app.agenda_sel)
+    } else {
+        m.current
+    };
+    let list = List::new(items)
+        .block(pane_block(format!(" Agenda ({}) ", m.items.len()), focused))
+        .highlight_style(if focused {
+            theme::SELECTED
+        } else {
+            ratatui::style::Style::new()
+        });
+    let mut state = ListState::default().with_selected(selected.filter(|_| !m.items.is_empty()));
+    StatefulWidget::render(list, area, buf, &mut state);
+}

@@ -1,0 +1,92 @@
+//! Drawing: `render(app, frame, now)` and nothing else. Views only read the
+//! app; the time is passed in so a screen can be snapshot-tested exactly.
+
+mod agenda;
+mod attendance;
+mod help;
+mod input;
+mod log;
+mod start;
+mod status;
+mod text;
+mod theme;
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
+
+use crate::app::{App, Focus};
+
+pub use start::{StartScreen, render_start};
+pub use text::clean;
+
+/// Draw the whole screen.
+pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let [panes, hint, input, status] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // Tiny terminals keep what matters most: the line being typed.
+    if area.height < 3 {
+        input::render(app, frame, area);
+        return;
+    }
+    status::render(app, frame.buffer_mut(), status, now);
+    input::render(app, frame, input);
+    input::render_hint(app, frame.buffer_mut(), hint);
+    if panes.height >= 3 {
+        render_panes(app, frame, panes, now);
+    }
+    if let Some(scroll) = app.help {
+        help::render(frame, area, scroll);
+    }
+}
+
+fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
+    let buf = frame.buffer_mut();
+    if area.width < 50 {
+        // Too narrow for three panes: show the one in use, the log by default.
+        match app.focus {
+            Focus::Attendance => attendance::render(app, buf, area),
+            Focus::Agenda => agenda::render(app, buf, area, now),
+            Focus::Input | Focus::Log => log::render(app, buf, area),
+        }
+        return;
+    }
+    let left = (area.width * 32 / 100).clamp(24, 44);
+    let [side, main] =
+        Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
+    let agenda_rows = u16::try_from(app.meeting.items.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let [top, bottom] = Layout::vertical([
+        Constraint::Min(side.height.saturating_sub(agenda_rows).max(side.height / 2)),
+        Constraint::Fill(1),
+    ])
+    .areas(side);
+    attendance::render(app, buf, top);
+    agenda::render(app, buf, bottom, now);
+    log::render(app, buf, main);
+}
+
+/// A pane's frame, highlighted when it has the keyboard.
+fn pane_block(title: String, focused: bool) -> Block<'static> {
+    let block = Block::bordered().title(title).border_style(if focused {
+        theme::FOCUSED_BORDER
+    } else {
+        theme::BORDER
+    });
+    if focused {
+        block.title_style(theme::FOCUSED_TITLE)
+    } else {
+        block.title_style(theme::TITLE)
+    }
+}

@@ -1,0 +1,124 @@
+//! Text that fits: control characters made harmless, styled runs wrapped to
+//! a width by display columns (so wide characters and emoji wrap right).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// User text safe to draw: control characters (which would move the
+/// terminal's cursor) become spaces.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Cut `s` to at most `width` columns, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Wrap styled runs into lines of at most `width` columns. Continuation
+/// lines start with `indent` spaces. Words longer than a line are split.
+pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let indent = if indent >= width { 0 } else { indent };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut finish = |spans: &mut Vec<Span<'static>>, used: &mut usize| {
+        lines.push(Line::from(std::mem::take(spans)));
+        spans.push(Span::raw(" ".repeat(indent)));
+        *used = indent;
+    };
+    for (text, style) in runs {
+        for word in text.split_word_bounds() {
+            let w = word.width();
+            if used + w > width && used > indent {
+                if word.trim().is_empty() {
+                    // A space at the end of a line is dropped, not carried.
+                    finish(&mut spans, &mut used);
+                    continue;
+                }
+                finish(&mut spans, &mut used);
+            }
+            if used + w <= width {
+                spans.push(Span::styled(word.to_string(), *style));
+                used += w;
+                continue;
+            }
+            // Longer than a whole line: split by grapheme.
+            let mut piece = String::new();
+            for g in word.graphemes(true) {
+                let gw = g.width();
+                if used + gw > width && used > indent {
+                    spans.push(Span::styled(std::mem::take(&mut piece), *style));
+                    finish(&mut spans, &mut used);
+                }
+                piece.push_str(g);
+                used += gw;
+            }
+            spans.push(Span::styled(piece, *style));
+        }
+    }
+    if spans.iter().any(|s| !s.content.trim().is_empty()) || lines.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_by_words_with_indent() {
+        let runs = vec![("one two three four".to_string(), Style::new())];
+        assert_eq!(
+            plain(&wrap(&runs, 9, 2)),
+            ["one two ", "  three ", "  four"]
+        );
+    }
+
+    #[test]
+    fn long_words_and_wide_characters_fit() {
+        let runs = vec![("汉字汉字汉字".to_string(), Style::new())];
+        for line in plain(&wrap(&runs, 5, 0)) {
+            assert!(line.width() <= 5, "{line:?}");
+        }
+        let runs = vec![("x".repeat(25), Style::new())];
+        let out = plain(&wrap(&runs, 10, 0));
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn fit_and_clean() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(clean("a\u{1b}[2Jb\n"), "a [2Jb ");
+    }
+}

@@ -1,0 +1,402 @@
+//! Key-sequence tests: messages in, app state and effects out.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use tui_input::InputRequest;
+
+use super::*;
+use crate::app::{App, Editing, Focus, LogRef};
+use crate::model::{Attendance, EntryKind, Meeting};
+
+fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap()
+}
+
+fn app() -> App {
+    App::new(Meeting::default(), PathBuf::from("/tmp/meeting.ron"))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Msg::Edit(InputRequest::InsertChar(c)), at(14, 0));
+    }
+}
+
+fn enter(app: &mut App, text: &str) -> Vec<Effect> {
+    typed(app, text);
+    update(app, Msg::Submit, at(14, 0))
+}
+
+fn seeded() -> App {
+    let mut a = app();
+    for l in [
+        "/present Linda Clegg, Chair; Jo Chwalko; Joe Banham",
+        "/attending Julia Batters, IRO",
+        "/item Minutes",
+        "/item Performance",
+    ] {
+        enter(&mut a, l);
+    }
+    a
+}
+
+fn error(app: &App) -> String {
+    app.message
+        .as_ref()
+        .filter(|m| m.error)
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_line_is_recorded_saved_and_cleared() {
+    let mut a = seeded();
+    let rev = a.rev;
+    let effects = enter(&mut a, "@JC said hello");
+    assert_eq!(a.input.value(), "");
+    assert_eq!(a.rev, rev + 1);
+    assert!(matches!(effects.as_slice(), [Effect::Save { rev: r, .. }] if *r == rev + 1));
+    assert!(matches!(
+        a.meeting.items[0].entries[0].kind,
+        EntryKind::Comment { .. }
+    ));
+}
+
+#[test]
+fn a_bad_line_stays_in_the_input_with_its_error() {
+    let mut a = seeded();
+    let before = a.meeting.clone();
+    let effects = enter(&mut a, "@JB spoke");
+    assert!(effects.is_empty());
+    assert_eq!(a.input.value(), "@JB spoke");
+    assert!(
+        error(&a).contains("Joe Banham or Julia Batters"),
+        "{}",
+        error(&a)
+    );
+    assert_eq!(a.meeting, before);
+}
+
+#[test]
+fn undo_and_redo_by_key_and_command() {
+    let mut a = seeded();
+    enter(&mut a, "first");
+    enter(&mut a, "second");
+    update(&mut a, Msg::Undo, at(14, 1));
+    assert_eq!(a.meeting.items[0].entries.len(), 1);
+    enter(&mut a, "/undo");
+    assert_eq!(a.meeting.items[0].entries.len(), 0);
+    enter(&mut a, "/redo");
+    update(&mut a, Msg::Redo, at(14, 1));
+    assert_eq!(a.meeting.items[0].entries.len(), 2);
+    update(&mut a, Msg::Redo, at(14, 1));
+    assert!(error(&a).contains("nothing to redo"));
+}
+
+#[test]
+fn history_recalls_lines() {
+    let mut a = app();
+    enter(&mut a, "one");
+    enter(&mut a, "two");
+    typed(&mut a, "draft");
+    update(&mut a, Msg::HistoryPrev, at(14, 0));
+    assert_eq!(a.input.value(), "two");
+    update(&mut a, Msg::HistoryPrev, at(14, 0));
+    update(&mut a, Msg::HistoryPrev, at(14, 0));
+    assert_eq!(a.input.value(), "one");
+    update(&mut a, Msg::HistoryNext, at(14, 0));
+    update(&mut a, Msg::HistoryNext, at(14, 0));
+    assert_eq!(a.input.value(), "draft", "the line being typed comes back");
+}
+
+#[test]
+fn paste_runs_each_line_as_one_undo_step() {
+    let mut a = seeded();
+    let effects = update(
+        &mut a,
+        Msg::Paste("one\r\n- two\n@Linda three\n".into()),
+        at(14, 0),
+    );
+    assert_eq!(a.meeting.items[0].entries.len(), 3);
+    assert_eq!(
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Save { .. }))
+            .count(),
+        1,
+        "one save for the whole paste"
+    );
+    update(&mut a, Msg::Undo, at(14, 0));
+    assert_eq!(a.meeting.items[0].entries.len(), 0);
+}
+
+#[test]
+fn a_failing_pasted_line_waits_with_the_rest_behind_it() {
+    let mut a = seeded();
+    update(
+        &mut a,
+        Msg::Paste("one\n@JB two\nthree\nfour".into()),
+        at(14, 0),
+    );
+    assert_eq!(a.meeting.items[0].entries.len(), 1);
+    assert_eq!(a.input.value(), "@JB two");
+    assert_eq!(a.pending.len(), 2);
+    assert!(error(&a).contains("2 more pasted lines"), "{}", error(&a));
+    update(&mut a, Msg::Edit(InputRequest::GoToStart), at(14, 0));
+    update(&mut a, Msg::Edit(InputRequest::GoToNextChar), at(14, 0));
+    update(&mut a, Msg::Edit(InputRequest::DeleteNextChar), at(14, 0));
+    update(&mut a, Msg::Edit(InputRequest::DeleteNextChar), at(14, 0));
+    typed(&mut a, "Julia");
+    update(&mut a, Msg::Submit, at(14, 0));
+    assert_eq!(a.meeting.items[0].entries.len(), 4);
+    assert!(a.pending.is_empty());
+}
+
+#[test]
+fn a_single_line_paste_is_typed_not_entered() {
+    let mut a = seeded();
+    typed(&mut a, "@JC ");
+    update(&mut a, Msg::Paste("said\tit".into()), at(14, 0));
+    assert_eq!(a.input.value(), "@JC said\tit");
+    assert_eq!(a.meeting.items[0].entries.len(), 0);
+}
+
+#[test]
+fn tab_completes_commands_and_people() {
+    let mut a = seeded();
+    typed(&mut a, "/pre");
+    update(&mut a, Msg::Complete, at(14, 0));
+    assert_eq!(a.input.value(), "/present ");
+    let mut a = seeded();
+    typed(&mut a, "@Lin");
+    update(&mut a, Msg::Complete, at(14, 0));
+    assert_eq!(a.input.value(), "@LC ");
+}
+
+#[test]
+fn tab_lists_choices_when_ambiguous() {
+    let mut a = seeded();
+    typed(&mut a, "@Jo");
+    update(&mut a, Msg::Complete, at(14, 0));
+    // "Jo" is a whole first name, so it completes to Jo Chwalko.
+    assert_eq!(a.input.value(), "@JC ");
+    let mut a = seeded();
+    typed(&mut a, "/arrived J");
+    update(&mut a, Msg::Complete, at(14, 0));
+    assert_eq!(a.input.value(), "/arrived J");
+    assert!(a.message.as_ref().unwrap().text.contains("Jo Chwalko"));
+}
+
+#[test]
+fn esc_moves_between_input_and_panes() {
+    let mut a = seeded();
+    assert_eq!(a.focus, Focus::Input);
+    update(&mut a, Msg::Escape, at(14, 0));
+    assert_eq!(a.focus, Focus::Log);
+    update(&mut a, Msg::FocusNext, at(14, 0));
+    assert_eq!(a.focus, Focus::Attendance);
+    update(&mut a, Msg::Escape, at(14, 0));
+    assert_eq!(a.focus, Focus::Input);
+    update(&mut a, Msg::Escape, at(14, 0));
+    assert_eq!(a.focus, Focus::Attendance, "Esc returns to the last pane");
+}
+
+#[test]
+fn attendance_keys_mark_people() {
+    let mut a = seeded();
+    update(&mut a, Msg::Focus(Focus::Attendance), at(14, 0));
+    // Order: present (Linda, Jo, Joe), in attendance (Julia).
+    update(&mut a, Msg::Down, at(14, 0));
+    update(&mut a, Msg::Mark(Attendance::Apologies), at(14, 0));
+    let jo = a.meeting.find_exact("Jo Chwalko").unwrap();
+    assert_eq!(
+        a.meeting.person(jo).unwrap().attendance,
+        Attendance::Apologies
+    );
+    // The selection follows Jo into the apologies group.
+    let order = a.attendance_order();
+    assert_eq!(a.meeting.people[order[a.attendance_sel]].id, jo);
+    update(&mut a, Msg::ToggleArrived, at(14, 20));
+    assert_eq!(
+        a.meeting.person(jo).unwrap().attendance,
+        Attendance::Present
+    );
+    assert!(a.meeting.person(jo).unwrap().arrived.is_some());
+    update(&mut a, Msg::Undo, at(14, 21));
+    update(&mut a, Msg::Undo, at(14, 21));
+    assert_eq!(
+        a.meeting.person(jo).unwrap().attendance,
+        Attendance::Present
+    );
+    assert!(a.meeting.person(jo).unwrap().arrived.is_none());
+}
+
+#[test]
+fn agenda_keys_change_items() {
+    let mut a = seeded();
+    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
+    update(&mut a, Msg::Down, at(14, 0));
+    update(&mut a, Msg::MakeCurrent, at(14, 5));
+    assert_eq!(a.meeting.current, Some(1));
+    update(&mut a, Msg::MoveUp, at(14, 5));
+    assert_eq!(a.meeting.items[0].title, "Performance");
+    assert_eq!(a.meeting.current, Some(0));
+    update(&mut a, Msg::ToggleConfidential, at(14, 5));
+    assert!(a.meeting.items[0].confidential);
+    update(&mut a, Msg::EditSelected, at(14, 5));
+    assert_eq!(a.focus, Focus::Input);
+    assert_eq!(a.input.value(), "Performance");
+    typed(&mut a, " data");
+    update(&mut a, Msg::Submit, at(14, 5));
+    assert_eq!(a.meeting.items[0].title, "Performance data");
+    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
+    update(&mut a, Msg::Delete, at(14, 5));
+    assert_eq!(a.meeting.items.len(), 1);
+    update(&mut a, Msg::Undo, at(14, 5));
+    assert_eq!(a.meeting.items.len(), 2);
+    update(&mut a, Msg::AddItem, at(14, 5));
+    assert_eq!(a.input.value(), "/item ");
+}
+
+#[test]
+fn log_keys_edit_move_and_delete_entries() {
+    let mut a = seeded();
+    enter(&mut a, "first");
+    enter(&mut a, "second");
+    enter(&mut a, "@JC third");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::Up, at(14, 0));
+    assert_eq!(a.log_sel, Some(1));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    assert_eq!(
+        a.editing,
+        Some(Editing::Entry {
+            log: LogRef::Item(a.meeting.items[0].id),
+            index: 1
+        })
+    );
+    assert_eq!(a.input.value(), "second");
+    update(&mut a, Msg::Edit(InputRequest::GoToStart), at(14, 0));
+    typed(&mut a, "- ");
+    update(&mut a, Msg::Submit, at(14, 0));
+    let log = &a.meeting.items[0].entries;
+    assert_eq!(log[1].kind, EntryKind::Bullet("second".into()));
+    assert_eq!(log.len(), 3, "edited in place, not added");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::MoveUp, at(14, 0));
+    assert_eq!(
+        a.meeting.items[0].entries[0].kind,
+        EntryKind::Bullet("second".into())
+    );
+    update(&mut a, Msg::CycleKind, at(14, 0));
+    assert_eq!(
+        a.meeting.items[0].entries[0].kind,
+        EntryKind::Decision("second".into())
+    );
+    update(&mut a, Msg::Delete, at(14, 0));
+    assert_eq!(a.meeting.items[0].entries.len(), 2);
+    update(&mut a, Msg::Undo, at(14, 0));
+    assert_eq!(a.meeting.items[0].entries.len(), 3);
+}
+
+#[test]
+fn esc_cancels_an_edit_without_change() {
+    let mut a = seeded();
+    enter(&mut a, "first");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    typed(&mut a, " changed");
+    let before = a.meeting.clone();
+    update(&mut a, Msg::Escape, at(14, 0));
+    assert_eq!(a.meeting, before);
+    assert_eq!(a.editing, None);
+    assert_eq!(a.input.value(), "");
+}
+
+#[test]
+fn viewing_another_items_log_does_not_move_new_lines() {
+    let mut a = seeded();
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::ViewNext, at(14, 0));
+    assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[1].id));
+    update(&mut a, Msg::Escape, at(14, 0));
+    enter(&mut a, "still item one");
+    assert_eq!(a.meeting.items[0].entries.len(), 1);
+    assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[0].id));
+}
+
+#[test]
+fn export_and_save_copy_become_write_effects() {
+    let mut a = seeded();
+    let effects = enter(&mut a, "/export md");
+    match effects.as_slice() {
+        [Effect::Write { path, contents, .. }] => {
+            assert_eq!(path, &PathBuf::from("/tmp/meeting.md"));
+            assert!(contents.contains("Minutes"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let effects = enter(&mut a, "/save copy.ron");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Write { path, .. }] if path == &PathBuf::from("/tmp/copy.ron"))
+    );
+}
+
+#[test]
+fn quitting_saves_first() {
+    let mut a = seeded();
+    let effects = enter(&mut a, "/quit");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Save { .. }, Effect::Quit]
+    ));
+    let mut a = seeded();
+    assert!(update(&mut a, Msg::Interrupt, at(14, 0)).is_empty());
+    let effects = update(&mut a, Msg::Interrupt, at(14, 0));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Save { .. }, Effect::Quit]
+    ));
+}
+
+#[test]
+fn save_state_follows_the_saver() {
+    let mut a = seeded();
+    enter(&mut a, "x");
+    assert!(!a.is_saved());
+    let rev = a.rev;
+    update(
+        &mut a,
+        Msg::Saved {
+            rev,
+            result: Err("disk full".into()),
+        },
+        at(14, 0),
+    );
+    assert_eq!(a.save_state, SaveState::Failed("disk full".into()));
+    update(
+        &mut a,
+        Msg::Saved {
+            rev,
+            result: Ok(()),
+        },
+        at(14, 0),
+    );
+    assert!(a.is_saved());
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut a = seeded();
+    enter(&mut a, "/help");
+    assert_eq!(a.help, Some(0));
+    update(&mut a, Msg::Down, at(14, 0));
+    assert_eq!(a.help, Some(1));
+    update(&mut a, Msg::Escape, at(14, 0));
+    assert_eq!(a.help, None);
+    assert_eq!(a.focus, Focus::Input, "closing help does not move focus");
+}
