@@ -51,6 +51,8 @@ pub struct Binding {
     /// What the key is called in help ("Ctrl+Z").
     pub key: &'static str,
     pub doc: &'static str,
+    /// One or two words for the pane's key hint; empty to leave it out.
+    pub hint: &'static str,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -63,6 +65,7 @@ fn b(
     msg: Msg,
     key: &'static str,
     doc: &'static str,
+    hint: &'static str,
 ) -> Binding {
     Binding {
         scope,
@@ -71,6 +74,7 @@ fn b(
         msg,
         key,
         doc,
+        hint,
     }
 }
 
@@ -79,63 +83,66 @@ fn b(
 pub fn bindings() -> &'static [Binding] {
     static KEYS: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        use KeyCode::{BackTab, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+        use KeyCode::{BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
         use Scope::{Agenda, Anywhere, Input, Log, Panes};
         let att = Scope::Attendance;
         vec![
-            b(Anywhere, F(1), NONE, Msg::ToggleHelp, "F1", "Help: every key and command"),
-            b(Anywhere, Esc, NONE, Msg::Escape, "Esc", "Cancel an edit; switch between typing and the panes"),
-            b(Anywhere, F(2), NONE, Msg::Focus(Focus::Attendance), "F2", "Go to the attendance pane"),
-            b(Anywhere, F(3), NONE, Msg::Focus(Focus::Agenda), "F3", "Go to the agenda pane"),
-            b(Anywhere, F(4), NONE, Msg::Focus(Focus::Log), "F4", "Go to the log pane"),
-            b(Anywhere, Char('z'), CTRL, Msg::Undo, "Ctrl+Z", "Undo the last change"),
-            b(Anywhere, Char('r'), CTRL, Msg::Redo, "Ctrl+R", "Redo"),
-            b(Anywhere, Char('s'), CTRL, Msg::Save, "Ctrl+S", "Save now (it saves by itself anyway)"),
-            b(Anywhere, Char('c'), CTRL, Msg::Interrupt, "Ctrl+C", "Save and quit (press twice)"),
-            b(Input, Enter, NONE, Msg::Submit, "Enter", "Record the line (or put an edited entry back)"),
-            b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name"),
-            b(Input, Up, NONE, Msg::HistoryPrev, "Up", "Previous line typed"),
-            b(Input, Down, NONE, Msg::HistoryNext, "Down", "Next line typed"),
-            b(Input, PageUp, NONE, Msg::LogPageUp, "PgUp", "Scroll the log back"),
-            b(Input, PageDown, NONE, Msg::LogPageDown, "PgDn", "Scroll the log forward"),
-            b(Panes, Tab, NONE, Msg::FocusNext, "Tab", "Next pane"),
-            b(Panes, BackTab, KeyModifiers::SHIFT, Msg::FocusPrev, "Shift+Tab", "Previous pane"),
-            b(Panes, Up, NONE, Msg::Up, "Up", "Move up"),
-            b(Panes, Char('k'), NONE, Msg::Up, "k", "Move up"),
-            b(Panes, Down, NONE, Msg::Down, "Down", "Move down"),
-            b(Panes, Char('j'), NONE, Msg::Down, "j", "Move down"),
-            b(Panes, PageUp, NONE, Msg::PageUp, "PgUp", "Up a page"),
-            b(Panes, PageDown, NONE, Msg::PageDown, "PgDn", "Down a page"),
-            b(Panes, Home, NONE, Msg::Home, "Home", "First"),
-            b(Panes, End, NONE, Msg::End, "End", "Last"),
-            b(Panes, Char('i'), NONE, Msg::Focus(Focus::Input), "i", "Back to typing"),
-            b(Panes, Char('/'), NONE, Msg::TypeInto('/'), "/", "Start typing a command"),
-            b(Panes, Char('@'), NONE, Msg::TypeInto('@'), "@", "Start typing a comment"),
-            b(Panes, Char('?'), NONE, Msg::ToggleHelp, "?", "Help"),
-            b(att, Char('p'), NONE, Msg::Mark(Attendance::Present), "p", "Mark present"),
-            b(att, Char('o'), NONE, Msg::Mark(Attendance::InAttendance), "o", "Mark in attendance (officer or guest)"),
-            b(att, Char('a'), NONE, Msg::Mark(Attendance::Apologies), "a", "Mark apologies"),
-            b(att, Char('x'), NONE, Msg::Mark(Attendance::Absent), "x", "Mark absent"),
-            b(att, Char('u'), NONE, Msg::Mark(Attendance::Expected), "u", "Unmark"),
-            b(att, Char('r'), NONE, Msg::ToggleArrived, "r", "Stamp (or clear) a late arrival now"),
-            b(att, Char('l'), NONE, Msg::ToggleLeft, "l", "Stamp (or clear) an early departure now"),
-            b(att, Delete, NONE, Msg::Delete, "Del", "Take off the roster"),
-            b(Agenda, Enter, NONE, Msg::MakeCurrent, "Enter", "Make the item current"),
-            b(Agenda, Char('n'), NONE, Msg::AddItem, "n", "Add an item"),
-            b(Agenda, Char('e'), NONE, Msg::EditSelected, "e", "Rename the item"),
-            b(Agenda, Char('K'), NONE, Msg::MoveUp, "K", "Move the item up"),
-            b(Agenda, Char('J'), NONE, Msg::MoveDown, "J", "Move the item down"),
-            b(Agenda, Char('c'), NONE, Msg::ToggleConfidential, "c", "Mark confidential (or not)"),
-            b(Agenda, Delete, NONE, Msg::Delete, "Del", "Delete the item and its log"),
-            b(Log, Enter, NONE, Msg::EditSelected, "Enter", "Edit the entry in the input line"),
-            b(Log, Char('e'), NONE, Msg::EditSelected, "e", "Edit the entry"),
-            b(Log, Char('K'), NONE, Msg::MoveUp, "K", "Move the entry up"),
-            b(Log, Char('J'), NONE, Msg::MoveDown, "J", "Move the entry down"),
-            b(Log, Char('t'), NONE, Msg::CycleKind, "t", "Change kind: note, bullet, decision"),
-            b(Log, Char('x'), NONE, Msg::ToggleDone, "x", "Mark an action done (or open)"),
-            b(Log, Delete, NONE, Msg::Delete, "Del", "Delete the entry"),
-            b(Log, Left, NONE, Msg::ViewPrev, "Left", "Show the previous item's log"),
-            b(Log, Right, NONE, Msg::ViewNext, "Right", "Show the next item's log"),
+            b(Anywhere, F(1), NONE, Msg::ToggleHelp, "F1", "Help: every key and command", ""),
+            b(Anywhere, Esc, NONE, Msg::Escape, "Esc", "Cancel an edit; switch between typing and the panes", ""),
+            b(Anywhere, F(2), NONE, Msg::Focus(Focus::Attendance), "F2", "Go to the attendance pane", ""),
+            b(Anywhere, F(3), NONE, Msg::Focus(Focus::Agenda), "F3", "Go to the agenda pane", ""),
+            b(Anywhere, F(4), NONE, Msg::Focus(Focus::Log), "F4", "Go to the log pane", ""),
+            b(Anywhere, Char('z'), CTRL, Msg::Undo, "Ctrl+Z", "Undo the last change", ""),
+            b(Anywhere, Char('r'), CTRL, Msg::Redo, "Ctrl+R", "Redo", ""),
+            b(Anywhere, Char('s'), CTRL, Msg::Save, "Ctrl+S", "Save now (it saves by itself anyway)", ""),
+            b(Anywhere, Char('c'), CTRL, Msg::Interrupt, "Ctrl+C", "Save and quit (press twice)", ""),
+            b(Input, Enter, NONE, Msg::Submit, "Enter", "Record the line (or put an edited entry back)", ""),
+            b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name", ""),
+            b(Input, Up, NONE, Msg::HistoryPrev, "Up", "Previous line typed", ""),
+            b(Input, Down, NONE, Msg::HistoryNext, "Down", "Next line typed", ""),
+            b(Input, PageUp, NONE, Msg::LogPageUp, "PgUp", "Scroll the log back", ""),
+            b(Input, PageDown, NONE, Msg::LogPageDown, "PgDn", "Scroll the log forward", ""),
+            b(Panes, Tab, NONE, Msg::FocusNext, "Tab", "Next pane", ""),
+            b(Panes, BackTab, KeyModifiers::SHIFT, Msg::FocusPrev, "Shift+Tab", "Previous pane", ""),
+            b(Panes, Up, NONE, Msg::Up, "Up", "Move up", ""),
+            b(Panes, Char('k'), NONE, Msg::Up, "k", "Move up", ""),
+            b(Panes, Down, NONE, Msg::Down, "Down", "Move down", ""),
+            b(Panes, Char('j'), NONE, Msg::Down, "j", "Move down", ""),
+            b(Panes, PageUp, NONE, Msg::PageUp, "PgUp", "Up a page", ""),
+            b(Panes, PageDown, NONE, Msg::PageDown, "PgDn", "Down a page", ""),
+            b(Panes, Home, NONE, Msg::Home, "Home", "First", ""),
+            b(Panes, End, NONE, Msg::End, "End", "Last", ""),
+            b(Panes, Char('i'), NONE, Msg::Focus(Focus::Input), "i", "Back to typing", ""),
+            b(Panes, Char('/'), NONE, Msg::TypeInto('/'), "/", "Start typing a command", ""),
+            b(Panes, Char('@'), NONE, Msg::TypeInto('@'), "@", "Start typing a comment", ""),
+            b(Panes, Char('?'), NONE, Msg::ToggleHelp, "?", "Help", ""),
+            b(att, Char('p'), NONE, Msg::Mark(Attendance::Present), "p", "Mark present", "present"),
+            b(att, Char('o'), NONE, Msg::Mark(Attendance::InAttendance), "o", "Mark in attendance (officer or guest)", "attending"),
+            b(att, Char('a'), NONE, Msg::Mark(Attendance::Apologies), "a", "Mark apologies", "apologies"),
+            b(att, Char('x'), NONE, Msg::Mark(Attendance::Absent), "x", "Mark absent", "absent"),
+            b(att, Char('u'), NONE, Msg::Mark(Attendance::Expected), "u", "Unmark", "unmark"),
+            b(att, Char('r'), NONE, Msg::ToggleArrived, "r", "Stamp (or clear) a late arrival now", "arrived"),
+            b(att, Char('l'), NONE, Msg::ToggleLeft, "l", "Stamp (or clear) an early departure now", "left"),
+            b(att, Delete, NONE, Msg::Delete, "Del", "Take off the roster", "remove"),
+            b(att, Backspace, NONE, Msg::Delete, "Backspace", "Take off the roster", ""),
+            b(Agenda, Enter, NONE, Msg::MakeCurrent, "Enter", "Make the item current", "make current"),
+            b(Agenda, Char('n'), NONE, Msg::AddItem, "n", "Add an item", "add"),
+            b(Agenda, Char('e'), NONE, Msg::EditSelected, "e", "Rename the item", "rename"),
+            b(Agenda, Char('K'), NONE, Msg::MoveUp, "K", "Move the item up", "up"),
+            b(Agenda, Char('J'), NONE, Msg::MoveDown, "J", "Move the item down", "down"),
+            b(Agenda, Char('c'), NONE, Msg::ToggleConfidential, "c", "Mark confidential (or not)", "confidential"),
+            b(Agenda, Delete, NONE, Msg::Delete, "Del", "Delete the item and its log", "delete"),
+            b(Agenda, Backspace, NONE, Msg::Delete, "Backspace", "Delete the item and its log", ""),
+            b(Log, Enter, NONE, Msg::EditSelected, "Enter", "Edit the entry in the input line", "edit"),
+            b(Log, Char('e'), NONE, Msg::EditSelected, "e", "Edit the entry", ""),
+            b(Log, Char('K'), NONE, Msg::MoveUp, "K", "Move the entry up", "up"),
+            b(Log, Char('J'), NONE, Msg::MoveDown, "J", "Move the entry down", "down"),
+            b(Log, Char('t'), NONE, Msg::CycleKind, "t", "Change kind: note, bullet, decision", "kind"),
+            b(Log, Char('x'), NONE, Msg::ToggleDone, "x", "Mark an action done (or open)", "done"),
+            b(Log, Delete, NONE, Msg::Delete, "Del", "Delete the entry", "delete"),
+            b(Log, Backspace, NONE, Msg::Delete, "Backspace", "Delete the entry", ""),
+            b(Log, Left, NONE, Msg::ViewPrev, "Left", "Show the previous item's log", "prev item"),
+            b(Log, Right, NONE, Msg::ViewNext, "Right", "Show the next item's log", "next item"),
         ]
     })
 }
@@ -189,27 +196,11 @@ pub fn pane_summary(focus: Focus) -> String {
     };
     let mut parts: Vec<String> = bindings()
         .iter()
-        .filter(|b| b.scope == scope)
-        .map(|b| format!("{} {}", b.key, short(b.doc)))
+        .filter(|b| b.scope == scope && !b.hint.is_empty())
+        .map(|b| format!("{} {}", b.key, b.hint))
         .collect();
-    parts.push("Esc typing".into());
+    parts.push("Esc typing · F1 help".into());
     parts.join(" · ")
-}
-
-/// The first few words of a doc line, for the compact hint.
-fn short(doc: &str) -> String {
-    let lower = doc.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let skip = usize::from(matches!(words.first(), Some(&("mark" | "make" | "stamp"))));
-    words
-        .iter()
-        .skip(skip)
-        .take(2)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches([',', ':'])
-        .to_string()
 }
 
 #[cfg(test)]

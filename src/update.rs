@@ -179,7 +179,7 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         }
         Msg::Undo => {
             if app.history.undo(&mut app.meeting) {
-                changed(app, "Undone (Ctrl+Y redoes)");
+                changed(app, "Undone (Ctrl+R redoes)");
             } else {
                 info(app, "There is nothing to undo.", true);
             }
@@ -303,6 +303,13 @@ fn clear_message_if_ok(app: &mut App) {
 }
 
 fn set_focus(app: &mut App, focus: Focus) {
+    // Arriving in the agenda, start from the item being minuted.
+    if focus == Focus::Agenda
+        && app.focus != Focus::Agenda
+        && let Some(current) = app.meeting.current
+    {
+        app.agenda_sel = current;
+    }
     if focus != Focus::Input {
         app.last_pane = focus;
     }

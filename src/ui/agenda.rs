@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
+use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
 use super::{pane_block, theme};
@@ -38,7 +39,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
             let marker = if current { "▶" } else { " " };
             let lock = if item.confidential { " C" } else { "" };
             let number = format!("{marker}{:>2}. ", i + 1);
-            let title_width = width.saturating_sub(number.len() + time.len() + lock.len() + 1);
+            let used = UnicodeWidthStr::width(number.as_str()) + time.len() + lock.len() + 1;
+            let title_width = width.saturating_sub(used);
             let title = fit(&clean(&item.title), title_width);
             let pad =
                 title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));

@@ -16,7 +16,7 @@ pub fn lines() -> Vec<Line<'static>> {
     let head = |s: &str| Line::styled(s.to_string(), theme::GROUP);
     let row = |left: String, right: &str, style: Style| {
         Line::from(vec![
-            Span::styled(format!("  {left:<34}"), style),
+            Span::styled(format!("  {left:<40} "), style),
             Span::raw(right.to_string()),
         ])
     };

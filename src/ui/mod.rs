@@ -66,7 +66,8 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
     let agenda_rows = u16::try_from(app.meeting.items.len())
         .unwrap_or(u16::MAX)
-        .saturating_add(2);
+        .saturating_add(2)
+        .max(4);
     let [top, bottom] = Layout::vertical([
         Constraint::Min(side.height.saturating_sub(agenda_rows).max(side.height / 2)),
         Constraint::Fill(1),

@@ -49,7 +49,7 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
         *used = indent;
     };
     for (text, style) in runs {
-        for word in text.split_word_bounds() {
+        for word in words(text) {
             let w = word.width();
             if used + w > width && used > indent {
                 if word.trim().is_empty() {
@@ -82,6 +82,22 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// Runs of spaces and runs of anything else: lines break only at spaces,
+/// so "2-4.30pm" or "Nicholas-Letch" stay whole.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first == ' ';
+        let end = rest
+            .find(|c: char| (c == ' ') != space)
+            .unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
 }
 
 #[cfg(test)]
