@@ -100,6 +100,9 @@ pub struct App {
     /// Set by a first Ctrl+C; a second one quits.
     pub quit_armed: bool,
     pub read_only: bool,
+    /// A warning that stays on screen (the file could not be read, so
+    /// typing goes to a recovery file).
+    pub banner: Option<String>,
 }
 
 impl App {
@@ -127,7 +130,21 @@ impl App {
             save_state: SaveState::Saved,
             quit_armed: false,
             read_only: false,
+            banner: None,
         }
+    }
+
+    /// An app on `meeting`, with the line that was being typed when it was
+    /// saved back in the input (and pasted lines behind it).
+    pub fn restore(mut meeting: Meeting, path: PathBuf) -> App {
+        let draft = std::mem::take(&mut meeting.draft);
+        let mut app = App::new(meeting, path);
+        let mut lines = draft.split('\n').map(str::to_string);
+        if let Some(first) = lines.next() {
+            app.input = Input::new(first);
+        }
+        app.pending = lines.collect();
+        app
     }
 
     /// The log on screen.

@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDateTime, Timelike};
 use ratatui::DefaultTerminal;
@@ -34,7 +34,7 @@ use crate::model::Meeting;
 use crate::start::{StartMsg, StartOutcome, StartScreen};
 use crate::storage::{self, MeetingLock};
 use crate::ui;
-use crate::update::{Effect, Msg, update};
+use crate::update::{Effect, Msg, draft_text, snapshot, update};
 
 /// What reaches the main loop.
 enum Incoming {
@@ -84,6 +84,9 @@ fn now() -> NaiveDateTime {
 }
 
 /// Open a meeting file in the app, creating it if it does not exist.
+///
+/// A file that exists but cannot be read is never written: the app opens
+/// on an empty meeting that saves to a recovery file beside it, and says so.
 pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     let path = absolute(path);
     if let Some(dir) = path.parent()
@@ -95,20 +98,42 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
         )));
     }
     let lock = MeetingLock::acquire(&path).map_err(|e| Failure(e.to_string()))?;
-    let meeting = if path.exists() {
-        storage::load(&path).map_err(|e| Failure(e.to_string()))?
-    } else {
-        let m = Meeting {
-            date: Some(now().date()),
-            ..Meeting::default()
-        };
-        storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
-        m
+    let app = match storage::load(&path) {
+        Ok(meeting) => App::restore(meeting, path),
+        Err(e) if e.is_not_found() => {
+            let m = Meeting {
+                date: Some(now().date()),
+                ..Meeting::default()
+            };
+            storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
+            App::new(m, path)
+        }
+        Err(e) => recovery_app(&path, &e.to_string()),
     };
-    let app = App::new(meeting, path);
     let result = run_app(app);
     drop(lock);
     result
+}
+
+/// An empty meeting that saves beside an unreadable file, never over it.
+fn recovery_app(path: &Path, problem: &str) -> App {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
+    let name = format!("{stem}.recovery-{}.ron", now().format("%Y%m%d-%H%M%S"));
+    let recovery = path.with_file_name(name);
+    let mut app = App::new(
+        Meeting {
+            date: Some(now().date()),
+            ..Meeting::default()
+        },
+        recovery.clone(),
+    );
+    app.banner = Some(format!(
+        "{problem} It is left untouched; what you type now is saved to {}.",
+        recovery.display()
+    ));
+    app
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -148,7 +173,7 @@ fn run_app(mut app: App) -> Result<(), Failure> {
 }
 
 fn final_save(app: &App) -> Result<(), Failure> {
-    match storage::save(&app.path, &app.meeting) {
+    match storage::save(&app.path, &snapshot(app)) {
         Ok(()) => Ok(()),
         Err(e) => {
             let copy = emergency_copy(app);
@@ -167,7 +192,8 @@ fn emergency_copy(app: &App) -> PathBuf {
     let stamp = now().format("%Y%m%d-%H%M%S");
     let name = format!("{}.emergency-{stamp}.ron", app.file_name());
     let beside = app.path.with_file_name(&name);
-    let text = storage::serialise(&app.meeting).unwrap_or_else(|_| format!("{:#?}", app.meeting));
+    let meeting = snapshot(app);
+    let text = storage::serialise(&meeting).unwrap_or_else(|_| format!("{meeting:#?}"));
     if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
         return beside;
     }
@@ -176,33 +202,45 @@ fn emergency_copy(app: &App) -> PathBuf {
     fallback
 }
 
+/// How soon after the last keystroke the line being typed is saved: well
+/// inside the one-second promise, and not a write per key.
+const DRAFT_DELAY: Duration = Duration::from_millis(300);
+
 fn event_loop(
     app: &mut App,
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Incoming>,
     saver: &Saver,
 ) -> Result<(), Failure> {
+    // Tests trigger a deliberate panic by typing this line (R6).
+    let panic_line = std::env::var("MINUTES_TEST_PANIC").ok();
+    let mut draft_on_disk = draft_text(app);
+    let mut draft_due: Option<Instant> = None;
     draw(app, terminal);
     loop {
-        let wait = if matches!(app.save_state, SaveState::Failed(_)) {
-            Duration::from_secs(2)
-        } else {
-            until_next_minute()
+        let wait = match (&app.save_state, draft_due) {
+            (_, Some(due)) => due.saturating_duration_since(Instant::now()),
+            (SaveState::Failed(_), None) => Duration::from_secs(2),
+            _ => until_next_minute(),
         };
         let first = match rx.recv_timeout(wait) {
-            Ok(incoming) => incoming,
-            Err(RecvTimeoutError::Timeout) => {
-                if matches!(app.save_state, SaveState::Failed(_)) {
-                    saver.save(app.rev, app.meeting.clone());
-                }
-                draw(app, terminal);
-                continue;
-            }
+            Ok(incoming) => Some(incoming),
+            Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        let Some(first) = first else {
+            if draft_due.is_some_and(|due| due <= Instant::now())
+                || matches!(app.save_state, SaveState::Failed(_))
+            {
+                draft_due = None;
+                draft_on_disk = draft_text(app);
+                saver.save(app.rev, snapshot(app));
+            }
+            draw(app, terminal);
+            continue;
         };
         // Apply everything already waiting before drawing once: a paste or
         // fast typing costs one frame, not one per key.
-        let mut quit = false;
         for incoming in std::iter::once(first).chain(rx.try_iter()) {
             let msg = match incoming {
                 Incoming::Terminal(ev) => match msg_for_event(app, ev) {
@@ -212,9 +250,16 @@ fn event_loop(
                 Incoming::Saved { rev, result } => Msg::Saved { rev, result },
                 Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
             };
+            if msg == Msg::Submit && panic_line.as_deref() == Some(app.input.value()) {
+                panic!("deliberate panic for testing");
+            }
             for effect in update(app, msg, now()) {
                 match effect {
-                    Effect::Save { rev, meeting } => saver.save(rev, meeting),
+                    Effect::Save { rev, meeting } => {
+                        draft_on_disk.clone_from(&meeting.draft);
+                        draft_due = None;
+                        saver.save(rev, meeting);
+                    }
                     Effect::Write {
                         path,
                         contents,
@@ -224,12 +269,12 @@ fn event_loop(
                             .map_err(|e| e.to_string());
                         update(app, Msg::Wrote { what, path, result }, now());
                     }
-                    Effect::Quit => quit = true,
+                    Effect::Quit => return Ok(()),
                 }
             }
-            if quit {
-                return Ok(());
-            }
+        }
+        if draft_due.is_none() && draft_text(app) != draft_on_disk {
+            draft_due = Some(Instant::now() + DRAFT_DELAY);
         }
         draw(app, terminal);
     }

@@ -109,9 +109,18 @@ pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         app.quit_armed = false;
     }
     let mut effects = handle(app, msg, now);
-    if app.rev != rev {
-        app.save_state = SaveState::Pending;
+    if app.rev != rev && !effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
         effects.insert(0, save_effect(app));
+    }
+    // Saves carry the draft as it is after this message (a submitted
+    // "/quit" is no longer being typed).
+    let draft = draft_text(app);
+    for effect in &mut effects {
+        if let Effect::Save { rev, meeting } = effect {
+            app.save_state = SaveState::Pending;
+            *rev = app.rev;
+            meeting.draft.clone_from(&draft);
+        }
     }
     effects
 }
@@ -119,7 +128,29 @@ pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
 pub fn save_effect(app: &App) -> Effect {
     Effect::Save {
         rev: app.rev,
-        meeting: app.meeting.clone(),
+        meeting: snapshot(app),
+    }
+}
+
+/// The meeting as it should be on disk: with the line being typed and any
+/// pasted lines still waiting, so that nothing typed is lost in a crash.
+pub fn snapshot(app: &App) -> Meeting {
+    let mut m = app.meeting.clone();
+    m.draft = draft_text(app);
+    m
+}
+
+/// The unrecorded text: the input line, then pending pasted lines.
+pub fn draft_text(app: &App) -> String {
+    let mut text = app.input.value().to_string();
+    for line in &app.pending {
+        text.push('\n');
+        text.push_str(line);
+    }
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        text
     }
 }
 

@@ -48,6 +48,12 @@ pub struct Meeting {
     /// Source of fresh ids; ids are never reused, so a deleted person's id
     /// can never be mistaken for someone added later.
     pub next_id: u32,
+    /// What was being typed (and any pasted lines waiting) when this was
+    /// saved, so a crash loses not even the line in progress. Not part of
+    /// the minutes: exports ignore it, and the app moves it back into the
+    /// input line on open.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub draft: String,
 }
 
 impl Default for Meeting {
@@ -66,6 +72,7 @@ impl Default for Meeting {
             items: Vec::new(),
             current: None,
             next_id: 1,
+            draft: String::new(),
         }
     }
 }

@@ -14,7 +14,7 @@ mod theme;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::{App, Focus};
 
@@ -40,6 +40,21 @@ pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
         return;
     }
     status::render(app, frame.buffer_mut(), status, now);
+    let panes = match &app.banner {
+        Some(text) if panes.height > 6 => {
+            let width = usize::from(panes.width.max(1));
+            let rows = (unicode_width::UnicodeWidthStr::width(text.as_str()) / width + 1).min(4);
+            let rows = u16::try_from(rows).unwrap_or(4);
+            let [banner, rest] =
+                Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(panes);
+            ratatui::widgets::Paragraph::new(clean(text))
+                .style(theme::SAVE_FAILED)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(banner, frame.buffer_mut());
+            rest
+        }
+        _ => panes,
+    };
     input::render(app, frame, input);
     input::render_hint(app, frame.buffer_mut(), hint);
     if panes.height >= 3 {
