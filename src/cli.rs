@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::grammar::{self, Format};
 use crate::model::{Attendance, EntryKind, Meeting};
-use crate::{export, script, storage, templates};
+use crate::{export, script, storage, synth, templates};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -78,6 +78,17 @@ pub enum Cmd {
     /// Check that a meeting file can be read.
     Check {
         #[arg(value_name = "FILE.ron")]
+        file: PathBuf,
+    },
+    /// Write a synthetic meeting (for benchmarks, or to try a huge meeting).
+    Generate {
+        /// s (10 people, 5 items, 100 entries), m (100, 20, 1,000), l (300, 40, 5,000) or xl (500, 60, 20,000).
+        #[arg(long, default_value = "m")]
+        size: String,
+        /// Another seed gives other words, the same shape.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(value_name = "OUT.ron")]
         file: PathBuf,
     },
     /// Run each line of a text file as if typed, into a meeting file.
@@ -170,6 +181,23 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
                 m.people.len(),
                 m.items.len(),
                 entries
+            );
+            Ok(Next::Done)
+        }
+        Some(Cmd::Generate { size, seed, file }) => {
+            let Some(size) = synth::Size::parse(&size) else {
+                return Err(Failure(format!(
+                    "{size:?} is not a size: use s, m, l or xl."
+                )));
+            };
+            let m = synth::meeting(size, seed);
+            storage::save(&file, &m).map_err(Failure::from_display)?;
+            println!(
+                "{} written: {} people, {} items, {} entries.",
+                file.display(),
+                m.people.len(),
+                m.items.len(),
+                m.all_entries().count()
             );
             Ok(Next::Done)
         }

@@ -31,6 +31,7 @@ use crate::app::{App, SaveState};
 use crate::cli::Failure;
 use crate::keymap;
 use crate::model::Meeting;
+use crate::saver::Saver;
 use crate::start::{StartMsg, StartOutcome, StartScreen};
 use crate::storage::{self, MeetingLock};
 use crate::ui;
@@ -142,7 +143,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 fn run_app(mut app: App) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let saver = Saver::start(app.path.clone(), tx.clone());
+    let saver = start_saver(app.path.clone(), tx.clone());
     spawn_signal_thread(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
     spawn_event_thread(tx);
@@ -331,56 +332,21 @@ fn spawn_signal_thread(tx: Sender<Incoming>) {
     });
 }
 
-/// The background saver: the input thread hands it a snapshot and goes on.
-struct Saver {
-    tx: Option<Sender<(u64, Meeting)>>,
-    handle: Option<thread::JoinHandle<Result<(), String>>>,
-}
-
-impl Saver {
-    fn start(path: PathBuf, report: Sender<Incoming>) -> Saver {
-        let (tx, rx) = mpsc::channel::<(u64, Meeting)>();
-        let handle = thread::spawn(move || {
-            let mut backed_up = false;
-            let mut last = Ok(());
-            while let Ok(mut job) = rx.recv() {
-                // Latest wins: an older snapshot waiting behind a newer one
-                // need never be written.
-                for newer in rx.try_iter() {
-                    job = newer;
-                }
-                let (rev, meeting) = job;
-                if !backed_up {
-                    // The version this session started from stays as .bak.
-                    backed_up = storage::write_backup(&path).is_ok();
-                }
-                let result = storage::save(&path, &meeting).map_err(|e| e.to_string());
-                last.clone_from(&result);
-                let _ = report.send(Incoming::Saved { rev, result });
+/// A saver that writes the meeting file, keeping the version this session
+/// started from as `.bak` before the first write replaces it.
+fn start_saver(path: PathBuf, tx: Sender<Incoming>) -> Saver {
+    let mut backed_up = false;
+    Saver::start(
+        move |meeting| {
+            if !backed_up {
+                backed_up = storage::write_backup(&path).is_ok();
             }
-            last
-        });
-        Saver {
-            tx: Some(tx),
-            handle: Some(handle),
-        }
-    }
-
-    fn save(&self, rev: u64, meeting: Meeting) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send((rev, meeting));
-        }
-    }
-
-    /// Let the saver write what is waiting, then stop it.
-    fn finish(mut self) -> Result<(), String> {
-        drop(self.tx.take());
-        match self.handle.take().map(thread::JoinHandle::join) {
-            Some(Ok(result)) => result,
-            Some(Err(_)) => Err("the saver stopped".into()),
-            None => Ok(()),
-        }
-    }
+            storage::save(&path, meeting).map_err(|e| e.to_string())
+        },
+        move |rev, result| {
+            let _ = tx.send(Incoming::Saved { rev, result });
+        },
+    )
 }
 
 /// The start screen: pick a recent meeting or start a new one. Returns the

@@ -1,0 +1,673 @@
+#![allow(clippy::unwrap_used)]
+//! End to end: the real binary in a real terminal. Each test starts its own
+//! private tmux server (`tmux -L <unique name>`), so tests run in parallel
+//! and never touch the user's tmux, and a guard kills that server however
+//! the test ends. The tests type with `send-keys`, read the screen with
+//! `capture-pane` and read the saved file; they never look at the raw bytes
+//! the app writes, and they wait by polling with a timeout, not by sleeping.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{Duration as Minutes, NaiveDate, NaiveDateTime, NaiveTime};
+use minutes::model::{EntryKind, Meeting};
+use minutes::{script, storage};
+
+const BIN: &str = env!("CARGO_BIN_EXE_minutes");
+const NAME: &str = "wirral-improvement-board-2019-04-17";
+const SESSION: &str = "e2e";
+const POLL: Duration = Duration::from_millis(20);
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed_lines_path() -> PathBuf {
+    root().join(format!("assets/examples/{NAME}.lines"))
+}
+
+fn seed_lines() -> String {
+    fs::read_to_string(seed_lines_path()).unwrap()
+}
+
+/// The seed run in-process, through the same parser and model as the app.
+fn scripted_seed() -> Meeting {
+    let start = NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    let mut n = 0;
+    let clock = move || -> NaiveDateTime {
+        n += 1;
+        start + Minutes::seconds(30 * n)
+    };
+    let mut m = Meeting::default();
+    script::run(&mut m, &seed_lines(), clock).unwrap();
+    m
+}
+
+/// The meeting with every wall-clock time blanked: entry times, item start
+/// and end, arrival and departure stamps. What was typed stays.
+fn without_times(m: &Meeting) -> Meeting {
+    let mut m = m.clone();
+    let zero = NaiveTime::MIN;
+    for e in &mut m.preamble {
+        e.at = zero;
+    }
+    for item in &mut m.items {
+        let item = Arc::make_mut(item);
+        item.started = None;
+        item.ended = None;
+        for e in &mut item.entries {
+            e.at = zero;
+        }
+    }
+    for p in &mut m.people {
+        for stamp in [&mut p.arrived, &mut p.left].into_iter().flatten() {
+            stamp.time = zero;
+        }
+    }
+    m
+}
+
+/// Same people, items and entries (kinds and texts), times aside: checked
+/// piece by piece first so that a failure says where, then as a whole.
+fn assert_same_meeting(got: &Meeting, want: &Meeting) {
+    let (got, want) = (without_times(got), without_times(want));
+    assert_eq!(got.people, want.people, "the roster differs");
+    let titles = |m: &Meeting| m.items.iter().map(|i| i.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&got), titles(&want), "the agenda differs");
+    let kinds = |entries: &[minutes::model::Entry]| -> Vec<EntryKind> {
+        entries.iter().map(|e| e.kind.clone()).collect()
+    };
+    assert_eq!(
+        kinds(&got.preamble),
+        kinds(&want.preamble),
+        "the entries before the agenda differ"
+    );
+    for (n, (g, w)) in got.items.iter().zip(&want.items).enumerate() {
+        let (g, w) = (kinds(&g.entries), kinds(&w.entries));
+        for (k, (ge, we)) in g.iter().zip(&w).enumerate() {
+            assert_eq!(ge, we, "item {} entry {} differs", n + 1, k + 1);
+        }
+        assert_eq!(
+            g.len(),
+            w.len(),
+            "item {} has {} entries, expected {}",
+            n + 1,
+            g.len(),
+            w.len()
+        );
+    }
+    assert_eq!(got, want, "the meetings differ (times aside)");
+}
+
+fn ms_since(since: Instant) -> u128 {
+    since.elapsed().as_millis()
+}
+
+/// Poll `check` every `every` until it gives a value or `timeout` passes.
+fn poll<T>(timeout: Duration, every: Duration, mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = check() {
+            return Some(v);
+        }
+        if start.elapsed() > timeout {
+            return None;
+        }
+        std::thread::sleep(every);
+    }
+}
+
+/// Whether a process has ended. Once tmux is gone the app is re-parented to
+/// PID 1, which may never reap it, so a zombie counts as ended.
+fn has_ended(pid: u32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => {
+            let state = stat
+                .rsplit_once(") ")
+                .and_then(|(_, rest)| rest.chars().next());
+            matches!(state, Some('Z' | 'X'))
+        }
+    }
+}
+
+/// Wait for `pid` to end; how long it took, or `None` after `timeout`.
+fn wait_ended(pid: u32, timeout: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    poll(timeout, Duration::from_millis(5), || {
+        has_ended(pid).then(|| start.elapsed())
+    })
+}
+
+/// utime + stime of a process, in clock ticks (fields 14 and 15 of stat).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The command name may contain spaces: count fields after its `)`.
+    let rest = stat.rsplit_once(") ").unwrap().1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // `rest` starts at field 3 (state), so field N is at index N - 3.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+fn clock_ticks_per_second() -> u64 {
+    let out = Command::new("getconf").arg("CLK_TCK").output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(100)
+}
+
+static NEXT_SOCKET: AtomicUsize = AtomicUsize::new(0);
+
+/// The app running in a private tmux server. Dropping it kills the server
+/// (closing the terminal, as a closed window would) and, should the app
+/// outlive that by two seconds, the app itself.
+struct Term {
+    socket: String,
+    socket_path: Option<PathBuf>,
+    pid: Option<u32>,
+}
+
+impl Term {
+    /// Start `minutes FILE` in a 100×30 terminal with `MINUTES_DIR=dir`, and
+    /// wait for its first frame.
+    fn open(dir: &Path, file: &Path) -> Term {
+        let socket = format!(
+            "minutes-e2e-{}-{}",
+            std::process::id(),
+            NEXT_SOCKET.fetch_add(1, Ordering::SeqCst)
+        );
+        let mut term = Term {
+            socket,
+            socket_path: None,
+            pid: None,
+        };
+        let env = format!("MINUTES_DIR={}", dir.display());
+        // Several arguments after `--`: tmux runs the binary itself, not a
+        // shell, so the pane's process is the app.
+        let out = term.run_with(
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                SESSION,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-e",
+                &env,
+                "--",
+                BIN,
+                file.to_str().unwrap(),
+            ],
+            Some(dir),
+        );
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = term.tmux(&["display-message", "-p", "-t", SESSION, "#{socket_path}"]);
+        term.socket_path = Some(PathBuf::from(path.trim()));
+        let pid = term.tmux(&["list-panes", "-t", SESSION, "-F", "#{pane_pid}"]);
+        let pid: u32 = pid.trim().parse().unwrap();
+        term.pid = Some(pid);
+        // Right after the fork the child may not have run the binary yet.
+        let comm = || fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        let started = poll(TIMEOUT, POLL, || (comm().trim() == "minutes").then_some(()));
+        assert!(
+            started.is_some(),
+            "the pane's process is {:?}, not the app",
+            comm()
+        );
+        term.wait_for("the app to draw its first frame", |s| {
+            input_of(s).is_some() && status_of(s).contains("present")
+        });
+        term
+    }
+
+    fn pid(&self) -> u32 {
+        self.pid.unwrap()
+    }
+
+    fn run_with(&self, args: &[&str], minutes_dir: Option<&Path>) -> Output {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-L")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null", "-u"])
+            .args(args)
+            .env_remove("TMUX")
+            .stdin(Stdio::null());
+        if let Some(dir) = minutes_dir {
+            cmd.env("MINUTES_DIR", dir);
+        }
+        cmd.output()
+            .expect("tmux is needed for the end-to-end tests (`.ci/run` installs it)")
+    }
+
+    /// Run a tmux command that must succeed; its standard output.
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = self.run_with(args, None);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Type text literally.
+    fn type_text(&self, text: &str) {
+        // tmux reads an argument ending in `;` as a command separator and
+        // drops that `;`; `\;` at the end is a literal `;`. `--` keeps a
+        // line starting with `-` from being read as options.
+        let arg = match text.strip_suffix(';') {
+            Some(rest) => format!("{rest}\\;"),
+            None => text.to_string(),
+        };
+        self.tmux(&["send-keys", "-t", SESSION, "-l", "--", &arg]);
+    }
+
+    /// Press a key by its tmux name: `Enter`, `Escape`, `F1`.
+    fn key(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", SESSION, key]);
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run_with(&["capture-pane", "-p", "-t", SESSION], None);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Poll the screen until `ok` holds; the screen that satisfied it.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let mut last = String::new();
+        let found = poll(TIMEOUT, POLL, || {
+            last = self.screen();
+            ok(&last).then(|| last.clone())
+        });
+        found.unwrap_or_else(|| {
+            panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{last}")
+        })
+    }
+
+    /// Type one line and press Enter, then wait until the app has taken it:
+    /// the text shows in the input, and after Enter the input is empty
+    /// again (a refused line would stay there with its error).
+    fn type_line(&self, line: &str) {
+        self.type_text(line);
+        self.wait_for(&format!("{line:?} to show in the input"), |s| {
+            input_of(s).is_some_and(|i| !i.is_empty())
+        });
+        self.key("Enter");
+        self.wait_for(&format!("{line:?} to be recorded"), |s| {
+            input_of(s).is_some_and(str::is_empty)
+        });
+    }
+
+    /// Type `/quit`, Enter, and wait for the app to end.
+    fn quit(&self) -> Duration {
+        self.type_text("/quit");
+        self.key("Enter");
+        self.wait_ended("/quit")
+    }
+
+    fn wait_ended(&self, after: &str) -> Duration {
+        wait_ended(self.pid(), TIMEOUT).unwrap_or_else(|| {
+            panic!(
+                "minutes is still running {TIMEOUT:?} after {after}; the screen:\n{}",
+                self.screen()
+            )
+        })
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.run_with(&["kill-server"], None);
+        if let Some(pid) = self.pid
+            && wait_ended(pid, Duration::from_secs(2)).is_none()
+        {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// The text in the input line (after the `› ` prompt), if it is on screen.
+fn input_of(screen: &str) -> Option<&str> {
+    screen.lines().rev().find_map(|l| {
+        l.strip_prefix("edit›")
+            .or_else(|| l.strip_prefix('›'))
+            .map(str::trim)
+    })
+}
+
+/// The status bar: the last line on screen.
+fn status_of(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+}
+
+/// `minutes export FILE --format txt`, scored against the seed.
+fn fidelity_of_export(file: &Path, dir: &Path) -> f64 {
+    let out = Command::new(BIN)
+        .args(["export", file.to_str().unwrap(), "--format", "txt"])
+        .env("MINUTES_DIR", dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "minutes export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = dir.join("export.txt");
+    fs::write(&exported, &out.stdout).unwrap();
+    let reference = root().join(format!("../shared/seed/{NAME}.txt"));
+    let tool = root().join("../shared/tools/minutes-fidelity");
+    assert!(
+        tool.exists(),
+        "the fidelity tool is missing at {}",
+        tool.display()
+    );
+    let out = Command::new("python3")
+        .arg(&tool)
+        .arg(&reference)
+        .arg(&exported)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap_or_default();
+    println!("{last}");
+    last.strip_prefix("fidelity: ")
+        .and_then(|s| s.split('%').next())
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "unexpected fidelity output: {text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+}
+
+fn file_names(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Whether a log entry with exactly this note text is anywhere in the file.
+fn has_note(m: &Meeting, text: &str) -> bool {
+    m.all_entries()
+        .any(|e| matches!(&e.kind, EntryKind::Note(t) if t == text))
+}
+
+#[test]
+fn typing_the_seed_live_reproduces_the_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    let term = Term::open(dir.path(), &file);
+    let started = Instant::now();
+    let lines = seed_lines();
+    let mut typed = 0;
+    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+        term.type_line(line);
+        typed += 1;
+    }
+    println!("typed {typed} lines in {} ms", ms_since(started));
+    let took = term.quit();
+    println!("exited {} ms after /quit", took.as_millis());
+
+    let saved = storage::load(&file).unwrap();
+    assert_same_meeting(&saved, &scripted_seed());
+
+    let score = fidelity_of_export(&file, dir.path());
+    println!("fidelity of the live-typed meeting: {score}%");
+    assert!(score >= 95.0, "fidelity {score}% is under 95%");
+}
+
+#[test]
+fn pasting_the_seed_gives_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    let term = Term::open(dir.path(), &file);
+    let want = without_times(&scripted_seed());
+
+    term.tmux(&[
+        "load-buffer",
+        "-b",
+        "seed",
+        seed_lines_path().to_str().unwrap(),
+    ]);
+    // -p: bracketed paste, since the app asked for it.
+    term.tmux(&["paste-buffer", "-p", "-b", "seed", "-t", SESSION]);
+    let mut last = None;
+    let done = poll(TIMEOUT, POLL, || {
+        let m = storage::load(&file).ok().map(|m| without_times(&m));
+        let same = m.as_ref() == Some(&want);
+        last = m;
+        same.then_some(())
+    });
+    if done.is_none() {
+        let screen = term.screen();
+        match &last {
+            Some(m) => assert_same_meeting(m, &want),
+            None => panic!("the file never loaded; the screen:\n{screen}"),
+        }
+        panic!("the pasted meeting never reached the file; the screen:\n{screen}");
+    }
+    let screen = term.screen();
+    assert_eq!(
+        input_of(&screen),
+        Some(""),
+        "a pasted line is left in the input:\n{screen}"
+    );
+    // It arrived as one paste, so one undo takes all of it back, and one
+    // redo brings it back.
+    term.key("C-z");
+    poll(TIMEOUT, POLL, || {
+        storage::load(&file)
+            .ok()
+            .filter(|m| m.items.is_empty() && m.people.is_empty())
+    })
+    .unwrap_or_else(|| panic!("one Ctrl+Z did not undo the paste:\n{}", term.screen()));
+    term.key("C-r");
+    poll(TIMEOUT, POLL, || {
+        storage::load(&file)
+            .ok()
+            .filter(|m| without_times(m) == want)
+    })
+    .unwrap_or_else(|| panic!("Ctrl+R did not redo the paste:\n{}", term.screen()));
+    term.quit();
+    assert_same_meeting(&storage::load(&file).unwrap(), &want);
+}
+
+#[test]
+fn quit_saves_and_the_file_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    let term = Term::open(dir.path(), &file);
+    for line in [
+        "/title Board",
+        "/present Jo Chwalko, Chair; Linda Clegg",
+        "/item Welcome",
+        "@JC welcomed everyone; apologies were noted.",
+        "- tmux drops a trailing semicolon unless escaped;",
+        "Quit straight after this line",
+    ] {
+        term.type_line(line);
+    }
+    term.quit();
+
+    let m = storage::load(&file).unwrap();
+    assert_eq!(m.title, "Board");
+    assert_eq!(m.people.len(), 2);
+    assert_eq!(m.items.len(), 1);
+    assert_eq!(m.items[0].entries.len(), 3);
+    assert_eq!(
+        m.items[0].entries[1].kind,
+        EntryKind::Bullet("tmux drops a trailing semicolon unless escaped;".into())
+    );
+    assert!(has_note(&m, "Quit straight after this line"));
+    assert_eq!(mode(&file), 0o600, "the meeting file is not 0600");
+
+    let names = file_names(dir.path());
+    assert!(
+        !names.iter().any(|n| n.contains(".tmp")),
+        "temporary files left behind: {names:?}"
+    );
+    let backup = storage::backup_path(&file);
+    if backup.exists() {
+        assert_eq!(mode(&backup), 0o600, "the backup is not 0600");
+    }
+    for name in &names {
+        let p = dir.path().join(name);
+        if p.is_file() {
+            assert_eq!(mode(&p), 0o600, "{name} is readable by others");
+        }
+    }
+}
+
+#[test]
+fn a_second_instance_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    let term = Term::open(dir.path(), &file);
+    term.type_line("/title Only one writer");
+    poll(TIMEOUT, POLL, || {
+        storage::load(&file)
+            .ok()
+            .filter(|m| m.title == "Only one writer")
+    })
+    .expect("the title never reached the file");
+    term.wait_for("the status bar to say saved", |s| {
+        status_of(s).contains(" saved ")
+    });
+    let before = fs::read(&file).unwrap();
+
+    let mut child = Command::new(BIN)
+        .arg(&file)
+        .env("MINUTES_DIR", dir.path())
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = poll(TIMEOUT, POLL, || child.try_wait().unwrap());
+    if status.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the second minutes did not exit within {TIMEOUT:?}");
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the second minutes succeeded");
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(
+        err.contains(&format!("process {}", term.pid())),
+        "{err:?} should name the running minutes, process {}",
+        term.pid()
+    );
+    assert!(!err.contains("panicked"), "{err:?} should not be a panic");
+    assert_eq!(fs::read(&file).unwrap(), before, "the file changed");
+    assert!(!has_ended(term.pid()), "the first minutes stopped");
+    term.type_line("Still writing");
+    term.quit();
+    assert!(has_note(&storage::load(&file).unwrap(), "Still writing"));
+}
+
+#[test]
+fn sighup_and_sigterm_save_and_exit() {
+    // Closing the terminal: tmux kill-server hangs up the app's terminal.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hup.ron");
+    let term = Term::open(dir.path(), &file);
+    term.type_line("Typed just before the window closed");
+    let sent = Instant::now();
+    term.tmux(&["kill-server"]);
+    let took = wait_ended(term.pid(), Duration::from_secs(2));
+    match took {
+        Some(_) => println!("exit after SIGHUP: {} ms", sent.elapsed().as_millis()),
+        None => println!("exit after SIGHUP: still running after 2 s"),
+    }
+    assert!(
+        took.is_some(),
+        "minutes still runs 2 s after its terminal closed"
+    );
+    let m = storage::load(&file).unwrap();
+    assert!(
+        has_note(&m, "Typed just before the window closed"),
+        "the line typed before SIGHUP was not saved: {:?}",
+        m.preamble
+    );
+
+    // SIGTERM, with the terminal still open.
+    let file = dir.path().join("term.ron");
+    let term = Term::open(dir.path(), &file);
+    term.type_line("Typed just before SIGTERM");
+    let sent = Instant::now();
+    let status = Command::new("kill")
+        .args(["-TERM", &term.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let took = wait_ended(term.pid(), Duration::from_secs(2));
+    match took {
+        Some(_) => println!("exit after SIGTERM: {} ms", sent.elapsed().as_millis()),
+        None => println!("exit after SIGTERM: still running after 2 s"),
+    }
+    assert!(took.is_some(), "minutes still runs 2 s after SIGTERM");
+    let m = storage::load(&file).unwrap();
+    assert!(
+        has_note(&m, "Typed just before SIGTERM"),
+        "the line typed before SIGTERM was not saved: {:?}",
+        m.preamble
+    );
+}
+
+#[test]
+fn idle_costs_no_cpu() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    fs::copy(root().join(format!("assets/examples/{NAME}.ron")), &file).unwrap();
+    let term = Term::open(dir.path(), &file);
+    term.wait_for("the seed meeting on screen", |s| {
+        status_of(s).contains("item 9/9")
+    });
+    let pid = term.pid();
+    let before = cpu_ticks(pid);
+    // The one fixed sleep: it is the measurement.
+    std::thread::sleep(Duration::from_secs(10));
+    let after = cpu_ticks(pid);
+    #[allow(clippy::cast_precision_loss)]
+    let seconds = (after - before) as f64 / clock_ticks_per_second() as f64;
+    println!("CPU used while idle for 10 s: {seconds:.3} s");
+    assert!(
+        seconds < 0.05,
+        "an idle minutes used {seconds:.3} s of CPU in 10 s"
+    );
+    term.quit();
+}
