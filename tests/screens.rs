@@ -1,0 +1,551 @@
+#![allow(clippy::unwrap_used)]
+//! What the screen looks like: the app driven through `update` with the
+//! messages keys send, drawn by `ui::render` on a `TestBackend`, and kept as
+//! plain-text insta snapshots. The clock is always fixed, so every screen is
+//! the same on every run.
+//!
+//! Each snapshot is the screen between quotes, one row a line, followed by
+//! where the terminal cursor is. Styles are left out, except that a row
+//! says which of its columns are "selected" (reversed: the selection in the
+//! pane with the keyboard) or "underlined" (the selection elsewhere). A wide
+//! character takes two cells; if the cell it covers held anything but a
+//! space (a border, say), the row says so, since a real terminal would draw
+//! the wide character over it.
+//!
+//! Accept new screens with `INSTA_UPDATE=always cargo test --test screens`,
+//! then read every changed `.snap` as a user would.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use minutes::app::{App, Focus};
+use minutes::model::Meeting;
+use minutes::ui;
+use minutes::update::{Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Position;
+use ratatui::style::Modifier;
+use tui_input::InputRequest;
+use unicode_width::UnicodeWidthStr;
+
+const SEED: &str = "wirral-improvement-board-2019-04-17";
+
+/// The two sizes every screen is snapshot at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// A time on the day of the seed meeting.
+fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(h, m, s)
+        .unwrap()
+}
+
+/// The time every screen is drawn at, and every message without its own
+/// time is sent at.
+fn now() -> NaiveDateTime {
+    at(15, 10, 0)
+}
+
+fn new_app() -> App {
+    App::new(Meeting::default(), PathBuf::from("/meetings/board.ron"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Send one message at `now()`; effects (saves, writes) are ignored.
+fn send(app: &mut App, msg: Msg) {
+    update(app, msg, now());
+}
+
+fn send_at(app: &mut App, msg: Msg, when: NaiveDateTime) {
+    update(app, msg, when);
+}
+
+/// Type characters into the input line, one key at a time.
+fn type_text(app: &mut App, text: &str, when: NaiveDateTime) {
+    for c in text.chars() {
+        send_at(app, Msg::Edit(InputRequest::InsertChar(c)), when);
+    }
+}
+
+/// Type a line and press Enter.
+fn type_line(app: &mut App, text: &str, when: NaiveDateTime) {
+    type_text(app, text, when);
+    send_at(app, Msg::Submit, when);
+}
+
+/// As the runtime does once the background save is done: the status bar
+/// then says `saved`, as it would a second after any change.
+fn saved(app: &mut App) {
+    let rev = app.rev;
+    send(
+        app,
+        Msg::Saved {
+            rev,
+            result: Ok(()),
+        },
+    );
+}
+
+fn seed_lines() -> String {
+    std::fs::read_to_string(root().join(format!("assets/examples/{SEED}.lines"))).unwrap()
+}
+
+/// The seed meeting typed line by line, 30 seconds apart from 14:00 (as the
+/// example file was made), then item 3 made current at 15:00 and saved.
+fn seed() -> App {
+    let mut app = new_app();
+    let mut when = at(14, 0, 0);
+    for line in seed_lines().lines().filter(|l| !l.trim().is_empty()) {
+        when += Duration::seconds(30);
+        type_line(&mut app, line, when);
+        assert!(
+            app.message.as_ref().is_none_or(|m| !m.error),
+            "{line:?} failed: {:?}",
+            app.message
+        );
+    }
+    type_line(&mut app, "/go 3", at(15, 0, 0));
+    saved(&mut app);
+    app
+}
+
+/// A meeting with names and text that are hard to lay out: accents,
+/// combining marks, CJK, emoji with a joiner, right-to-left script, and a
+/// word longer than any pane.
+fn unicode_app() -> App {
+    let mut app = new_app();
+    let mut when = at(14, 0, 0);
+    let lines = [
+        "/title Réunion du conseil — 理事会 — مجلس",
+        "/present Zoë Ångström-Łukasz, Présidente; 李小龍, 委员",
+        "/present José 👩‍💻 Núñez, Ingeniero de software 🚀; محمد, عضو",
+        "/attending Søren Kierkegaard-Ølstykke, Secretary",
+        "/item Café e\u{301}tude — 会议记录 and a rather long agenda item title that cannot fit",
+        "/item 👩‍💻 Emoji item",
+        "@Zoë opened the meeting: re\u{301}sume\u{301} of the year, naïve café.",
+        "@李小龍 说：我们需要更多的时间来讨论这个问题，因为这个问题非常重要而且复杂。",
+        "@José reported 👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻 deployments.",
+        "@محمد قال إن الاجتماع كان مثمرا",
+        "The reference was https://example.org/minutes/2019/04/17/an-extremely-long-unbroken-path-that-goes-on-and-on-and-on-without-any-spaces-at-all?query=1",
+        "- Pneumonoultramicroscopicsilicovolcanoconiosis-and-antidisestablishmentarianism-supercalifragilisticexpialidocious",
+        "/decision 全体一致で承認された。",
+        "/action Zoë: send the résumé to 李小龍 by 1 May 2019",
+    ];
+    for line in lines {
+        when += Duration::seconds(30);
+        type_line(&mut app, line, when);
+        assert!(
+            app.message.as_ref().is_none_or(|m| !m.error),
+            "{line:?} failed: {:?}",
+            app.message
+        );
+    }
+    saved(&mut app);
+    app
+}
+
+/// The screen as text: each row between quotes, wide characters drawn once,
+/// then the cursor.
+fn view(terminal: &mut Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer().clone();
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    if width > 0 {
+        for cells in buffer.content.chunks(width) {
+            let mut row = String::new();
+            let mut covered = Vec::new();
+            // The modifiers each column shows with: a cell covered by a
+            // wide character shows as that character does.
+            let mut shown = Vec::with_capacity(width);
+            let mut skip = 0;
+            for (x, cell) in cells.iter().enumerate() {
+                let symbol = cell.symbol();
+                if skip == 0 {
+                    row.push_str(symbol);
+                    shown.push(cell.modifier);
+                } else {
+                    if symbol != " " {
+                        covered.push((x, symbol.to_string()));
+                    }
+                    shown.push(shown.last().copied().unwrap_or(cell.modifier));
+                }
+                skip = usize::max(skip, symbol.width()).saturating_sub(1);
+            }
+            out.push('"');
+            out.push_str(&row);
+            out.push('"');
+            for (what, modifier) in [
+                ("selected", Modifier::REVERSED),
+                ("underlined", Modifier::UNDERLINED),
+            ] {
+                if let Some(span) = columns_with(&shown, modifier) {
+                    out.push_str(&format!(" {what} {span}"));
+                }
+            }
+            if !covered.is_empty() {
+                out.push_str(&format!(" COVERED BY A WIDE CHARACTER: {covered:?}"));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&cursor(terminal));
+    out
+}
+
+/// The columns of a row drawn with `modifier` (the pane selections are
+/// reversed when the pane has the keyboard, underlined when not), as
+/// "3..17" or "3..17,40..52"; None if there are none.
+fn columns_with(shown: &[Modifier], modifier: Modifier) -> Option<String> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (x, m) in shown.iter().enumerate() {
+        if !m.contains(modifier) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == x => *end = x,
+            _ => runs.push((x, x)),
+        }
+    }
+    (!runs.is_empty()).then(|| {
+        runs.iter()
+            .map(|(a, b)| format!("{a}..{b}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
+/// Where the terminal shows its cursor after the last draw.
+fn cursor(terminal: &mut Terminal<TestBackend>) -> String {
+    let pos = terminal.get_cursor_position().unwrap();
+    if pos == hidden() {
+        "cursor: hidden\n".to_string()
+    } else {
+        format!("cursor: column {}, row {}\n", pos.x, pos.y)
+    }
+}
+
+/// Where the cursor is put before each draw: a draw that sets no cursor
+/// leaves it there (it only hides it).
+fn hidden() -> Position {
+    Position::new(u16::MAX, u16::MAX)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal.set_cursor_position(hidden()).unwrap();
+    terminal.draw(|f| ui::render(app, f, now())).unwrap();
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    draw(&mut terminal, app);
+    view(&mut terminal)
+}
+
+/// Snapshot the app's screen at both sizes, as `NAME_80x24` and `NAME_120x40`.
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(app, w, h));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The screens.
+
+#[test]
+fn empty_new_meeting() {
+    snap("empty_meeting", &new_app());
+}
+
+#[test]
+fn seed_meeting_with_a_middle_item_current() {
+    let app = seed();
+    assert_eq!(app.meeting.current, Some(2));
+    snap("seed", &app);
+}
+
+#[test]
+fn seed_meeting_typed_is_the_example_file() {
+    // The screens of the typed seed are the screens of the example file.
+    let app = seed();
+    let file = minutes::storage::load(&root().join(format!("assets/examples/{SEED}.ron"))).unwrap();
+    let mut loaded = App::new(file, PathBuf::from("/meetings/board.ron"));
+    type_line(&mut loaded, "/go 3", at(15, 0, 0));
+    saved(&mut loaded);
+    for (w, h) in SIZES {
+        assert_eq!(screen(&app, w, h), screen(&loaded, w, h));
+    }
+}
+
+#[test]
+fn seed_meeting_pasted_in_one_go() {
+    let mut app = new_app();
+    send(&mut app, Msg::Paste(seed_lines()));
+    saved(&mut app);
+    snap("seed_pasted", &app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = seed();
+    send(&mut app, Msg::ToggleHelp);
+    snap("help_open", &app);
+    send(&mut app, Msg::PageDown);
+    snap("help_scrolled_a_page", &app);
+    for _ in 0..20 {
+        send(&mut app, Msg::PageDown);
+    }
+    snap("help_scrolled_to_the_end", &app);
+}
+
+#[test]
+fn error_in_the_input_line() {
+    let mut app = seed();
+    type_line(&mut app, "@JB said", now());
+    let message = app.message.clone().unwrap();
+    assert!(message.error);
+    assert!(message.text.contains("Joe Banham"), "{}", message.text);
+    assert!(message.text.contains("Julia Batters"), "{}", message.text);
+    assert_eq!(app.input.value(), "@JB said");
+    snap("error_ambiguous_token", &app);
+}
+
+#[test]
+fn error_for_a_pasted_line_with_more_waiting() {
+    let mut app = seed();
+    send(
+        &mut app,
+        Msg::Paste("- first\n@JB said this\n- third\n- fourth".into()),
+    );
+    assert_eq!(app.input.value(), "@JB said this");
+    assert_eq!(app.pending.len(), 2);
+    snap("error_pasted_line_waiting", &app);
+}
+
+#[test]
+fn hint_while_typing() {
+    let mut app = seed();
+    type_text(&mut app, "@MA queried", now());
+    snap("hint_typing_comment", &app);
+}
+
+#[test]
+fn hint_for_a_command_while_typing() {
+    let mut app = seed();
+    type_text(&mut app, "/action PB: circulate the report by 1 May", now());
+    snap("hint_typing_action", &app);
+}
+
+#[test]
+fn attendance_focused_with_selection_moved() {
+    let mut app = seed();
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    for _ in 0..3 {
+        send(&mut app, Msg::Down);
+    }
+    assert_eq!(app.attendance_sel, 3);
+    snap("focus_attendance", &app);
+    // Far down the list: the selection must stay in view.
+    send(&mut app, Msg::PageDown);
+    send(&mut app, Msg::PageDown);
+    assert_eq!(app.attendance_sel, 23);
+    snap("focus_attendance_far_down", &app);
+}
+
+#[test]
+fn agenda_focused_with_selection_moved() {
+    let mut app = seed();
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    assert_eq!(app.agenda_sel, 2);
+    send(&mut app, Msg::Down);
+    send(&mut app, Msg::Down);
+    assert_eq!(app.agenda_sel, 4);
+    snap("focus_agenda", &app);
+}
+
+#[test]
+fn log_focused_with_selection_moved() {
+    let mut app = seed();
+    send(&mut app, Msg::Focus(Focus::Log));
+    snap("focus_log_newest", &app);
+    send(&mut app, Msg::Up);
+    send(&mut app, Msg::Up);
+    snap("focus_log", &app);
+    send(&mut app, Msg::Home);
+    assert_eq!(app.log_sel, Some(0));
+    snap("focus_log_first", &app);
+}
+
+#[test]
+fn pane_key_hints() {
+    // The line above the input lists the focused pane's keys once no
+    // message is showing (Esc from the input line clears it).
+    let mut app = seed();
+    send(&mut app, Msg::Escape);
+    assert_eq!(app.message, None);
+    let mut out = String::new();
+    for focus in Focus::PANES {
+        send(&mut app, Msg::Focus(focus));
+        for (w, h) in SIZES {
+            let screen = screen(&app, w, h);
+            let hint = screen.lines().nth(usize::from(h) - 3).unwrap();
+            out.push_str(&format!("{} at {w}x{h}:\n{hint}\n", focus.name()));
+        }
+    }
+    insta::assert_snapshot!("pane_key_hints", out);
+}
+
+#[test]
+fn editing_an_entry() {
+    let mut app = seed();
+    send(&mut app, Msg::Focus(Focus::Log));
+    send(&mut app, Msg::Up);
+    send(&mut app, Msg::EditSelected);
+    assert!(app.editing.is_some());
+    snap("editing_entry", &app);
+}
+
+#[test]
+fn viewing_another_items_log() {
+    let mut app = seed();
+    send(&mut app, Msg::Focus(Focus::Log));
+    send(&mut app, Msg::ViewPrev);
+    snap("viewing_previous_item", &app);
+}
+
+#[test]
+fn unicode_names_and_a_long_word() {
+    let mut app = unicode_app();
+    snap("unicode", &app);
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    send(&mut app, Msg::Down);
+    snap("unicode_focus_attendance", &app);
+    send(&mut app, Msg::Focus(Focus::Log));
+    send(&mut app, Msg::Up);
+    send(&mut app, Msg::Up);
+    snap("unicode_focus_log", &app);
+    send(&mut app, Msg::Focus(Focus::Input));
+    type_text(&mut app, "@李小龍 说 José 👩‍💻 e\u{301}", now());
+    snap("unicode_typing", &app);
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane() {
+    let mut app = seed();
+    insta::assert_snapshot!("seed_narrow_40x16", screen(&app, 40, 16));
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    insta::assert_snapshot!("focus_agenda_narrow_40x16", screen(&app, 40, 16));
+}
+
+// ---------------------------------------------------------------------------
+// Sizes: nothing may panic, whatever the size.
+
+/// States worth drawing at every size.
+fn states() -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    out.push(("seed", seed()));
+    let mut help = seed();
+    send(&mut help, Msg::ToggleHelp);
+    out.push(("seed with help open", help));
+    let mut help_end = seed();
+    send(&mut help_end, Msg::ToggleHelp);
+    for _ in 0..30 {
+        send(&mut help_end, Msg::PageDown);
+    }
+    out.push(("seed with help scrolled past the end", help_end));
+    for focus in Focus::PANES {
+        let mut app = seed();
+        send(&mut app, Msg::Focus(focus));
+        send(&mut app, Msg::Up);
+        out.push((focus.name(), app));
+    }
+    let mut error = seed();
+    type_line(&mut error, "@JB said", now());
+    out.push(("seed with an error", error));
+    let mut editing = seed();
+    send(&mut editing, Msg::Focus(Focus::Log));
+    send(&mut editing, Msg::Up);
+    send(&mut editing, Msg::EditSelected);
+    out.push(("editing an entry", editing));
+    out.push(("empty", new_app()));
+    out.push(("unicode", unicode_app()));
+    let mut unicode_help = unicode_app();
+    send(&mut unicode_help, Msg::ToggleHelp);
+    out.push(("unicode with help open", unicode_help));
+    out
+}
+
+/// Draw `app` at `width`×`height`, returning the panic message if it panics.
+fn try_screen(app: &App, width: u16, height: u16) -> Result<String, String> {
+    catch_unwind(AssertUnwindSafe(|| screen(app, width, height))).map_err(|e| {
+        e.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_string()))
+            .unwrap_or_default()
+    })
+}
+
+#[test]
+fn every_small_size_and_a_big_one_draw_without_panic() {
+    let mut sizes: Vec<(u16, u16)> = (1..=30)
+        .flat_map(|w| (1..=12).map(move |h| (w, h)))
+        .collect();
+    sizes.extend([(200, 60), (0, 0), (0, 10), (10, 0), (400, 3), (3, 200)]);
+    let mut panics = Vec::new();
+    for (name, app) in states() {
+        for &(w, h) in &sizes {
+            match try_screen(&app, w, h) {
+                Ok(text) => {
+                    assert!(
+                        !text.contains("COVERED BY A WIDE CHARACTER"),
+                        "{name} at {w}x{h}: a wide character covers something\n{text}"
+                    );
+                }
+                Err(e) => panics.push(format!("{name} at {w}x{h}: {e}")),
+            }
+        }
+    }
+    assert!(panics.is_empty(), "panicked:\n{}", panics.join("\n"));
+}
+
+#[test]
+fn resizing_the_same_terminal_redraws_cleanly() {
+    let mut app = seed();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let sizes = [
+        (80, 24),
+        (120, 40),
+        (40, 10),
+        (200, 60),
+        (1, 1),
+        (30, 12),
+        (0, 0),
+        (81, 25),
+        (49, 20),
+        (50, 20),
+        (2, 3),
+        (120, 40),
+        (80, 24),
+    ];
+    for (step, (w, h)) in sizes.into_iter().enumerate() {
+        // Open and close help along the way, as someone might mid-resize.
+        if step % 4 == 2 {
+            send(&mut app, Msg::ToggleHelp);
+        } else if step % 4 == 3 {
+            send(&mut app, Msg::Escape);
+        }
+        terminal.backend_mut().resize(w, h);
+        draw(&mut terminal, &app);
+        // Nothing left over from the size before: the same as a fresh one.
+        assert_eq!(
+            view(&mut terminal),
+            screen(&app, w, h),
+            "after resizing to {w}x{h} (step {step})"
+        );
+    }
+}
