@@ -3,6 +3,7 @@
 //! No terminal, no clock, no files here: `update` changes an `App`, the
 //! views draw one, and the runtime does the IO the update asks for.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -55,6 +56,16 @@ pub struct Message {
     pub error: bool,
 }
 
+/// What the last frame drew, for the few things the update needs to know
+/// about the screen: how far the help can scroll and where the log view
+/// starts. Written only by the views; everything else in `App` they read.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    pub help_max: Cell<u16>,
+    /// The log shown, and the entry at the top of its view.
+    pub log_top: Cell<Option<(LogRef, usize)>>,
+}
+
 /// What is on disk, as far as the app knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -103,6 +114,7 @@ pub struct App {
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
+    pub drawn: Drawn,
 }
 
 impl App {
@@ -131,6 +143,7 @@ impl App {
             quit_armed: false,
             read_only: false,
             banner: None,
+            drawn: Drawn::default(),
         }
     }
 

@@ -99,7 +99,7 @@ fn person_completion(m: &Meeting, token: &str) -> Option<Result<PersonId, String
 
 /// Everyone a partly typed name could mean: initials or word prefixes.
 fn candidates(m: &Meeting, token: &str) -> Vec<PersonId> {
-    let t = token.to_lowercase();
+    let t = crate::fold::fold(token);
     if t.is_empty() {
         return m.people.iter().map(|p| p.id).collect();
     }

@@ -186,21 +186,19 @@ pub fn msg_for(focus: Focus, help_open: bool, key: KeyEvent) -> Option<Msg> {
     None
 }
 
-/// "p present · o in attendance · …" for the pane hint line.
-pub fn pane_summary(focus: Focus) -> String {
+/// "p present", "o attending", … for the pane hint line.
+pub fn pane_hints(focus: Focus) -> Vec<String> {
     let scope = match focus {
         Focus::Attendance => Scope::Attendance,
         Focus::Agenda => Scope::Agenda,
         Focus::Log => Scope::Log,
         Focus::Input => Scope::Input,
     };
-    let mut parts: Vec<String> = bindings()
+    bindings()
         .iter()
         .filter(|b| b.scope == scope && !b.hint.is_empty())
         .map(|b| format!("{} {}", b.key, b.hint))
-        .collect();
-    parts.push("Esc typing · F1 help".into());
-    parts.join(" · ")
+        .collect()
 }
 
 #[cfg(test)]

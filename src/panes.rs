@@ -323,7 +323,7 @@ fn view_step(app: &mut App, forward: bool) {
 }
 
 fn hint_keys(app: &mut App) {
-    let keys = crate::keymap::pane_summary(app.focus);
+    let keys = crate::keymap::pane_hints(app.focus).join(" · ");
     info(app, format!("In {}: {keys}", app.focus.name()), false);
 }
 

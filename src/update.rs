@@ -301,11 +301,17 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
 /// Keys while the help overlay is open: scroll it, or close it.
 fn help_keys(app: &mut App, msg: &Msg) -> Vec<Effect> {
     let scroll = app.help.unwrap_or(0);
+    // How far the last frame could scroll (before any frame: the number of
+    // help lines, which wrapping can only make more).
+    let most = match app.drawn.help_max.get() {
+        0 => u16::try_from(crate::help::lines().len()).unwrap_or(u16::MAX),
+        n => n,
+    };
     app.help = match msg {
         Msg::Up => Some(scroll.saturating_sub(1)),
-        Msg::Down => Some(scroll.saturating_add(1)),
+        Msg::Down => Some(scroll.saturating_add(1).min(most)),
         Msg::PageUp | Msg::LogPageUp => Some(scroll.saturating_sub(10)),
-        Msg::PageDown | Msg::LogPageDown => Some(scroll.saturating_add(10)),
+        Msg::PageDown | Msg::LogPageDown => Some(scroll.saturating_add(10).min(most)),
         Msg::Home => Some(0),
         Msg::Quit => return vec![save_effect(app), Effect::Quit],
         _ => None,
@@ -343,6 +349,8 @@ fn set_focus(app: &mut App, focus: Focus) {
     }
     if focus != Focus::Input {
         app.last_pane = focus;
+        // Make room for the pane's key hints.
+        clear_message_if_ok(app);
     }
     app.focus = focus;
 }
@@ -431,28 +439,34 @@ fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
             }
         };
     }
-    let mut effects = match run_line(app, &text, now) {
+    if !app.pending.is_empty() {
+        // The fixed line and the pasted lines behind it go in as one step,
+        // like the paste they came from.
+        let mut lines = vec![text];
+        lines.extend(app.pending.drain(..));
+        app.input = Input::default();
+        return run_lines(app, lines, now);
+    }
+    match run_line(app, &text, now) {
         Ok(effects) => {
             remember(app, &text);
             app.input = Input::default();
             effects
         }
         Err(e) => {
-            let waiting = app.pending.len();
-            let more = if waiting > 0 {
-                format!(" ({waiting} more pasted lines are waiting.)")
-            } else {
-                String::new()
-            };
-            info(app, format!("{e}{more}"), true);
-            return vec![];
+            info(app, e, true);
+            vec![]
         }
-    };
-    if !app.pending.is_empty() {
-        let lines: Vec<String> = app.pending.drain(..).collect();
-        effects.extend(run_lines(app, lines, now));
     }
-    effects
+}
+
+/// " (3 more pasted lines wait)" after an error, so nobody thinks they are lost.
+fn waiting_note(waiting: usize) -> String {
+    match waiting {
+        0 => String::new(),
+        1 => " (1 more pasted line waits)".to_string(),
+        n => format!(" ({n} more pasted lines wait)"),
+    }
 }
 
 fn remember(app: &mut App, text: &str) {
@@ -617,18 +631,8 @@ fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effec
                 app.input = Input::new(clean);
                 app.pending = queue;
                 let waiting = app.pending.len();
-                info(
-                    app,
-                    format!(
-                        "{e} Fix this line and press Enter{}.",
-                        if waiting > 0 {
-                            format!("; {waiting} more pasted lines will follow")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                    true,
-                );
+                let more = waiting_note(waiting);
+                info(app, format!("{e}{more}"), true);
                 break;
             }
         }

@@ -51,11 +51,12 @@ pub fn is_honorific(word: &str) -> bool {
     HONORIFICS.contains(&w.as_str())
 }
 
-/// The words of a name without its honorifics, lower-cased.
+/// The words of a name without its honorifics, lower-cased and with
+/// Latin accents folded, so "@Zoe" finds Zoë.
 pub fn honorific_free(name: &str) -> Vec<String> {
     name.split_whitespace()
         .filter(|w| !is_honorific(w))
-        .map(str::to_lowercase)
+        .map(crate::fold::fold)
         .collect()
 }
 
@@ -212,6 +213,7 @@ mod tests {
             "Lynn Campbell",
             "Abigail Afi Gbadago",
             "Jane Nicholas-Letch",
+            "Zoë Ångström-Łukasz",
         ])
     }
 
@@ -248,6 +250,9 @@ mod tests {
             ("LC", "<many: Linda Clegg or Lynn Campbell>"),
             ("Phil", "<many: Cllr Phil Gilchrist or Cllr Phil Davies>"),
             ("Ju", "Julia Batters"),
+            ("Zoe", "Zoë Ångström-Łukasz"),
+            ("ZAL", "Zoë Ångström-Łukasz"),
+            ("lukasz", "Zoë Ångström-Łukasz"),
             ("Zed", "<none>"),
             ("Cllr", "<none>"),
             ("", "<none>"),
@@ -262,7 +267,8 @@ mod tests {
         assert_eq!(initials("Jane Nicholas-Letch"), "jnl");
         assert_eq!(initials("Prof. Maggie Atkinson"), "ma");
         assert_eq!(initials("Cllr Bernie Mooney"), "bm");
-        assert_eq!(initials("Émile Zola"), "éz");
+        assert_eq!(initials("Émile Zola"), "ez");
+        assert_eq!(initials("Zoë Ångström-Łukasz"), "zal");
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         .collect();
     if items.is_empty() {
         items.push(ListItem::new(Line::styled(
-            "No items yet: /item TITLE",
+            fit("No items yet: /item TITLE", width),
             theme::HINT,
         )));
     }

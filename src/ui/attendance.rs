@@ -30,8 +30,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         if people.is_empty() {
             continue;
         }
+        let count = format!(" ({})", people.len());
+        let heading = fit(group.heading(), width.saturating_sub(count.len()));
         items.push(ListItem::new(Line::styled(
-            format!("{} ({})", group.heading(), people.len()),
+            format!("{heading}{count}"),
             theme::GROUP,
         )));
         for p in people {
@@ -44,7 +46,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     if items.is_empty() {
         items.push(ListItem::new(Line::styled(
-            "No one yet: /present NAME, ROLE",
+            fit("No one yet: /present NAME, ROLE", width),
             theme::HINT,
         )));
     }
@@ -70,10 +72,11 @@ fn person_line(p: &Person, width: usize) -> Line<'static> {
     let name_width = width.saturating_sub(2 + stamps.len());
     let name = fit(&clean(&p.name), name_width);
     let used = 2 + unicode_width::UnicodeWidthStr::width(name.as_str()) + stamps.len();
-    let role = if p.role.is_empty() || used + 3 > width {
+    // Two spaces keep the role apart from the name even without colour.
+    let role = if p.role.is_empty() || used + 4 > width {
         String::new()
     } else {
-        format!(" {}", fit(&clean(&p.role), width - used - 1))
+        format!("  {}", fit(&clean(&p.role), width - used - 2))
     };
     Line::from(vec![
         Span::raw("  "),

@@ -1,94 +1,57 @@
-//! The help overlay, generated from the command and key tables so it can
-//! never disagree with what the app does.
+//! Drawing the help overlay: two columns, the description wrapped with a
+//! hanging indent, scrolled by whole wrapped lines.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::text::wrap;
 use super::theme;
-use crate::grammar::COMMANDS;
-use crate::keymap::{Scope, bindings};
+use crate::app::Drawn;
+use crate::help::{HelpLine, lines};
 
-/// Every line of help, in order.
-pub fn lines() -> Vec<Line<'static>> {
-    let head = |s: &str| Line::styled(s.to_string(), theme::GROUP);
-    let row = |left: String, right: &str, style: Style| {
-        Line::from(vec![
-            Span::styled(format!("  {left:<40} "), style),
-            Span::raw(right.to_string()),
-        ])
-    };
-    let mut out = vec![
-        head("Typing a line (Enter records it in the current item)"),
-        row(
-            "@TOKEN text  or  TOKEN: text".into(),
-            "A comment by the person TOKEN names (initials or part of the name)",
-            theme::SPEAKER,
-        ),
-        row("- text".into(), "A bullet point", theme::SPEAKER),
-        row("any other text".into(), "A narrative note", theme::SPEAKER),
-        Line::raw(""),
-        head("Commands"),
-    ];
-    for c in COMMANDS {
-        let aliases = if c.aliases.is_empty() {
-            String::new()
-        } else {
-            format!(" (/{})", c.aliases.join(", /"))
-        };
-        out.push(row(
-            format!("/{} {}", c.name, c.args),
-            &format!("{}{aliases}", c.doc),
-            theme::SPEAKER,
-        ));
-    }
-    let scopes = [
-        Scope::Anywhere,
-        Scope::Input,
-        Scope::Panes,
-        Scope::Attendance,
-        Scope::Agenda,
-        Scope::Log,
-    ];
-    for scope in scopes {
-        out.push(Line::raw(""));
-        out.push(head(&format!("Keys: {}", scope.title())));
-        for b in bindings().iter().filter(|b| b.scope == scope) {
-            out.push(row(b.key.to_string(), b.doc, theme::ACTION));
+/// The help's lines wrapped to `width` columns.
+fn wrapped(width: usize) -> Vec<Line<'static>> {
+    let left_width = (width / 3).clamp(8, 40);
+    let mut out = Vec::new();
+    for line in lines() {
+        match line {
+            HelpLine::Heading(text) => out.extend(wrap(&[(text, theme::GROUP)], width, 0)),
+            HelpLine::Blank => out.push(Line::raw("")),
+            HelpLine::Note(text) => out.extend(wrap(&[(text, theme::HINT)], width, 0)),
+            HelpLine::Row { left, right, key } => {
+                let style = if key { theme::ACTION } else { theme::SPEAKER };
+                let pad = left_width
+                    .saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + 2);
+                let runs = [
+                    (format!("  {left}"), style),
+                    (" ".repeat(pad.max(1)), Style::new()),
+                    (right, Style::new()),
+                ];
+                out.extend(wrap(&runs, width, left_width.min(width.saturating_sub(1))));
+            }
         }
     }
-    out.push(Line::raw(""));
-    out.push(Line::styled(
-        "Up/Down/PgUp/PgDn scroll this help; any other key closes it.",
-        theme::HINT,
-    ));
     out
 }
 
-pub fn render(frame: &mut Frame, area: Rect, scroll: u16) {
-    let [popup] = Layout::horizontal([Constraint::Percentage(96)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(94)])
-        .flex(Flex::Center)
-        .areas(popup);
-    let all = lines();
-    let visible = usize::from(popup.height.saturating_sub(2));
-    let max_scroll = all.len().saturating_sub(visible);
-    let scroll = usize::from(scroll).min(max_scroll);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(all)
-            .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(scroll).unwrap_or(0), 0))
-            .block(
-                Block::bordered()
-                    .title(" Help — F1 or Esc closes ")
-                    .border_style(theme::FOCUSED_BORDER)
-                    .title_style(theme::FOCUSED_TITLE),
-            ),
-        popup,
-    );
+pub fn render(frame: &mut Frame, area: Rect, scroll: u16, drawn: &Drawn) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(" Help — F1 or Esc closes ")
+        .border_style(theme::FOCUSED_BORDER)
+        .title_style(theme::FOCUSED_TITLE);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let all = wrapped(usize::from(inner.width));
+    let visible = usize::from(inner.height);
+    let max = all.len().saturating_sub(visible);
+    drawn
+        .help_max
+        .set(u16::try_from(max).unwrap_or(u16::MAX).max(1));
+    let top = usize::from(scroll).min(max);
+    let shown: Vec<Line> = all.into_iter().skip(top).take(visible).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, fit};
+use super::text::{clean, fit, wrap};
 use super::theme;
 use crate::app::{App, Focus};
 use crate::complete;
@@ -55,22 +55,50 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
     let width = usize::from(area.width);
     let (text, style) = if let Some(m) = &app.message {
         (
-            m.text.clone(),
+            clean(&m.text),
             if m.error { theme::ERROR } else { theme::INFO },
         )
     } else if app.focus != Focus::Input {
-        (keymap::pane_summary(app.focus), theme::HINT)
+        let parts = keymap::pane_hints(app.focus);
+        (
+            fit_parts(&parts, "Esc back to typing · F1 help", width),
+            theme::HINT,
+        )
     } else if let Some((hint, error)) = complete::hint(&app.meeting, app.input.value()) {
         (
-            format!("→ {hint}"),
+            format!("→ {}", clean(&hint)),
             if error { theme::ERROR } else { theme::HINT },
         )
     } else {
-        (
-            "Type a note · @JC or JC: a comment · - a bullet · /item, /decision, /action … · F1 help"
-                .to_string(),
-            theme::HINT,
-        )
+        let parts = [
+            "Type a note",
+            "@JC or JC: a comment",
+            "- a bullet",
+            "/item /decision /action …",
+        ]
+        .map(String::from);
+        (fit_parts(&parts, "F1 help", width), theme::HINT)
     };
-    Paragraph::new(Line::styled(fit(&clean(&text), width), style)).render(area, buf);
+    Paragraph::new(wrap(&[(text, style)], width, 2)).render(area, buf);
+}
+
+/// As many whole " · "-separated parts as fit, always ending with `last`.
+fn fit_parts(parts: &[String], last: &str, width: usize) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let candidate = if out.is_empty() {
+            p.clone()
+        } else {
+            format!("{out} · {p}")
+        };
+        if candidate.width() + 3 + last.width() > width {
+            break;
+        }
+        out = candidate;
+    }
+    if out.is_empty() {
+        fit(last, width)
+    } else {
+        format!("{out} · {last}")
+    }
 }

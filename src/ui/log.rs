@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{clean, fit, wrap};
 use super::{pane_block, theme};
-use crate::app::{App, Focus, LogRef};
+use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
 use crate::model::{Entry, EntryKind, Meeting};
 
@@ -41,72 +41,142 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Paragraph::new(wrap(&[(hint.to_string(), theme::HINT)], width, 0)).render(inner, buf);
         return;
     }
-    let selected = app.log_sel.map(|s| s.min(entries.len() - 1));
-    let anchor = selected.unwrap_or(entries.len() - 1);
-    let highlight = selected
-        .filter(|_| focused)
-        .or(if focused { Some(anchor) } else { None });
-    let lines = visible_lines(&app.meeting, entries, anchor, highlight, width, height);
+    let last = entries.len() - 1;
+    let selected = app.log_sel.map(|s| s.min(last));
+    let editing = match app.editing {
+        Some(Editing::Entry { log, index }) if log == shown => Some(index),
+        _ => None,
+    };
+    let highlight = editing.or(if focused {
+        Some(selected.unwrap_or(last))
+    } else {
+        None
+    });
+    let view = View {
+        m: &app.meeting,
+        entries,
+        highlight,
+        width,
+        height,
+    };
+    let (top, lines) = match selected.or(editing) {
+        // Following the newest entry: it sits at the bottom.
+        None => view.ending_at(last),
+        Some(sel) => {
+            let previous = app
+                .drawn
+                .log_top
+                .get()
+                .filter(|(log, _)| *log == shown)
+                .map(|(_, top)| top);
+            view.showing(sel, previous)
+        }
+    };
+    app.drawn.log_top.set(Some((shown, top)));
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// One frame of the log: which entries, how wide, which one is lit.
+struct View<'a> {
+    m: &'a Meeting,
+    entries: &'a [Entry],
+    highlight: Option<usize>,
+    width: usize,
+    height: usize,
+}
+
+impl View<'_> {
+    fn lines_of(&self, i: usize) -> Vec<Line<'static>> {
+        let mut lines = entry_lines(self.m, &self.entries[i], self.width);
+        if self.highlight == Some(i) {
+            for l in &mut lines {
+                // Light the whole row, not just the words.
+                let pad = self.width.saturating_sub(l.width());
+                l.spans.push(ratatui::text::Span::raw(" ".repeat(pad)));
+                *l = l.clone().patch_style(theme::SELECTED);
+            }
+        }
+        lines
+    }
+
+    /// Entries up to `last`, the last at the bottom (its tail if it is
+    /// taller than the pane). Returns the first entry shown, and the lines.
+    fn ending_at(&self, last: usize) -> (usize, Vec<Line<'static>>) {
+        let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
+        let mut used = 0;
+        let mut i = last + 1;
+        while i > 0 && used < self.height {
+            i -= 1;
+            let lines = self.lines_of(i);
+            used += lines.len();
+            blocks.push(lines);
+        }
+        let top = i;
+        let mut out: Vec<Line<'static>> = blocks.into_iter().rev().flatten().collect();
+        if out.len() > self.height {
+            out.drain(..out.len() - self.height);
+        }
+        // Room left (a short log): fill it with what comes after.
+        let mut after = last + 1;
+        while out.len() < self.height && after < self.entries.len() {
+            out.extend(self.lines_of(after));
+            after += 1;
+        }
+        out.truncate(self.height);
+        (top, out)
+    }
+
+    /// A view that shows entry `sel`, keeping the previous top entry while
+    /// `sel` still fits below it, so moving the selection does not jump.
+    fn showing(&self, sel: usize, previous: Option<usize>) -> (usize, Vec<Line<'static>>) {
+        let top = match previous {
+            Some(top) if top <= sel && self.fits(top, sel) => top,
+            Some(top) if sel < top => sel,
+            None => sel,
+            Some(_) => return self.ending_at(sel),
+        };
+        let mut out = Vec::new();
+        let mut i = top;
+        while out.len() < self.height && i < self.entries.len() {
+            out.extend(self.lines_of(i));
+            i += 1;
+        }
+        out.truncate(self.height);
+        (top, out)
+    }
+
+    /// Whether entries `top..=sel` fit in the pane together.
+    fn fits(&self, top: usize, sel: usize) -> bool {
+        let mut used = 0;
+        for i in top..=sel {
+            used += self.lines_of(i).len();
+            if used > self.height {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 fn title(app: &App, shown: LogRef, width: usize) -> String {
     let m = &app.meeting;
-    let text = match shown {
-        LogRef::Preamble => "Before the agenda".to_string(),
+    let (text, mark) = match shown {
+        LogRef::Preamble => ("Before the agenda".to_string(), ""),
         LogRef::Item(id) => {
             let index = m.item_index(id).unwrap_or(0);
             let mark = if m.current == Some(index) {
                 ""
             } else {
-                " (viewing; not current)"
+                " (viewing)"
             };
-            format!("{}. {}{mark}", index + 1, clean(&m.items[index].title))
+            (
+                format!("{}. {}", index + 1, clean(&m.items[index].title)),
+                mark,
+            )
         }
     };
-    format!(" {} ", fit(&text, width))
-}
-
-/// The lines of entries around `anchor`, ending with it when possible, so
-/// that the newest (or selected) entry sits at the bottom of the pane.
-fn visible_lines(
-    m: &Meeting,
-    entries: &[Entry],
-    anchor: usize,
-    highlight: Option<usize>,
-    width: usize,
-    height: usize,
-) -> Vec<Line<'static>> {
-    let render_one = |i: usize| {
-        let mut lines = entry_lines(m, &entries[i], width);
-        if highlight == Some(i) {
-            for l in &mut lines {
-                *l = l.clone().patch_style(theme::SELECTED);
-            }
-        }
-        lines
-    };
-    let mut before: Vec<Vec<Line<'static>>> = Vec::new();
-    let mut used = 0;
-    let mut i = anchor + 1;
-    while i > 0 && used < height {
-        i -= 1;
-        let lines = render_one(i);
-        used += lines.len();
-        before.push(lines);
-    }
-    let mut out: Vec<Line<'static>> = before.into_iter().rev().flatten().collect();
-    if out.len() > height {
-        // The oldest visible entry is cut at the top, not the anchor.
-        out.drain(..out.len() - height);
-    }
-    let mut after = anchor + 1;
-    while out.len() < height && after < entries.len() {
-        out.extend(render_one(after));
-        after += 1;
-    }
-    out.truncate(height);
-    out
+    // The title gives way, never the mark saying this is not the current item.
+    format!(" {}{mark} ", fit(&text, width.saturating_sub(mark.len())))
 }
 
 /// One entry, wrapped: time, a marker for its kind, then its words.

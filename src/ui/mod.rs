@@ -17,6 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
 
 use crate::app::{App, Focus};
+use crate::model::Attendance;
 
 pub use start::{StartScreen, render_start};
 pub use text::clean;
@@ -27,9 +28,16 @@ pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    // An error message may take up to three rows: it must be read whole.
+    let hint_rows = app.message.as_ref().map_or(1, |m| {
+        let width = usize::from(area.width.max(1));
+        let rows = unicode_width::UnicodeWidthStr::width(m.text.as_str()) / width + 1;
+        u16::try_from(rows.min(3)).unwrap_or(1)
+    });
+    let hint_rows = if area.height >= 12 { hint_rows } else { 1 };
     let [panes, hint, input, status] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(hint_rows),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -61,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
         render_panes(app, frame, panes, now);
     }
     if let Some(scroll) = app.help {
-        help::render(frame, area, scroll);
+        help::render(frame, area, scroll, &app.drawn);
     }
 }
 
@@ -79,15 +87,21 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
     let left = (area.width * 32 / 100).clamp(24, 44);
     let [side, main] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
-    let agenda_rows = u16::try_from(app.meeting.items.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .max(4);
-    let [top, bottom] = Layout::vertical([
-        Constraint::Min(side.height.saturating_sub(agenda_rows).max(side.height / 2)),
-        Constraint::Fill(1),
-    ])
-    .areas(side);
+    // The agenda gets a row per item (it is short and always wanted), up to
+    // two thirds of the column, more if attendance needs less.
+    let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let m = &app.meeting;
+    let agenda_rows = rows(m.items.len()).saturating_add(2).max(4);
+    let groups = Attendance::ORDER
+        .iter()
+        .filter(|g| m.people_with(**g).next().is_some())
+        .count();
+    let attendance_rows = rows(m.people.len() + groups).saturating_add(2).max(4);
+    let agenda_height = agenda_rows
+        .min((side.height * 2 / 3).max(side.height.saturating_sub(attendance_rows)))
+        .min(side.height.saturating_sub(3));
+    let [top, bottom] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(agenda_height)]).areas(side);
     attendance::render(app, buf, top);
     agenda::render(app, buf, bottom, now);
     log::render(app, buf, main);

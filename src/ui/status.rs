@@ -1,8 +1,11 @@
-//! The status bar: what is on disk, where the meeting is, the time.
+//! The status bar: what is on disk, where the meeting is, the time. When
+//! space is short the least needed parts go first; the save state and the
+//! clock always stay.
 
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -11,46 +14,107 @@ use super::agenda::elapsed;
 use super::text::{clean, fit};
 use super::theme;
 use crate::app::{App, SaveState};
+use crate::model::Attendance;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let width = usize::from(area.width);
-    let (save, save_style) = match &app.save_state {
+    let (save, save_style) = save_part(app);
+    let save = fit(&save, width.saturating_sub(8));
+    let m = &app.meeting;
+    let members = m
+        .people
+        .iter()
+        .filter(|p| p.attendance != Attendance::InAttendance)
+        .count();
+    let present = m.present_count();
+    let quorum = match m.quorum {
+        Some(q) if present < q as usize => " NOT QUORATE",
+        _ => "",
+    };
+    let item = m.current.map(|i| {
+        let time = m.items[i]
+            .started
+            .map_or_else(String::new, |s| format!(" {}", elapsed(s, now)));
+        (
+            format!("item {}/{}{time}", i + 1, m.items.len()),
+            format!("{}{time}", i + 1),
+        )
+    });
+    let clock = now.format("%H:%M").to_string();
+    // From the fullest to the barest; the first that fits is drawn.
+    let choices = [
+        (
+            true,
+            format!("present {present}/{members}{quorum}"),
+            item.as_ref().map(|i| i.0.clone()),
+        ),
+        (
+            true,
+            format!("{present}/{members}{quorum}"),
+            item.as_ref().map(|i| i.0.clone()),
+        ),
+        (
+            true,
+            format!("{present}/{members}{quorum}"),
+            item.as_ref().map(|i| i.1.clone()),
+        ),
+        (
+            false,
+            format!("{present}/{members}{quorum}"),
+            item.as_ref().map(|i| i.1.clone()),
+        ),
+        (false, String::new(), None),
+    ];
+    let mut right = format!(" {clock} ");
+    let mut name_min = 0;
+    for (with_name, people, item) in choices {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(i) = item {
+            parts.push(i);
+        }
+        if !people.is_empty() {
+            parts.push(people);
+        }
+        parts.push(clock.clone());
+        let candidate = format!(" {} ", parts.join(" │ "));
+        name_min = if with_name { 8 } else { 0 };
+        if candidate.width() + save.width() + name_min < width {
+            right = candidate;
+            break;
+        }
+    }
+    let name_width = width.saturating_sub(right.width() + save.width() + 1);
+    let name = if name_min == 0 && name_width < 8 {
+        String::new()
+    } else {
+        fit(&clean(&app.file_name()), name_width)
+    };
+    let pad = width.saturating_sub(1 + name.width() + save.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(
+            if name.is_empty() {
+                String::new()
+            } else {
+                format!(" {name}")
+            },
+            theme::STATUS,
+        ),
+        Span::styled(save, save_style),
+        Span::styled(
+            " ".repeat(pad + usize::from(name.is_empty())),
+            theme::STATUS,
+        ),
+        Span::styled(right, theme::STATUS),
+    ]);
+    Paragraph::new(line).style(theme::STATUS).render(area, buf);
+}
+
+fn save_part(app: &App) -> (String, Style) {
+    match &app.save_state {
         SaveState::Failed(e) => (format!(" NOT SAVED: {} ", clean(e)), theme::SAVE_FAILED),
         _ if app.read_only => (" READ-ONLY ".to_string(), theme::SAVE_FAILED),
         SaveState::Pending => (" saving… ".to_string(), theme::SAVING),
         SaveState::Saved if app.is_saved() => (" saved ".to_string(), theme::SAVED),
         SaveState::Saved => (" saving… ".to_string(), theme::SAVING),
-    };
-    let m = &app.meeting;
-    let item = m.current.map_or_else(
-        || "no item".to_string(),
-        |i| {
-            let it = &m.items[i];
-            let time = it
-                .started
-                .map_or_else(String::new, |s| format!(" {}", elapsed(s, now)));
-            format!("item {}/{}{time}", i + 1, m.items.len())
-        },
-    );
-    let quorum = match m.quorum {
-        Some(q) if m.present_count() < q as usize => " NOT QUORATE",
-        _ => "",
-    };
-    let right = format!(
-        " {item} │ present {}/{}{quorum} │ {} ",
-        m.present_count(),
-        m.people.len(),
-        now.format("%H:%M")
-    );
-    let save_width = save.width();
-    let name_width = width.saturating_sub(right.width() + save_width + 2);
-    let name = fit(&clean(&app.file_name()), name_width);
-    let pad = width.saturating_sub(1 + name.width() + save_width + right.width());
-    let line = Line::from(vec![
-        Span::styled(format!(" {name}"), theme::STATUS),
-        Span::styled(save, save_style),
-        Span::styled(" ".repeat(pad), theme::STATUS),
-        Span::styled(right, theme::STATUS),
-    ]);
-    Paragraph::new(line).style(theme::STATUS).render(area, buf);
+    }
 }

@@ -51,31 +51,43 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
     for (text, style) in runs {
         for word in words(text) {
             let w = word.width();
-            if used + w > width && used > indent {
+            let room = width - indent;
+            // Words that could never fit a line, and CJK text (which has no
+            // spaces), break between characters where they stand.
+            let breakable = w > room
+                || word
+                    .chars()
+                    .any(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+            if !breakable && used + w > width && used > indent {
+                finish(&mut spans, &mut used);
                 if word.trim().is_empty() {
                     // A space at the end of a line is dropped, not carried.
-                    finish(&mut spans, &mut used);
                     continue;
                 }
-                finish(&mut spans, &mut used);
             }
             if used + w <= width {
                 spans.push(Span::styled(word.to_string(), *style));
                 used += w;
                 continue;
             }
-            // Longer than a whole line: split by grapheme.
             let mut piece = String::new();
             for g in word.graphemes(true) {
                 let gw = g.width();
                 if used + gw > width && used > indent {
-                    spans.push(Span::styled(std::mem::take(&mut piece), *style));
+                    if !piece.is_empty() {
+                        spans.push(Span::styled(std::mem::take(&mut piece), *style));
+                    }
                     finish(&mut spans, &mut used);
+                    if g.trim().is_empty() {
+                        continue;
+                    }
                 }
                 piece.push_str(g);
                 used += gw;
             }
-            spans.push(Span::styled(piece, *style));
+            if !piece.is_empty() {
+                spans.push(Span::styled(piece, *style));
+            }
         }
     }
     if spans.iter().any(|s| !s.content.trim().is_empty()) || lines.is_empty() {
@@ -129,6 +141,9 @@ mod tests {
         let runs = vec![("x".repeat(25), Style::new())];
         let out = plain(&wrap(&runs, 10, 0));
         assert_eq!(out.len(), 3);
+        // A word too long for any line starts where it stands.
+        let runs = vec![(format!("14:06 {}", "y".repeat(12)), Style::new())];
+        assert_eq!(plain(&wrap(&runs, 10, 2)), ["14:06 yyyy", "  yyyyyyyy"]);
     }
 
     #[test]
