@@ -178,7 +178,7 @@ impl App {
         }
     }
 
-    pub fn entries(&self, log: LogRef) -> &[crate::model::Entry] {
+    pub fn entries(&self, log: LogRef) -> &[std::sync::Arc<crate::model::Entry>] {
         match log {
             LogRef::Preamble => &self.meeting.preamble,
             LogRef::Item(id) => self

@@ -253,16 +253,17 @@ pub fn carry_over(prev: &Meeting) -> Meeting {
         next_id: prev.next_id,
         ..Meeting::default()
     };
-    m.people = prev
-        .people
-        .iter()
-        .map(|p| crate::model::Person {
-            attendance: Attendance::Expected,
-            arrived: None,
-            left: None,
-            ..p.clone()
-        })
-        .collect();
+    m.people = std::sync::Arc::new(
+        prev.people
+            .iter()
+            .map(|p| crate::model::Person {
+                attendance: Attendance::Expected,
+                arrived: None,
+                left: None,
+                ..p.clone()
+            })
+            .collect::<Vec<_>>(),
+    );
     if let Some(next) = prev.next_meeting() {
         m.date = Some(next.date);
         m.start = next.start;

@@ -5,7 +5,7 @@ use tui_input::Input;
 
 use crate::app::App;
 use crate::grammar::{self, COMMANDS, Command, Line, SpeakerForm};
-use crate::model::{Meeting, PersonId, Resolution, honorific_free, initials};
+use crate::model::{Meeting, PersonId, Resolution, honorific_free};
 use crate::retype::token_for;
 use crate::update::info;
 
@@ -109,8 +109,8 @@ fn candidates(m: &Meeting, token: &str) -> Vec<PersonId> {
     m.people
         .iter()
         .filter(|p| {
-            initials(&p.name).starts_with(&t)
-                || honorific_free(&p.name).iter().any(|w| w.starts_with(&t))
+            let keys = p.keys.get(&p.name);
+            keys.initials.starts_with(&t) || keys.words.iter().any(|w| w.starts_with(&t))
         })
         .map(|p| p.id)
         .collect()

@@ -78,7 +78,7 @@ mod testing {
             place: "Committee Room 1, Wallasey Town Hall".into(),
             status: Status::Draft,
             quorum: Some(3),
-            people: vec![
+            people: Arc::new(vec![
                 Person {
                     id: PersonId(1),
                     name: "Prof. Maggie Atkinson".into(),
@@ -89,6 +89,7 @@ mod testing {
                         time: time(15, 10),
                         item: Some(ItemId(3)),
                     }),
+                    keys: Default::default(),
                 },
                 Person {
                     id: PersonId(2),
@@ -97,12 +98,13 @@ mod testing {
                     attendance: Attendance::Apologies,
                     arrived: None,
                     left: None,
+                    keys: Default::default(),
                 },
-            ],
-            preamble: vec![Entry {
+            ]),
+            preamble: vec![Arc::new(Entry {
                 at: time(14, 1),
                 kind: EntryKind::Note("Welcome\nand introductions 🎉 e\u{301}".into()),
-            }],
+            })],
             items: vec![Arc::new(Item {
                 id: ItemId(3),
                 title: "Minutes of the last meeting".into(),
@@ -110,25 +112,25 @@ mod testing {
                 started: Some(started),
                 ended: None,
                 entries: vec![
-                    Entry {
+                    Arc::new(Entry {
                         at: time(14, 6),
                         kind: EntryKind::Comment {
                             speaker: PersonId(1),
                             text: "queried if the figures were final".into(),
                         },
-                    },
-                    Entry {
+                    }),
+                    Arc::new(Entry {
                         at: time(14, 7),
                         kind: EntryKind::Interest {
                             who: Who::Named("All members".into()),
                             text: "as residents of the borough".into(),
                         },
-                    },
-                    Entry {
+                    }),
+                    Arc::new(Entry {
                         at: time(14, 8),
                         kind: EntryKind::Decision("approved as a correct record".into()),
-                    },
-                    Entry {
+                    }),
+                    Arc::new(Entry {
                         at: time(14, 9),
                         kind: EntryKind::NextMeeting(NextMeeting {
                             date: date(2019, 6, 12),
@@ -136,7 +138,7 @@ mod testing {
                             end: None,
                             place: String::new(),
                         }),
-                    },
+                    }),
                 ],
             })],
             current: Some(0),

@@ -200,13 +200,14 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
             8 => Attendance::Apologies,
             _ => Attendance::Absent,
         };
-        m.people.push(Person {
+        m.people_mut().push(Person {
             id: PersonId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
             name,
             role: sentence(&mut rng, 3),
             attendance,
             arrived: None,
             left: None,
+            keys: Default::default(),
         });
     }
     let mut next_id = u32::try_from(people + 1).unwrap_or(u32::MAX);
@@ -217,10 +218,10 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
         let mut log = Vec::with_capacity(per_item);
         for _ in 0..per_item {
             clock += Duration::seconds(20);
-            log.push(Entry {
+            log.push(Arc::new(Entry {
                 at: clock.time(),
                 kind: entry(&mut rng, people),
-            });
+            }));
         }
         m.items.push(Arc::new(Item {
             id: ItemId(next_id),
@@ -233,7 +234,7 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
         next_id += 1;
     }
     if let Some(last) = m.items.last_mut() {
-        Arc::make_mut(last).entries.push(Entry {
+        Arc::make_mut(last).entries.push(Arc::new(Entry {
             at: clock.time(),
             kind: EntryKind::NextMeeting(NextMeeting {
                 date: date + Duration::days(28),
@@ -241,7 +242,7 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
                 end: NaiveTime::from_hms_opt(16, 30, 0),
                 place: "Birkenhead Town Hall".into(),
             }),
-        });
+        }));
     }
     m.current = Some(items / 2);
     m.next_id = next_id;

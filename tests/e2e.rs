@@ -5,28 +5,25 @@
 //! the test ends. The tests type with `send-keys`, read the screen with
 //! `capture-pane` and read the saved file; they never look at the raw bytes
 //! the app writes, and they wait by polling with a timeout, not by sleeping.
+//! The harness is in `common/mod.rs`, shared with `reliability.rs`.
+
+mod common;
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Minutes, NaiveDate, NaiveDateTime, NaiveTime};
+use common::{
+    BIN, POLL, SESSION, TIMEOUT, Term, clock_ticks_per_second, cpu_ticks, file_names, has_ended,
+    has_note, input_of, mode, poll, root, status_of, wait_ended,
+};
 use minutes::model::{EntryKind, Meeting};
 use minutes::{script, storage};
 
-const BIN: &str = env!("CARGO_BIN_EXE_minutes");
 const NAME: &str = "wirral-improvement-board-2019-04-17";
-const SESSION: &str = "e2e";
-const POLL: Duration = Duration::from_millis(20);
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn seed_lines_path() -> PathBuf {
     root().join(format!("assets/examples/{NAME}.lines"))
@@ -58,17 +55,17 @@ fn without_times(m: &Meeting) -> Meeting {
     let mut m = m.clone();
     let zero = NaiveTime::MIN;
     for e in &mut m.preamble {
-        e.at = zero;
+        Arc::make_mut(e).at = zero;
     }
     for item in &mut m.items {
         let item = Arc::make_mut(item);
         item.started = None;
         item.ended = None;
         for e in &mut item.entries {
-            e.at = zero;
+            Arc::make_mut(e).at = zero;
         }
     }
-    for p in &mut m.people {
+    for p in m.people_mut() {
         for stamp in [&mut p.arrived, &mut p.left].into_iter().flatten() {
             stamp.time = zero;
         }
@@ -83,7 +80,7 @@ fn assert_same_meeting(got: &Meeting, want: &Meeting) {
     assert_eq!(got.people, want.people, "the roster differs");
     let titles = |m: &Meeting| m.items.iter().map(|i| i.title.clone()).collect::<Vec<_>>();
     assert_eq!(titles(&got), titles(&want), "the agenda differs");
-    let kinds = |entries: &[minutes::model::Entry]| -> Vec<EntryKind> {
+    let kinds = |entries: &[Arc<minutes::model::Entry>]| -> Vec<EntryKind> {
         entries.iter().map(|e| e.kind.clone()).collect()
     };
     assert_eq!(
@@ -110,259 +107,6 @@ fn assert_same_meeting(got: &Meeting, want: &Meeting) {
 
 fn ms_since(since: Instant) -> u128 {
     since.elapsed().as_millis()
-}
-
-/// Poll `check` every `every` until it gives a value or `timeout` passes.
-fn poll<T>(timeout: Duration, every: Duration, mut check: impl FnMut() -> Option<T>) -> Option<T> {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = check() {
-            return Some(v);
-        }
-        if start.elapsed() > timeout {
-            return None;
-        }
-        std::thread::sleep(every);
-    }
-}
-
-/// Whether a process has ended. Once tmux is gone the app is re-parented to
-/// PID 1, which may never reap it, so a zombie counts as ended.
-fn has_ended(pid: u32) -> bool {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Err(_) => true,
-        Ok(stat) => {
-            let state = stat
-                .rsplit_once(") ")
-                .and_then(|(_, rest)| rest.chars().next());
-            matches!(state, Some('Z' | 'X'))
-        }
-    }
-}
-
-/// Wait for `pid` to end; how long it took, or `None` after `timeout`.
-fn wait_ended(pid: u32, timeout: Duration) -> Option<Duration> {
-    let start = Instant::now();
-    poll(timeout, Duration::from_millis(5), || {
-        has_ended(pid).then(|| start.elapsed())
-    })
-}
-
-/// utime + stime of a process, in clock ticks (fields 14 and 15 of stat).
-fn cpu_ticks(pid: u32) -> u64 {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    // The command name may contain spaces: count fields after its `)`.
-    let rest = stat.rsplit_once(") ").unwrap().1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // `rest` starts at field 3 (state), so field N is at index N - 3.
-    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
-}
-
-fn clock_ticks_per_second() -> u64 {
-    let out = Command::new("getconf").arg("CLK_TCK").output().unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .unwrap_or(100)
-}
-
-static NEXT_SOCKET: AtomicUsize = AtomicUsize::new(0);
-
-/// The app running in a private tmux server. Dropping it kills the server
-/// (closing the terminal, as a closed window would) and, should the app
-/// outlive that by two seconds, the app itself.
-struct Term {
-    socket: String,
-    socket_path: Option<PathBuf>,
-    pid: Option<u32>,
-}
-
-impl Term {
-    /// Start `minutes FILE` in a 100×30 terminal with `MINUTES_DIR=dir`, and
-    /// wait for its first frame.
-    fn open(dir: &Path, file: &Path) -> Term {
-        let socket = format!(
-            "minutes-e2e-{}-{}",
-            std::process::id(),
-            NEXT_SOCKET.fetch_add(1, Ordering::SeqCst)
-        );
-        let mut term = Term {
-            socket,
-            socket_path: None,
-            pid: None,
-        };
-        let env = format!("MINUTES_DIR={}", dir.display());
-        // Several arguments after `--`: tmux runs the binary itself, not a
-        // shell, so the pane's process is the app.
-        let out = term.run_with(
-            &[
-                "new-session",
-                "-d",
-                "-s",
-                SESSION,
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-e",
-                &env,
-                "--",
-                BIN,
-                file.to_str().unwrap(),
-            ],
-            Some(dir),
-        );
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let path = term.tmux(&["display-message", "-p", "-t", SESSION, "#{socket_path}"]);
-        term.socket_path = Some(PathBuf::from(path.trim()));
-        let pid = term.tmux(&["list-panes", "-t", SESSION, "-F", "#{pane_pid}"]);
-        let pid: u32 = pid.trim().parse().unwrap();
-        term.pid = Some(pid);
-        // Right after the fork the child may not have run the binary yet.
-        let comm = || fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        let started = poll(TIMEOUT, POLL, || (comm().trim() == "minutes").then_some(()));
-        assert!(
-            started.is_some(),
-            "the pane's process is {:?}, not the app",
-            comm()
-        );
-        term.wait_for("the app to draw its first frame", |s| {
-            input_of(s).is_some() && status_of(s).contains("present")
-        });
-        term
-    }
-
-    fn pid(&self) -> u32 {
-        self.pid.unwrap()
-    }
-
-    fn run_with(&self, args: &[&str], minutes_dir: Option<&Path>) -> Output {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-L")
-            .arg(&self.socket)
-            .args(["-f", "/dev/null", "-u"])
-            .args(args)
-            .env_remove("TMUX")
-            .stdin(Stdio::null());
-        if let Some(dir) = minutes_dir {
-            cmd.env("MINUTES_DIR", dir);
-        }
-        cmd.output()
-            .expect("tmux is needed for the end-to-end tests (`.ci/run` installs it)")
-    }
-
-    /// Run a tmux command that must succeed; its standard output.
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = self.run_with(args, None);
-        assert!(
-            out.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Type text literally.
-    fn type_text(&self, text: &str) {
-        // tmux reads an argument ending in `;` as a command separator and
-        // drops that `;`; `\;` at the end is a literal `;`. `--` keeps a
-        // line starting with `-` from being read as options.
-        let arg = match text.strip_suffix(';') {
-            Some(rest) => format!("{rest}\\;"),
-            None => text.to_string(),
-        };
-        self.tmux(&["send-keys", "-t", SESSION, "-l", "--", &arg]);
-    }
-
-    /// Press a key by its tmux name: `Enter`, `Escape`, `F1`.
-    fn key(&self, key: &str) {
-        self.tmux(&["send-keys", "-t", SESSION, key]);
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run_with(&["capture-pane", "-p", "-t", SESSION], None);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Poll the screen until `ok` holds; the screen that satisfied it.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let mut last = String::new();
-        let found = poll(TIMEOUT, POLL, || {
-            last = self.screen();
-            ok(&last).then(|| last.clone())
-        });
-        found.unwrap_or_else(|| {
-            panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{last}")
-        })
-    }
-
-    /// Type one line and press Enter, then wait until the app has taken it:
-    /// the text shows in the input, and after Enter the input is empty
-    /// again (a refused line would stay there with its error).
-    fn type_line(&self, line: &str) {
-        self.type_text(line);
-        self.wait_for(&format!("{line:?} to show in the input"), |s| {
-            input_of(s).is_some_and(|i| !i.is_empty())
-        });
-        self.key("Enter");
-        self.wait_for(&format!("{line:?} to be recorded"), |s| {
-            input_of(s).is_some_and(str::is_empty)
-        });
-    }
-
-    /// Type `/quit`, Enter, and wait for the app to end.
-    fn quit(&self) -> Duration {
-        self.type_text("/quit");
-        self.key("Enter");
-        self.wait_ended("/quit")
-    }
-
-    fn wait_ended(&self, after: &str) -> Duration {
-        wait_ended(self.pid(), TIMEOUT).unwrap_or_else(|| {
-            panic!(
-                "minutes is still running {TIMEOUT:?} after {after}; the screen:\n{}",
-                self.screen()
-            )
-        })
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.run_with(&["kill-server"], None);
-        if let Some(pid) = self.pid
-            && wait_ended(pid, Duration::from_secs(2)).is_none()
-        {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-        }
-        if let Some(path) = &self.socket_path {
-            let _ = fs::remove_file(path);
-        }
-    }
-}
-
-/// The text in the input line (after the `› ` prompt), if it is on screen.
-fn input_of(screen: &str) -> Option<&str> {
-    screen.lines().rev().find_map(|l| {
-        l.strip_prefix("edit›")
-            .or_else(|| l.strip_prefix('›'))
-            .map(str::trim)
-    })
-}
-
-/// The status bar: the last line on screen.
-fn status_of(screen: &str) -> &str {
-    screen
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default()
 }
 
 /// `minutes export FILE --format txt`, scored against the seed.
@@ -405,23 +149,6 @@ fn fidelity_of_export(file: &Path, dir: &Path) -> f64 {
                 String::from_utf8_lossy(&out.stderr)
             )
         })
-}
-
-fn file_names(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
-/// Whether a log entry with exactly this note text is anywhere in the file.
-fn has_note(m: &Meeting, text: &str) -> bool {
-    m.all_entries()
-        .any(|e| matches!(&e.kind, EntryKind::Note(t) if t == text))
 }
 
 #[test]

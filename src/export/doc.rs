@@ -4,6 +4,8 @@
 //! are numbered and what every entry reads as are decided once. A format
 //! only chooses headings, markup and escaping.
 
+use std::sync::Arc;
+
 use crate::model::{Attendance, Entry, EntryKind, Meeting, Status, Who};
 
 use super::{Options, words};
@@ -131,7 +133,7 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
 
 /// Group a log into blocks: runs of bullets and comments become one list,
 /// everything else its own paragraph.
-fn blocks(meeting: &Meeting, entries: &[Entry]) -> Vec<Block> {
+fn blocks(meeting: &Meeting, entries: &[Arc<Entry>]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for entry in entries {
         match words_of(meeting, &entry.kind) {
@@ -191,7 +193,7 @@ fn para(label: Option<&'static str>, text: String) -> Said {
     }
 }
 
-fn action_rows(meeting: &Meeting, number: Option<usize>, entries: &[Entry]) -> Vec<ActionRow> {
+fn action_rows(meeting: &Meeting, number: Option<usize>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {
     entries
         .iter()
         .filter_map(|e| match &e.kind {

@@ -27,32 +27,33 @@ fn person(id: u32, name: &str, role: &str, attendance: Attendance) -> Person {
         attendance,
         arrived: None,
         left: None,
+        keys: Default::default(),
     }
 }
 
-fn entry(kind: EntryKind) -> Entry {
-    Entry {
+fn entry(kind: EntryKind) -> Arc<Entry> {
+    Arc::new(Entry {
         at: time(14, 0),
         kind,
-    }
+    })
 }
 
-fn note(text: &str) -> Entry {
+fn note(text: &str) -> Arc<Entry> {
     entry(EntryKind::Note(text.to_string()))
 }
 
-fn bullet(text: &str) -> Entry {
+fn bullet(text: &str) -> Arc<Entry> {
     entry(EntryKind::Bullet(text.to_string()))
 }
 
-fn comment(speaker: u32, text: &str) -> Entry {
+fn comment(speaker: u32, text: &str) -> Arc<Entry> {
     entry(EntryKind::Comment {
         speaker: PersonId(speaker),
         text: text.to_string(),
     })
 }
 
-fn action(owner: Who, text: &str, due: Option<NaiveDate>) -> Entry {
+fn action(owner: Who, text: &str, due: Option<NaiveDate>) -> Arc<Entry> {
     entry(EntryKind::Action {
         owner,
         text: text.to_string(),
@@ -61,7 +62,7 @@ fn action(owner: Who, text: &str, due: Option<NaiveDate>) -> Entry {
     })
 }
 
-fn item(id: u32, title: &str, confidential: bool, entries: Vec<Entry>) -> Arc<Item> {
+fn item(id: u32, title: &str, confidential: bool, entries: Vec<Arc<Entry>>) -> Arc<Item> {
     Arc::new(Item {
         id: ItemId(id),
         title: title.to_string(),
@@ -102,7 +103,7 @@ fn sample() -> Meeting {
         start: Some(time(14, 0)),
         end: Some(time(16, 30)),
         place: "Birkenhead Town Hall".to_string(),
-        people: vec![
+        people: Arc::new(vec![
             person(
                 1,
                 "Linda Clegg",
@@ -125,7 +126,7 @@ fn sample() -> Meeting {
                 "Not marked, so not listed",
                 Attendance::Expected,
             ),
-        ],
+        ]),
         preamble: vec![note("The Chair welcomed everyone to the meeting.")],
         items: vec![
             item(
@@ -358,7 +359,7 @@ fn no_actions_no_actions_table() {
 #[test]
 fn removed_speaker_still_renders() {
     let mut m = sample();
-    m.people.retain(|p| p.id != PersonId(2));
+    m.people_mut().retain(|p| p.id != PersonId(2));
     let txt = render(&m, Format::Txt, &PRIVATE);
     assert!(txt.contains("\n- (removed) queried if"), "{txt}");
 }

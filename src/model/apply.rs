@@ -347,20 +347,21 @@ impl Meeting {
 
     fn add_person(&mut self, name: &str) -> PersonId {
         let id = PersonId(self.fresh_id());
-        self.people.push(Person {
+        self.people_mut().push(Person {
             id,
             name: name.trim().to_string(),
             role: String::new(),
             attendance: Attendance::Expected,
             arrived: None,
             left: None,
+            keys: Default::default(),
         });
         id
     }
 
     /// A later /nextmeeting corrects an earlier one: keep only one.
     fn forget_next_meeting(&mut self) {
-        let is_next = |e: &Entry| matches!(e.kind, EntryKind::NextMeeting(_));
+        let is_next = |e: &Arc<Entry>| matches!(e.kind, EntryKind::NextMeeting(_));
         self.preamble.retain(|e| !is_next(e));
         for i in 0..self.items.len() {
             if self.items[i].entries.iter().any(is_next)
@@ -382,10 +383,10 @@ impl Meeting {
     pub fn push_entry(&mut self, now: NaiveDateTime, kind: EntryKind) {
         let current = self.current;
         if let Some(log) = self.log_mut(current) {
-            log.push(Entry {
+            log.push(Arc::new(Entry {
                 at: now.time(),
                 kind,
-            });
+            }));
         }
     }
 

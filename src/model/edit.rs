@@ -1,6 +1,8 @@
 //! Changes made from the panes rather than typed lines: moving, deleting,
 //! renaming, re-marking. Pure, and each either happens whole or not at all.
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 
 use super::{Attendance, EntryKind, ItemId, Meeting, PersonId, Stamp, Who};
@@ -66,14 +68,14 @@ impl Meeting {
 
     pub fn remove_entry(&mut self, log: Option<usize>, index: usize) -> Option<EntryKind> {
         let entries = self.log_mut(log)?;
-        (index < entries.len()).then(|| entries.remove(index).kind)
+        (index < entries.len()).then(|| Arc::unwrap_or_clone(entries.remove(index)).kind)
     }
 
     /// Replace what an entry says, keeping when it was said.
     pub fn replace_entry(&mut self, log: Option<usize>, index: usize, kind: EntryKind) -> bool {
         match self.log_mut(log).and_then(|e| e.get_mut(index)) {
             Some(entry) => {
-                entry.kind = kind;
+                Arc::make_mut(entry).kind = kind;
                 true
             }
             None => false,
@@ -83,7 +85,7 @@ impl Meeting {
     /// Turn a note into a bullet, a bullet into a decision, a decision back
     /// into a note. Other kinds carry a person and are changed by editing.
     pub fn cycle_kind(&mut self, log: Option<usize>, index: usize) -> Option<&'static str> {
-        let entry = self.log_mut(log)?.get_mut(index)?;
+        let entry = Arc::make_mut(self.log_mut(log)?.get_mut(index)?);
         let (kind, name) = match &entry.kind {
             EntryKind::Note(t) => (EntryKind::Bullet(t.clone()), "bullet"),
             EntryKind::Bullet(t) => (EntryKind::Decision(t.clone()), "decision"),
@@ -96,7 +98,7 @@ impl Meeting {
 
     /// Mark an action done or not done. Returns the new state.
     pub fn toggle_done(&mut self, log: Option<usize>, index: usize) -> Option<bool> {
-        match &mut self.log_mut(log)?.get_mut(index)?.kind {
+        match &mut Arc::make_mut(self.log_mut(log)?.get_mut(index)?).kind {
             EntryKind::Action { done, .. } => {
                 *done = !*done;
                 Some(*done)
@@ -169,7 +171,7 @@ impl Meeting {
         let name = person.name.clone();
         match self.mentions(id) {
             0 => {
-                self.people.retain(|p| p.id != id);
+                self.people_mut().retain(|p| p.id != id);
                 Ok(name)
             }
             n => Err(format!(

@@ -39,9 +39,11 @@ pub struct Meeting {
     pub status: Status,
     /// Members needed for the meeting to be quorate, where the body sets one.
     pub quorum: Option<u32>,
-    pub people: Vec<Person>,
+    /// Shared like the items: a snapshot copies a pointer, and the roster
+    /// is copied only when it changes (`people_mut`).
+    pub people: Arc<Vec<Person>>,
     /// Entries recorded before any agenda item exists (or outside one).
-    pub preamble: Vec<Entry>,
+    pub preamble: Vec<Arc<Entry>>,
     pub items: Vec<Arc<Item>>,
     /// Index into `items` of the item being minuted now.
     pub current: Option<usize>,
@@ -67,7 +69,7 @@ impl Default for Meeting {
             place: String::new(),
             status: Status::Draft,
             quorum: None,
-            people: Vec::new(),
+            people: Arc::new(Vec::new()),
             preamble: Vec::new(),
             items: Vec::new(),
             current: None,
@@ -106,6 +108,33 @@ pub struct Person {
     pub arrived: Option<Stamp>,
     #[serde(default)]
     pub left: Option<Stamp>,
+    /// The name folded for matching, worked out once: resolving a token
+    /// on every key press must not re-fold 500 names.
+    #[serde(skip)]
+    pub keys: NameKeysCache,
+}
+
+/// A lazily computed `NameKeys`, ignored by equality and debug output (it
+/// is derived from the name). Reset it whenever the name changes.
+#[derive(Clone, Default)]
+pub struct NameKeysCache(std::sync::OnceLock<Arc<roster::NameKeys>>);
+
+impl NameKeysCache {
+    pub fn get(&self, name: &str) -> &roster::NameKeys {
+        self.0.get_or_init(|| Arc::new(roster::NameKeys::of(name)))
+    }
+}
+
+impl PartialEq for NameKeysCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for NameKeysCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
 }
 
 /// How a person on the roster took part.
@@ -176,8 +205,10 @@ pub struct Item {
     /// Last time the item stopped being current.
     #[serde(default)]
     pub ended: Option<NaiveDateTime>,
+    /// Each entry behind `Arc`, so copying a log for an undo snapshot
+    /// copies pointers, however long the entries are.
     #[serde(default)]
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
 }
 
 /// One line of an item's log.
@@ -236,7 +267,12 @@ impl Meeting {
     }
 
     pub fn person_mut(&mut self, id: PersonId) -> Option<&mut Person> {
-        self.people.iter_mut().find(|p| p.id == id)
+        self.people_mut().iter_mut().find(|p| p.id == id)
+    }
+
+    /// The roster to change, copied first if a snapshot still shares it.
+    pub fn people_mut(&mut self) -> &mut Vec<Person> {
+        Arc::make_mut(&mut self.people)
     }
 
     /// The name to print for `who`.
@@ -258,13 +294,13 @@ impl Meeting {
     }
 
     /// The log new entries go to: the current item's, or the preamble.
-    pub fn current_log(&self) -> &[Entry] {
+    pub fn current_log(&self) -> &[Arc<Entry>] {
         self.current_item().map_or(&self.preamble, |i| &i.entries)
     }
 
     /// Mutable access to the log of `item` (None = the preamble), copying the
     /// item first if an undo snapshot still shares it.
-    pub fn log_mut(&mut self, item: Option<usize>) -> Option<&mut Vec<Entry>> {
+    pub fn log_mut(&mut self, item: Option<usize>) -> Option<&mut Vec<Arc<Entry>>> {
         match item {
             None => Some(&mut self.preamble),
             Some(i) => self
@@ -299,6 +335,7 @@ impl Meeting {
         self.preamble
             .iter()
             .chain(self.items.iter().flat_map(|i| i.entries.iter()))
+            .map(AsRef::as_ref)
     }
 
     /// People with the given attendance, in roster order.
@@ -316,12 +353,12 @@ impl Meeting {
 
     /// Every action, with the number (1-based) of the item it was agreed in.
     pub fn actions(&self) -> impl Iterator<Item = (Option<usize>, &Entry)> {
-        let pre = self.preamble.iter().map(|e| (None, e));
+        let pre = self.preamble.iter().map(|e| (None, e.as_ref()));
         let items = self
             .items
             .iter()
             .enumerate()
-            .flat_map(|(n, i)| i.entries.iter().map(move |e| (Some(n + 1), e)));
+            .flat_map(|(n, i)| i.entries.iter().map(move |e| (Some(n + 1), e.as_ref())));
         pre.chain(items)
             .filter(|(_, e)| matches!(e.kind, EntryKind::Action { .. }))
     }

@@ -47,8 +47,34 @@ const HONORIFICS: &[&str] = &[
 /// Whether `word` is a title such as "Cllr" or "Prof." (case and a trailing
 /// full stop ignored).
 pub fn is_honorific(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    HONORIFICS.contains(&w.as_str())
+    let w = word.trim_end_matches('.');
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// A name folded for matching, worked out once per person (see
+/// `Person::keys`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameKeys {
+    /// Words without honorifics, folded: ["jane", "nicholas-letch"].
+    pub words: Vec<String>,
+    /// The words and the parts of hyphenated words: [..., "letch"].
+    pub parts: Vec<String>,
+    pub initials: String,
+    /// The words joined by single spaces.
+    pub joined: String,
+}
+
+impl NameKeys {
+    pub fn of(name: &str) -> NameKeys {
+        let words = honorific_free(name);
+        let parts = word_parts(&words).map(str::to_string).collect();
+        NameKeys {
+            initials: initials(name),
+            joined: words.join(" "),
+            parts,
+            words,
+        }
+    }
 }
 
 /// The words of a name without its honorifics, lower-cased and with
@@ -92,20 +118,20 @@ fn word_parts(words: &[String]) -> impl Iterator<Item = &str> {
 }
 
 fn match_strength(person: &Person, query: &[String]) -> Option<Strength> {
-    let words = honorific_free(&person.name);
-    if words.is_empty() {
+    let keys = person.keys.get(&person.name);
+    if keys.words.is_empty() {
         return None;
     }
-    if query == words.as_slice() {
+    if query == keys.words.as_slice() {
         return Some(Strength::Exact);
     }
     match query {
         [token] => {
-            let parts: Vec<&str> = word_parts(&words).collect();
-            if initials(&person.name) == *token || parts.contains(&token.as_str()) {
+            let token = token.as_str();
+            if keys.initials == token || keys.parts.iter().any(|p| p == token) {
                 Some(Strength::Exact)
-            } else if words.join(" ").starts_with(token.as_str())
-                || parts.iter().any(|p| p.starts_with(token.as_str()))
+            } else if keys.joined.starts_with(token)
+                || keys.parts.iter().any(|p| p.starts_with(token))
             {
                 Some(Strength::Prefix)
             } else {
@@ -115,7 +141,7 @@ fn match_strength(person: &Person, query: &[String]) -> Option<Strength> {
         _ => {
             // Several words: each must start a later word of the name, in
             // order ("Maggie A" for Maggie Atkinson).
-            let mut rest = words.iter();
+            let mut rest = keys.words.iter();
             query
                 .iter()
                 .all(|q| rest.any(|w| w.starts_with(q.as_str())))
@@ -158,7 +184,7 @@ impl Meeting {
         }
         self.people
             .iter()
-            .find(|p| honorific_free(&p.name) == want)
+            .find(|p| p.keys.get(&p.name).words == want)
             .map(|p| p.id)
     }
 
@@ -185,13 +211,14 @@ mod tests {
     fn roster(names: &[&str]) -> Meeting {
         let mut m = Meeting::default();
         for (i, n) in names.iter().enumerate() {
-            m.people.push(Person {
+            m.people_mut().push(Person {
                 id: PersonId(u32::try_from(i).unwrap() + 1),
                 name: (*n).to_string(),
                 role: String::new(),
                 attendance: Attendance::Present,
                 arrived: None,
                 left: None,
+                keys: Default::default(),
             });
         }
         m

@@ -25,10 +25,23 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let m = &app.meeting;
     let focused = app.focus == Focus::Agenda;
     let width = usize::from(area.width.saturating_sub(2));
+    let selected = if focused {
+        Some(app.agenda_sel)
+    } else {
+        m.current
+    };
+    // Only the rows on screen are turned into text.
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let first = match selected {
+        Some(sel) if sel >= height => sel + 1 - height,
+        _ => 0,
+    };
     let mut items: Vec<ListItem> = m
         .items
         .iter()
         .enumerate()
+        .skip(first)
+        .take(height)
         .map(|(i, item)| {
             let current = m.current == Some(i);
             let time = match (current, item.started, item.ended) {
@@ -64,11 +77,6 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
             theme::HINT,
         )));
     }
-    let selected = if focused {
-        Some(app.agenda_sel)
-    } else {
-        m.current
-    };
     let list = List::new(items)
         .block(pane_block(format!(" Agenda ({}) ", m.items.len()), focused))
         .highlight_style(if focused {
@@ -76,6 +84,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         } else {
             ratatui::style::Style::new()
         });
-    let mut state = ListState::default().with_selected(selected.filter(|_| !m.items.is_empty()));
+    let mut state = ListState::default()
+        .with_selected(selected.filter(|_| !m.items.is_empty()).map(|s| s - first));
     StatefulWidget::render(list, area, buf, &mut state);
 }

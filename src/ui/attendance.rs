@@ -22,28 +22,50 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         None => format!(" Attendance {}/{} ", m.present_count(), m.people.len()),
     };
     let width = usize::from(area.width.saturating_sub(2));
-    let mut items: Vec<ListItem> = Vec::new();
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    // Rows as cheap descriptions first; text only for the rows on screen,
+    // so a roster of 500 costs what a roster of 20 does.
+    let mut rows: Vec<Row> = Vec::with_capacity(m.people.len() + 5);
     let mut selected_row = None;
     let mut person_index = 0;
     for group in Attendance::ORDER {
-        let people: Vec<&Person> = m.people_with(group).collect();
-        if people.is_empty() {
-            continue;
-        }
-        let count = format!(" ({})", people.len());
-        let heading = fit(group.heading(), width.saturating_sub(count.len()));
-        items.push(ListItem::new(Line::styled(
-            format!("{heading}{count}"),
-            theme::GROUP,
-        )));
-        for p in people {
+        let start = rows.len();
+        rows.push(Row::Heading(group, 0));
+        for (i, p) in m.people.iter().enumerate() {
+            if p.attendance != group {
+                continue;
+            }
             if person_index == app.attendance_sel {
-                selected_row = Some(items.len());
+                selected_row = Some(rows.len());
             }
             person_index += 1;
-            items.push(ListItem::new(person_line(p, width)));
+            rows.push(Row::Person(i));
+        }
+        match rows.len() - start - 1 {
+            0 => {
+                rows.pop();
+            }
+            n => rows[start] = Row::Heading(group, n),
         }
     }
+    // The window keeps the selection in view, as a scrolled list would.
+    let first = match selected_row {
+        Some(sel) if sel >= height => sel + 1 - height,
+        _ => 0,
+    };
+    let mut items: Vec<ListItem> = rows
+        .iter()
+        .skip(first)
+        .take(height)
+        .map(|row| match *row {
+            Row::Heading(group, n) => {
+                let count = format!(" ({n})");
+                let heading = fit(group.heading(), width.saturating_sub(count.len()));
+                ListItem::new(Line::styled(format!("{heading}{count}"), theme::GROUP))
+            }
+            Row::Person(i) => ListItem::new(person_line(&m.people[i], width)),
+        })
+        .collect();
     if items.is_empty() {
         items.push(ListItem::new(Line::styled(
             fit("No one yet: /present NAME, ROLE", width),
@@ -57,8 +79,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         } else {
             theme::DIM_SELECTED
         });
-    let mut state = ListState::default().with_selected(selected_row);
+    let mut state = ListState::default().with_selected(selected_row.map(|r| r - first));
     StatefulWidget::render(list, area, buf, &mut state);
+}
+
+/// A row of the pane before it is turned into text.
+enum Row {
+    Heading(Attendance, usize),
+    Person(usize),
 }
 
 fn person_line(p: &Person, width: usize) -> Line<'static> {

@@ -73,13 +73,17 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         }
     };
     app.drawn.log_top.set(Some((shown, top)));
-    Paragraph::new(lines).render(inner, buf);
+    // Lines are already wrapped to the width: set them straight into the
+    // buffer rather than through Paragraph's own reflow.
+    for (row, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
+        buf.set_line(inner.x, row, line, inner.width);
+    }
 }
 
 /// One frame of the log: which entries, how wide, which one is lit.
 struct View<'a> {
     m: &'a Meeting,
-    entries: &'a [Entry],
+    entries: &'a [std::sync::Arc<Entry>],
     highlight: Option<usize>,
     width: usize,
     height: usize,

@@ -66,7 +66,7 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
                 }
             }
             if used + w <= width {
-                spans.push(Span::styled(word.to_string(), *style));
+                push(&mut spans, word, *style);
                 used += w;
                 continue;
             }
@@ -75,7 +75,7 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
                 let gw = g.width();
                 if used + gw > width && used > indent {
                     if !piece.is_empty() {
-                        spans.push(Span::styled(std::mem::take(&mut piece), *style));
+                        push(&mut spans, &std::mem::take(&mut piece), *style);
                     }
                     finish(&mut spans, &mut used);
                     if g.trim().is_empty() {
@@ -86,7 +86,7 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
                 used += gw;
             }
             if !piece.is_empty() {
-                spans.push(Span::styled(piece, *style));
+                push(&mut spans, &piece, *style);
             }
         }
     }
@@ -94,6 +94,18 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// Add text to a line, joining it to the last span when the style is the
+/// same: one span per run of style, not one per word, is far cheaper to draw.
+fn push(spans: &mut Vec<Span<'static>>, text: &str, style: Style) {
+    if let Some(last) = spans.last_mut()
+        && last.style == style
+    {
+        last.content.to_mut().push_str(text);
+        return;
+    }
+    spans.push(Span::styled(text.to_string(), style));
 }
 
 /// Runs of spaces and runs of anything else: lines break only at spaces,
