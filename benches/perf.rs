@@ -6,7 +6,8 @@
 //! a list of raw samples gives. Each workload runs the real `update` and
 //! draws the whole frame into ratatui's `TestBackend`.
 //!
-//! `cargo bench -- --quick` runs fewer samples (for a smoke run).
+//! `cargo bench -- --quick` runs fewer samples; `--only keys|paste|save|open|export`
+//! and `--size s|m|l|xl` narrow a run (e.g. for a profiler).
 
 #![allow(clippy::unwrap_used)]
 
@@ -257,6 +258,9 @@ fn export_workloads(size: Size, n: usize) -> Vec<Stats> {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
+    // `cargo test --all-targets` runs this without `--bench`: then it is
+    // only a smoke test that every workload still runs.
+    let smoke = !args.iter().any(|a| a == "--bench");
     // `--only keys|paste|save|open|export` and `--size s|m|l|xl` narrow a
     // run down, e.g. for a profiler.
     let value = |flag: &str| {
@@ -268,11 +272,15 @@ fn main() {
     let only = value("--only");
     let sizes: Vec<Size> = match value("--size").and_then(|s| Size::parse(&s)) {
         Some(size) => vec![size],
+        None if smoke => vec![Size::S],
         None => Size::ALL.to_vec(),
     };
     let wants = |what: &str| only.as_deref().is_none_or(|o| o == what);
-    let n = if quick { 200 } else { 4000 };
-    let heavy = if quick { 3 } else { 20 };
+    let (n, heavy) = match (smoke, quick) {
+        (true, _) => (8, 1),
+        (false, true) => (200, 3),
+        (false, false) => (4000, 20),
+    };
     let mut all: Vec<Stats> = Vec::new();
     for &size in &sizes {
         if wants("keys") {
