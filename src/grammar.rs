@@ -50,6 +50,12 @@ pub const COMMANDS: &[CommandSpec] = &[
         doc: "Set where the meeting is held",
     },
     CommandSpec {
+        name: "quorum",
+        aliases: &[],
+        args: "N",
+        doc: "Members needed for the meeting to be quorate (0 clears it)",
+    },
+    CommandSpec {
         name: "present",
         aliases: &["p"],
         args: "NAME[, ROLE][; NAME[, ROLE]…]",
@@ -224,6 +230,7 @@ pub enum Command {
     Start(NaiveTime),
     End(NaiveTime),
     Place(String),
+    Quorum(u32),
     Present(Vec<NameRole>),
     Attending(Vec<NameRole>),
     Apologies(Vec<NameRole>),
@@ -271,6 +278,7 @@ impl Command {
             Command::Start(_) => "start",
             Command::End(_) => "end",
             Command::Place(_) => "place",
+            Command::Quorum(_) => "quorum",
             Command::Present(_) => "present",
             Command::Attending(_) => "attending",
             Command::Apologies(_) => "apologies",
@@ -434,6 +442,13 @@ fn parse_command(rest: &str) -> Result<Command, ParseError> {
         "start" => Command::Start(parse_time(&needs("a time")?)?),
         "end" => Command::End(parse_time(&needs("a time")?)?),
         "place" => Command::Place(needs("a place")?),
+        "quorum" => {
+            let n = needs("a number of members")?;
+            match n.parse::<u32>() {
+                Ok(n) => Command::Quorum(n),
+                Err(_) => return err(format!("/quorum needs a number like 5, not {n:?}.")),
+            }
+        }
         "present" => Command::Present(name_roles(&needs("at least one name")?)),
         "attending" => Command::Attending(name_roles(&needs("at least one name")?)),
         "apologies" => Command::Apologies(name_roles(&needs("at least one name")?)),
@@ -805,6 +820,7 @@ mod tests {
             ("/end 4.30pm", cmd(Command::End(t(16, 30)))),
             ("/START 2pm", cmd(Command::Start(t(14, 0)))),
             ("/place Town Hall", cmd(Command::Place("Town Hall".into()))),
+            ("/quorum 5", cmd(Command::Quorum(5))),
             (
                 "/present Linda Clegg, Chair of the Board; Paul Boyce",
                 cmd(Command::Present(vec![

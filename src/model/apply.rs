@@ -156,6 +156,13 @@ fn command(m: &mut Meeting, cmd: &Command, now: NaiveDateTime) -> Result<Applied
             m.place.clone_from(p);
             done("Place set")
         }
+        Command::Quorum(n) => {
+            m.quorum = (*n > 0).then_some(*n);
+            done(match n {
+                0 => "No quorum set".to_string(),
+                n => format!("Quorum set to {n} members"),
+            })
+        }
         Command::Present(list) => mark(m, list, Attendance::Present),
         Command::Attending(list) => mark(m, list, Attendance::InAttendance),
         Command::Apologies(list) => mark(m, list, Attendance::Apologies),

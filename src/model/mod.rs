@@ -351,6 +351,15 @@ impl Meeting {
         self.people_with(Attendance::Present).count()
     }
 
+    /// People who are members: everyone but officers and guests in
+    /// attendance. Present / members is the attendance the status bar shows.
+    pub fn member_count(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.attendance != Attendance::InAttendance)
+            .count()
+    }
+
     /// Every action, with the number (1-based) of the item it was agreed in.
     pub fn actions(&self) -> impl Iterator<Item = (Option<usize>, &Entry)> {
         let pre = self.preamble.iter().map(|e| (None, e.as_ref()));

@@ -13,13 +13,11 @@ use crate::model::{Attendance, Person};
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let m = &app.meeting;
     let focused = app.focus == Focus::Attendance;
+    // Members present out of members (officers and guests are not members).
+    let counts = format!("{}/{}", m.present_count(), m.member_count());
     let title = match m.quorum {
-        Some(q) => format!(
-            " Attendance {}/{} · quorum {q} ",
-            m.present_count(),
-            m.people.len()
-        ),
-        None => format!(" Attendance {}/{} ", m.present_count(), m.people.len()),
+        Some(q) => format!(" Attendance {counts} · quorum {q} "),
+        None => format!(" Attendance {counts} "),
     };
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2)).max(1);

@@ -14,18 +14,13 @@ use super::agenda::elapsed;
 use super::text::{clean, fit};
 use super::theme;
 use crate::app::{App, SaveState};
-use crate::model::Attendance;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let width = usize::from(area.width);
     let (save, save_style) = save_part(app);
     let save = fit(&save, width.saturating_sub(8));
     let m = &app.meeting;
-    let members = m
-        .people
-        .iter()
-        .filter(|p| p.attendance != Attendance::InAttendance)
-        .count();
+    let members = m.member_count();
     let present = m.present_count();
     let quorum = match m.quorum {
         Some(q) if present < q as usize => " NOT QUORATE",
