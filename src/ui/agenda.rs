@@ -4,11 +4,10 @@ use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
-use super::{pane_block, theme};
+use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
 
 /// "12m" or "1h05" since `start`.
@@ -36,7 +35,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         Some(sel) if sel >= height => sel + 1 - height,
         _ => 0,
     };
-    let mut items: Vec<ListItem> = m
+    let mut items: Vec<Line> = m
         .items
         .iter()
         .enumerate()
@@ -62,29 +61,24 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
             } else {
                 ratatui::style::Style::new()
             };
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(number, style),
                 Span::styled(title, style),
                 Span::styled(lock.to_string(), theme::CONFIDENTIAL),
                 Span::raw(" ".repeat(pad + 1)),
                 Span::styled(time, if current { theme::CURRENT } else { theme::DIM }),
-            ]))
+            ])
         })
         .collect();
     if items.is_empty() {
-        items.push(ListItem::new(Line::styled(
+        items.push(Line::styled(
             fit("No items yet: /item TITLE", width),
             theme::HINT,
-        )));
+        ));
     }
-    let list = List::new(items)
-        .block(pane_block(format!(" Agenda ({}) ", m.items.len()), focused))
-        .highlight_style(if focused {
-            theme::SELECTED
-        } else {
-            ratatui::style::Style::new()
-        });
-    let mut state = ListState::default()
-        .with_selected(selected.filter(|_| !m.items.is_empty()).map(|s| s - first));
-    StatefulWidget::render(list, area, buf, &mut state);
+    let block = pane_block(format!(" Agenda ({}) ", m.items.len()), focused);
+    let lit = selected
+        .filter(|_| focused && !m.items.is_empty())
+        .map(|s| (s - first, theme::SELECTED));
+    draw_rows(buf, block, area, &items, lit);
 }

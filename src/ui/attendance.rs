@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use super::text::{clean, fit};
-use super::{pane_block, theme};
+use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
 use crate::model::{Attendance, Person};
 
@@ -51,7 +50,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Some(sel) if sel >= height => sel + 1 - height,
         _ => 0,
     };
-    let mut items: Vec<ListItem> = rows
+    let mut items: Vec<Line> = rows
         .iter()
         .skip(first)
         .take(height)
@@ -59,26 +58,24 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             Row::Heading(group, n) => {
                 let count = format!(" ({n})");
                 let heading = fit(group.heading(), width.saturating_sub(count.len()));
-                ListItem::new(Line::styled(format!("{heading}{count}"), theme::GROUP))
+                Line::styled(format!("{heading}{count}"), theme::GROUP)
             }
-            Row::Person(i) => ListItem::new(person_line(&m.people[i], width)),
+            Row::Person(i) => person_line(&m.people[i], width),
         })
         .collect();
     if items.is_empty() {
-        items.push(ListItem::new(Line::styled(
+        items.push(Line::styled(
             fit("No one yet: /present NAME, ROLE", width),
             theme::HINT,
-        )));
+        ));
     }
-    let list = List::new(items)
-        .block(pane_block(title, focused))
-        .highlight_style(if focused {
-            theme::SELECTED
-        } else {
-            theme::DIM_SELECTED
-        });
-    let mut state = ListState::default().with_selected(selected_row.map(|r| r - first));
-    StatefulWidget::render(list, area, buf, &mut state);
+    let style = if focused {
+        theme::SELECTED
+    } else {
+        theme::DIM_SELECTED
+    };
+    let lit = selected_row.map(|r| (r - first, style));
+    draw_rows(buf, pane_block(title, focused), area, &items, lit);
 }
 
 /// A row of the pane before it is turned into text.

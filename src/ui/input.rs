@@ -55,7 +55,7 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
     let width = usize::from(area.width);
     let (text, style) = if let Some(m) = &app.message {
         (
-            clean(&m.text),
+            clean(&m.text).into_owned(),
             if m.error { theme::ERROR } else { theme::INFO },
         )
     } else if app.focus != Focus::Input {

@@ -4,6 +4,8 @@
 //! from the selected (or newest) entry, so a frame costs the same in a
 //! three-hour meeting as in a five-minute one.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -38,7 +40,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             }
             LogRef::Item(_) => "Nothing recorded for this item yet.",
         };
-        Paragraph::new(wrap(&[(hint.to_string(), theme::HINT)], width, 0)).render(inner, buf);
+        Paragraph::new(wrap(&[(hint, theme::HINT)], width, 0)).render(inner, buf);
         return;
     }
     let last = entries.len() - 1;
@@ -185,7 +187,8 @@ fn title(app: &App, shown: LogRef, width: usize) -> String {
 
 /// One entry, wrapped: time, a marker for its kind, then its words.
 pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
-    let mut runs: Vec<(String, Style)> = vec![(format!("{} ", e.at.format("%H:%M")), theme::DIM)];
+    let mut runs: Vec<(Cow<str>, Style)> =
+        vec![(format!("{} ", e.at.format("%H:%M")).into(), theme::DIM)];
     let plain = Style::new();
     match &e.kind {
         EntryKind::Note(t) => runs.push((clean(t), plain)),
@@ -196,10 +199,8 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
         EntryKind::Comment { speaker, text } => {
             let name = m.person(*speaker).map_or("(removed)", |p| p.name.as_str());
             runs.push((clean(name), theme::SPEAKER));
-            runs.push((
-                format!("{}{}", export::comment_separator(text), clean(text)),
-                plain,
-            ));
+            runs.push((export::comment_separator(text).into(), plain));
+            runs.push((clean(text), plain));
         }
         EntryKind::Decision(t) => {
             runs.push(("RESOLVED ".into(), theme::DECISION));
@@ -218,18 +219,21 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             runs.push((clean(text), plain));
             let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
             runs.push((
-                format!(" — {}{due}", clean(m.who_name(owner))),
+                format!(" — {}{due}", clean(m.who_name(owner))).into(),
                 theme::ACTION,
             ));
         }
         EntryKind::Interest { who, text } => {
             runs.push(("INTEREST ".into(), theme::INTEREST));
-            runs.push((format!("{}: ", clean(m.who_name(who))), theme::SPEAKER));
+            runs.push((
+                format!("{}: ", clean(m.who_name(who))).into(),
+                theme::SPEAKER,
+            ));
             runs.push((clean(text), plain));
         }
         EntryKind::NextMeeting(n) => {
             runs.push(("NEXT MEETING ".into(), theme::DECISION));
-            runs.push((export::next_meeting_sentence(n), plain));
+            runs.push((export::next_meeting_sentence(n).into(), plain));
         }
     }
     wrap(&runs, width, TIME_WIDTH)

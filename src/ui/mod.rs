@@ -107,6 +107,28 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
     log::render(app, buf, main);
 }
 
+/// A pane: its frame, then one line per row, row `lit.0` in style `lit.1`
+/// across the whole width. (ratatui's List would do this too, but the
+/// rows here are already only those on screen.)
+fn draw_rows(
+    buf: &mut ratatui::buffer::Buffer,
+    block: Block,
+    area: Rect,
+    rows: &[ratatui::text::Line],
+    lit: Option<(usize, ratatui::style::Style)>,
+) {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    for (i, (y, line)) in (inner.y..inner.bottom()).zip(rows).enumerate() {
+        buf.set_line(inner.x, y, line, inner.width);
+        if let Some((row, style)) = lit
+            && row == i
+        {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+    }
+}
+
 /// A pane's frame, highlighted when it has the keyboard.
 fn pane_block(title: String, focused: bool) -> Block<'static> {
     let block = Block::bordered().title(title).border_style(if focused {

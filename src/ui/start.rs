@@ -38,7 +38,7 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
                     let title = if s.title.is_empty() {
                         "(untitled)".to_string()
                     } else {
-                        clean(&s.title)
+                        clean(&s.title).into_owned()
                     };
                     Line::from(vec![
                         Span::styled(format!("{date}  "), theme::DIM),

@@ -1,6 +1,8 @@
 //! Text that fits: control characters made harmless, styled runs wrapped to
 //! a width by display columns (so wide characters and emoji wrap right).
 
+use std::borrow::Cow;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -8,10 +10,16 @@ use unicode_width::UnicodeWidthStr;
 
 /// User text safe to draw: control characters (which would move the
 /// terminal's cursor) become spaces.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Cut `s` to at most `width` columns, with an ellipsis when cut.
@@ -37,7 +45,7 @@ pub fn fit(s: &str, width: usize) -> String {
 
 /// Wrap styled runs into lines of at most `width` columns. Continuation
 /// lines start with `indent` spaces. Words longer than a line are split.
-pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
+pub fn wrap<S: AsRef<str>>(runs: &[(S, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = if indent >= width { 0 } else { indent };
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -49,7 +57,7 @@ pub fn wrap(runs: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'
         *used = indent;
     };
     for (text, style) in runs {
-        for word in words(text) {
+        for word in words(text.as_ref()) {
             let w = word.width();
             let room = width - indent;
             // Words that could never fit a line, and CJK text (which has no

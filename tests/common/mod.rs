@@ -49,7 +49,10 @@ pub fn poll<T>(
 }
 
 /// Whether a process has ended. Once tmux is gone the app is re-parented to
-/// PID 1, which may never reap it, so a zombie counts as ended.
+/// PID 1, which may never reap it, so a zombie counts as ended, but only
+/// once its other threads are gone too: after a kill -9 the main thread
+/// can be a zombie while another is still finishing a write (an fsync
+/// cannot be interrupted), holding the process's files and locks.
 pub fn has_ended(pid: u32) -> bool {
     match fs::read_to_string(format!("/proc/{pid}/stat")) {
         Err(_) => true,
@@ -57,7 +60,8 @@ pub fn has_ended(pid: u32) -> bool {
             let state = stat
                 .rsplit_once(") ")
                 .and_then(|(_, rest)| rest.chars().next());
-            matches!(state, Some('Z' | 'X'))
+            let threads = fs::read_dir(format!("/proc/{pid}/task")).map_or(0, Iterator::count);
+            matches!(state, Some('Z' | 'X')) && threads <= 1
         }
     }
 }
@@ -167,7 +171,26 @@ impl Term {
         };
         let mut vars = vec![format!("MINUTES_DIR={}", dir.display())];
         vars.extend(env.iter().map(|(k, v)| format!("{k}={v}")));
-        let mut args = vec!["new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30"];
+        // A pane whose program has exited stays on screen (remain-on-exit),
+        // so that a program that stops at once can be read, not lost with
+        // the server.
+        let mut args = vec![
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "100",
+            "-y",
+            "30",
+        ];
         for var in &vars {
             args.extend(["-e", var.as_str()]);
         }
@@ -186,9 +209,15 @@ impl Term {
         let pane = term.tmux(&["list-panes", "-t", SESSION, "-F", "#{pane_pid}"]);
         let pane: u32 = pane.trim().parse().unwrap();
         term.pane_pid = Some(pane);
-        // Right after the fork the child may not have run the binary yet.
-        let pid = poll(TIMEOUT, POLL, || find_app(pane));
-        let pid = pid.unwrap_or_else(|| {
+        // Right after the fork the child may not have run the binary yet;
+        // a dead pane means it has been and gone.
+        let pid = poll(TIMEOUT, POLL, || {
+            let dead = || term.tmux(&["display-message", "-p", "-t", SESSION, "#{pane_dead}"]);
+            find_app(pane)
+                .map(Some)
+                .or_else(|| (dead().trim() == "1").then_some(None))
+        });
+        let pid = pid.flatten().unwrap_or_else(|| {
             panic!(
                 "no minutes process under the pane's process {pane} ({:?}); the screen:\n{}",
                 comm(pane),
