@@ -10,13 +10,14 @@ use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
 
-/// "12m" or "1h05" since `start`.
-pub fn elapsed(start: NaiveDateTime, now: NaiveDateTime) -> String {
-    let mins = (now - start).num_minutes().max(0);
-    if mins < 60 {
-        format!("{mins}m")
-    } else {
-        format!("{}h{:02}", mins / 60, mins % 60)
+/// "12m" or "1h05" from `start` to `end`; nothing for a span of more than
+/// a day (an old meeting reopened: its items did not run for months).
+pub fn elapsed(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let mins = (end - start).num_minutes().max(0);
+    match mins {
+        0..60 => format!("{mins}m"),
+        60..1440 => format!("{}h{:02}", mins / 60, mins % 60),
+        _ => String::new(),
     }
 }
 

@@ -29,7 +29,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let item = m.current.map(|i| {
         let time = m.items[i]
             .started
-            .map_or_else(String::new, |s| format!(" {}", elapsed(s, now)));
+            .map(|s| elapsed(s, now))
+            .filter(|t| !t.is_empty())
+            .map_or_else(String::new, |t| format!(" {t}"));
         (
             format!("item {}/{}{time}", i + 1, m.items.len()),
             format!("{}{time}", i + 1),
