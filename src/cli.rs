@@ -57,7 +57,7 @@ pub enum Cmd {
     Export {
         #[arg(value_name = "FILE.ron")]
         file: PathBuf,
-        /// txt or md.
+        /// txt, md or html (print-ready).
         #[arg(long, short, default_value = "txt")]
         format: String,
         /// Leave out items marked confidential.
@@ -278,7 +278,7 @@ pub fn carry_over(prev: &Meeting) -> Meeting {
 fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {
     let Some(format) = Format::parse(format) else {
         return Err(Failure(format!(
-            "{format:?} is not a format minutes writes: use txt or md."
+            "{format:?} is not a format minutes writes: use txt, md or html."
         )));
     };
     let m = storage::load(file).map_err(Failure::from_display)?;

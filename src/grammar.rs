@@ -167,7 +167,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "export",
         aliases: &[],
         args: "FORMAT [PATH]",
-        doc: "Write formatted minutes (txt or md) beside the meeting or to PATH",
+        doc: "Write formatted minutes (txt, md or html) beside the meeting or to PATH",
     },
     CommandSpec {
         name: "help",
@@ -204,6 +204,7 @@ pub enum SpeakerForm {
 pub enum Format {
     Txt,
     Md,
+    Html,
 }
 
 impl Format {
@@ -211,6 +212,7 @@ impl Format {
         match s.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -219,6 +221,7 @@ impl Format {
         match self {
             Format::Txt => "txt",
             Format::Md => "md",
+            Format::Html => "html",
         }
     }
 }
@@ -491,7 +494,7 @@ fn parse_command(rest: &str) -> Result<Command, ParseError> {
                 .split_once(char::is_whitespace)
                 .map_or((a.as_str(), None), |(f, p)| (f, Some(p.trim().to_string())));
             let Some(format) = Format::parse(fmt) else {
-                return err(format!("Export as txt or md, not {fmt:?}."));
+                return err(format!("Export as txt, md or html, not {fmt:?}."));
             };
             Command::Export { format, path }
         }
@@ -959,7 +962,7 @@ mod tests {
             ("/action do it", "OWNER: TEXT"),
             ("/next please", "takes nothing"),
             ("/nextmeeting soon", "needs a date"),
-            ("/export pdf", "txt or md"),
+            ("/export pdf", "txt, md or html"),
             ("/interest Cllr Usher", "NAME: TEXT"),
             ("- ", "after the dash"),
         ];

@@ -1,10 +1,11 @@
 //! Formatted minutes. Pure: a meeting in, text out.
 //!
 //! `doc` decides what the minutes say (which items, their numbers, how
-//! each entry reads, using the wording in [`words`]); `text` and `markdown`
-//! only lay that out, so the formats cannot drift apart.
+//! each entry reads, using the wording in [`words`]); `text`, `markdown`
+//! and `html` only lay that out, so the formats cannot drift apart.
 
 mod doc;
+mod html;
 mod markdown;
 mod text;
 pub mod words;
@@ -16,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub use crate::grammar::Format;
 use crate::model::Meeting;
+pub use html::render_html;
 pub use markdown::render_markdown;
 pub use text::render_text;
 // The live log shows comments and the next meeting as the minutes will.
@@ -34,6 +36,7 @@ pub fn render(meeting: &Meeting, format: Format, options: &Options) -> String {
     match format {
         Format::Txt => render_text(meeting, options),
         Format::Md => render_markdown(meeting, options),
+        Format::Html => render_html(meeting, options),
     }
 }
 

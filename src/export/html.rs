@@ -1,0 +1,157 @@
+//! Print-ready HTML minutes: one self-contained page (styles inline, no
+//! scripts, nothing fetched), laid out for A4 when printed from a browser.
+//! The same content and order as the plain text.
+
+use crate::model::Meeting;
+
+use super::doc::{self, Block, Minutes};
+use super::{Options, words};
+
+const STYLE: &str = "\
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; line-height: 1.4;
+       max-width: 48em; margin: 2em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 15pt; text-transform: uppercase; margin-bottom: 0.2em; }
+h2 { font-size: 12pt; margin-top: 1.6em; page-break-after: avoid; }
+.held { margin-top: 0; }
+.draft { font-style: italic; color: #a00; }
+table { border-collapse: collapse; width: 100%; }
+td, th { text-align: left; vertical-align: top; padding: 0.15em 0.8em 0.15em 0; }
+table.actions td, table.actions th { border-bottom: 1px solid #bbb; }
+.label { font-weight: bold; }
+@media print { body { margin: 0; max-width: none; } }
+";
+
+pub fn render_html(meeting: &Meeting, options: &Options) -> String {
+    let minutes = doc::build(meeting, options);
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!("<title>{}</title>\n", escape(&title(&minutes))));
+    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
+    out.push_str(&format!("<h1>{}</h1>\n", escape(&title(&minutes))));
+    if let Some(held) = &minutes.held {
+        out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
+    }
+    if minutes.draft {
+        out.push_str(&format!(
+            "<p class=\"draft\">{}</p>\n",
+            escape(words::DRAFT_BANNER)
+        ));
+    }
+    for group in &minutes.groups {
+        out.push_str(&format!(
+            "<h2>{}:</h2>\n<table class=\"people\">\n",
+            group.heading
+        ));
+        for p in &group.people {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}{}</td></tr>\n",
+                escape(&p.name),
+                escape(&p.role),
+                escape(&p.note)
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    for b in &minutes.preamble {
+        block(&mut out, b);
+    }
+    for section in &minutes.sections {
+        out.push_str(&format!("<h2>{}</h2>\n", escape(&section.heading)));
+        for b in &section.blocks {
+            block(&mut out, b);
+        }
+    }
+    if !minutes.actions.is_empty() {
+        out.push_str("<h2>Actions</h2>\n<table class=\"actions\">\n");
+        out.push_str("<tr><th>Item</th><th>Action</th><th>Owner</th><th>Due</th></tr>\n");
+        for row in &minutes.actions {
+            out.push_str("<tr>");
+            for cell in row.cells() {
+                out.push_str(&format!("<td>{}</td>", escape(cell)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn title(minutes: &Minutes) -> String {
+    match &minutes.date {
+        Some(date) => format!("{} {date}", minutes.title),
+        None => minutes.title.clone(),
+    }
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Para { label: None, text } => out.push_str(&format!("<p>{}</p>\n", escape(text))),
+        Block::Para {
+            label: Some(label),
+            text,
+        } => out.push_str(&format!(
+            "<p><span class=\"label\">{label}</span> {}</p>\n",
+            escape(text)
+        )),
+        Block::List(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                out.push_str(&format!("<li>{}</li>\n", escape(item)));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+}
+
+/// Text as HTML: the five characters that could start markup are escaped,
+/// so a note can never become a tag.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::parse;
+    use crate::model::apply;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_note_can_never_become_markup() {
+        let now = NaiveDate::from_ymd_opt(2019, 4, 17)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
+        let mut m = Meeting::default();
+        for l in [
+            "/title Board <b>",
+            "/present Jo Chwalko, Chair & Co",
+            "/item One",
+            "<script>alert('x')</script>",
+            "@JC said \"yes\"",
+            "/action Clerk: send it by 1 May 2019",
+        ] {
+            apply(&mut m, &parse(l).unwrap(), now).unwrap();
+        }
+        let html = render_html(&m, &Options::default());
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assert!(html.contains("<li>Jo Chwalko said &quot;yes&quot;</li>"));
+        assert!(html.contains("Chair &amp; Co"));
+        assert!(html.contains("<td>send it</td><td>Clerk</td><td>1 May 2019</td>"));
+        assert!(html.starts_with("<!DOCTYPE html>"));
+    }
+}
