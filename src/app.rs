@@ -64,6 +64,22 @@ pub struct Drawn {
     pub help_max: Cell<u16>,
     /// The log shown, and the entry at the top of its view.
     pub log_top: Cell<Option<(LogRef, usize)>>,
+    /// The log pane as last drawn, with everything it was drawn from:
+    /// typing changes only the input line, so the log is copied rather
+    /// than wrapped again on every key.
+    pub log_pane: std::cell::RefCell<Option<(LogKey, ratatui::buffer::Buffer)>>,
+}
+
+/// Everything the log pane's pixels depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogKey {
+    pub rev: u64,
+    pub shown: LogRef,
+    pub selected: Option<usize>,
+    pub editing: Option<Editing>,
+    pub focused: bool,
+    pub top: Option<(LogRef, usize)>,
+    pub area: ratatui::layout::Rect,
 }
 
 /// What is on disk, as far as the app knows.
