@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("minutes: {e}");
+            say(&format!("minutes: {e}"));
             ExitCode::FAILURE
         }
         Err(_) => {
@@ -32,7 +32,9 @@ fn main() -> ExitCode {
                 .ok()
                 .and_then(|mut s| s.take())
                 .unwrap_or_default();
-            eprintln!("minutes: stopped by a bug, nothing was changed ({what}).");
+            say(&format!(
+                "minutes: stopped by a bug, nothing was changed ({what})."
+            ));
             ExitCode::FAILURE
         }
     }
@@ -47,4 +49,11 @@ fn run(cli: Cli) -> Result<(), cli::Failure> {
             None => Ok(()),
         },
     }
+}
+
+/// One line on stderr. Not `eprintln!`, which panics if stderr is gone (a
+/// closed terminal): there is nobody to tell then, and that is fine.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -4,8 +4,9 @@
 //!
 //! Threads, and why:
 //! - the event thread blocks on the terminal and forwards keys, pastes and
-//!   resizes; when the terminal goes away it says so once and stops (so it
-//!   can never spin on a dead tty);
+//!   resizes;
+//! - a watchdog notices the terminal going away (crossterm's reader spins
+//!   on a dead tty rather than failing, and SIGHUP may never reach us);
 //! - the saver thread serialises and writes each revision off the input
 //!   path, always the newest waiting one (latest wins), and reports back;
 //! - the signal thread turns SIGHUP and SIGTERM into a save-and-quit.
@@ -54,15 +55,27 @@ enum Incoming {
 struct TerminalGuard;
 
 impl TerminalGuard {
+    /// Raw mode, the alternate screen and bracketed paste (so a pasted
+    /// roster arrives as one event). Set up by hand rather than with
+    /// `ratatui::try_init`, whose panic hook prints with `eprintln!` and so
+    /// would itself panic on a closed terminal; main's hook restores.
     fn enter() -> Result<(TerminalGuard, DefaultTerminal), Failure> {
-        let terminal = ratatui::try_init().map_err(|e| {
+        let no_terminal = |e: io::Error| {
             Failure(format!(
                 "Cannot start the full-screen app here ({e}): run it in a terminal, or use `minutes export` and friends."
             ))
-        })?;
+        };
+        ratatui::crossterm::terminal::enable_raw_mode().map_err(no_terminal)?;
         let guard = TerminalGuard;
-        // Bracketed paste lets a pasted roster arrive as one event.
-        let _ = execute!(io::stdout(), EnableBracketedPaste);
+        execute!(
+            io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen,
+            EnableBracketedPaste
+        )
+        .map_err(no_terminal)?;
+        let terminal =
+            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+                .map_err(no_terminal)?;
         Ok((guard, terminal))
     }
 }
@@ -75,9 +88,18 @@ impl Drop for TerminalGuard {
 
 /// Leave the terminal as we found it. Safe to call more than once (the
 /// panic hook and the guard may both run).
+///
+/// Not `ratatui::restore`: that prints its errors with `eprintln!`, which
+/// panics when the terminal is gone, which is exactly when this runs after
+/// a closed window.
 pub fn restore_terminal() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        ratatui::crossterm::terminal::LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
 }
 
 fn now() -> NaiveDateTime {
@@ -99,6 +121,9 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
         )));
     }
     let lock = MeetingLock::acquire(&path).map_err(|e| Failure(e.to_string()))?;
+    // With the lock held no live writer owns them: these are a killed
+    // process's half-written saves.
+    storage::remove_stale_temps(&path);
     let app = match storage::load(&path) {
         Ok(meeting) => App::restore(meeting, path),
         Err(e) if e.is_not_found() => {
@@ -146,13 +171,16 @@ fn run_app(mut app: App) -> Result<(), Failure> {
     let saver = start_saver(app.path.clone(), tx.clone());
     spawn_signal_thread(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
+    spawn_terminal_watchdog(tx.clone());
     spawn_event_thread(tx);
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut app, &mut terminal, &rx, &saver)
     }));
-    drop(guard);
+    // Everything typed reaches the disk before anything else can go wrong
+    // with a terminal that may already be gone.
     let finished = saver.finish();
+    drop(guard);
     match outcome {
         Ok(result) => {
             result?;
@@ -315,6 +343,27 @@ fn spawn_event_thread(tx: Sender<Incoming>) {
                     let _ = tx.send(Incoming::TerminalGone);
                     return;
                 }
+            }
+        }
+    });
+}
+
+/// How often the watchdog looks for the terminal: well inside the
+/// one-second promise, and a wake-up too rare to show as idle CPU.
+const WATCH_EVERY: Duration = Duration::from_millis(250);
+
+/// A closed window or dropped connection does not always send SIGHUP to
+/// us (only the session leader gets it, and a shell may ignore it), and
+/// crossterm's reader then spins on the dead terminal instead of failing.
+/// So a watchdog checks that the terminal is still there.
+fn spawn_terminal_watchdog(tx: Sender<Incoming>) {
+    use std::io::IsTerminal;
+    thread::spawn(move || {
+        loop {
+            thread::sleep(WATCH_EVERY);
+            if !io::stdout().is_terminal() {
+                let _ = tx.send(Incoming::TerminalGone);
+                return;
             }
         }
     });

@@ -41,7 +41,9 @@ pub use folder::{DIR_ENV, DirError, Listed, Summary, data_dir, ensure_private_di
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
 pub use lock::{LockError, MeetingLock};
 pub use names::{backup_path, lock_path, suggested_file_name, unique_path};
-pub use save::{SaveError, SaveStep, save, serialise, write_atomic, write_backup};
+pub use save::{
+    SaveError, SaveStep, remove_stale_temps, save, serialise, write_atomic, write_backup,
+};
 
 /// Helpers shared by the tests of the storage submodules.
 #[cfg(test)]

@@ -258,7 +258,20 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
                         app.save_state = SaveState::Saved;
                     }
                 }
-                Err(e) => app.save_state = SaveState::Failed(e),
+                Err(e) => {
+                    // Say it once, in full, where there is room; the status
+                    // bar keeps a short warning until a save works.
+                    if !matches!(app.save_state, SaveState::Failed(_)) {
+                        info(
+                            app,
+                            format!(
+                                "Not saved: {e} Everything is kept in memory and saving is retried every 2 s; /save PATH saves a copy elsewhere."
+                            ),
+                            true,
+                        );
+                    }
+                    app.save_state = SaveState::Failed(e);
+                }
             }
             vec![]
         }

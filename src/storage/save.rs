@@ -314,3 +314,66 @@ mod tests {
         assert_eq!(fs::read(backup_path(&path)).unwrap(), good);
     }
 }
+
+/// Remove temporary files that a killed process left on the way to `path`
+/// or its backup (`.NAME.ron.tmpXXXXXX`, `.NAME.ron.bak.tmpXXXXXX`). Call it
+/// only while holding the meeting's lock: then no live writer owns them.
+/// Returns how many were removed.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let prefixes: Vec<std::ffi::OsString> = [Some(path.to_path_buf()), Some(backup_path(path))]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| temp_prefix(&p))
+        .collect();
+    let Ok(dir) = std::fs::read_dir(folder_of(path)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let stale = prefixes.iter().any(|prefix| {
+            name.as_encoded_bytes()
+                .starts_with(prefix.as_encoded_bytes())
+        });
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod stale_tests {
+    use super::*;
+
+    #[test]
+    fn stale_temps_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        for name in [
+            ".board.ron.tmpAbC123",
+            ".board.ron.bak.tmpXyZ789",
+            "board.ron",
+            "board.ron.bak",
+            ".other.ron.tmp123456",
+            ".board.ron.lock",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        assert_eq!(remove_stale_temps(&path), 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".board.ron.lock",
+                ".other.ron.tmp123456",
+                "board.ron",
+                "board.ron.bak"
+            ]
+        );
+    }
+}
