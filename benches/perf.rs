@@ -117,11 +117,21 @@ fn keypress_workloads(size: Size, w: u16, h: u16, n: usize) -> Vec<Stats> {
 
     // Enter on a comment (applies it, snapshots for undo and the saver).
     let mut b = Bench::new(size, w, h);
-    let token = minutes::retype::token_for(&b.app.meeting, b.app.meeting.people[0].id);
+    // Someone a token names alone (synthetic names repeat, as real ones do).
+    let m = &b.app.meeting;
+    let token = m
+        .people
+        .iter()
+        .map(|p| (p.id, minutes::retype::token_for(m, p.id)))
+        .find(|(id, t)| m.resolve(t) == minutes::model::Resolution::One(*id))
+        .map(|(_, t)| t)
+        .unwrap();
     let mut s = Vec::with_capacity(n / 4);
     for _ in 0..n / 4 {
+        b.app.input = tui_input::Input::default();
         b.type_text(&format!("@{token} agreed that the figures are right"));
         time(&mut s, || b.press(Msg::Submit));
+        assert!(b.app.input.value().is_empty(), "the comment was refused");
     }
     out.push(Stats {
         name: label("Enter on a comment"),

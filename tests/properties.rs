@@ -197,4 +197,33 @@ proptest! {
         }
         prop_assert_eq!(app.meeting, original);
     }
+
+    /// R10, loading: any bytes, and any damage to a real file (bytes
+    /// changed, cut short, spliced), give a meeting or a clear error,
+    /// never a panic. (cargo-fuzz needs a nightly toolchain, which cannot
+    /// be installed here; this runs in CI instead.)
+    #[test]
+    fn loading_any_bytes_never_panics(
+        random in prop::collection::vec(any::<u8>(), 0..400),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        cut in any::<prop::sample::Index>(),
+        splice in "\\PC{0,20}",
+    ) {
+        let path = std::path::Path::new("fuzz.ron");
+        let _ = storage::parse(path, &random);
+        let good = include_bytes!("fixtures/schema-v1.ron");
+        let mut damaged = good.to_vec();
+        for (at, byte) in &flips {
+            let i = at.index(damaged.len());
+            damaged[i] = *byte;
+        }
+        let _ = storage::parse(path, &damaged);
+        let _ = storage::parse(path, &good[..cut.index(good.len())]);
+        let mut spliced = good.to_vec();
+        let at = cut.index(spliced.len());
+        spliced.splice(at..at, splice.bytes());
+        if let Err(e) = storage::parse(path, &spliced) {
+            prop_assert!(e.to_string().contains("fuzz.ron"), "{e}");
+        }
+    }
 }

@@ -1409,3 +1409,31 @@ fn r8_everything_created_is_private() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// R11 (the file half): the version a session started from is kept beside
+/// the meeting as `NAME.ron.bak`, byte for byte, while the meeting itself
+/// moves on. (Undo of every change is tests/properties.rs.)
+#[test]
+fn r11_the_version_a_session_started_from_is_kept_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("board.ron");
+    fs::copy(
+        common::root().join("assets/examples/wirral-improvement-board-2019-04-17.ron"),
+        &file,
+    )
+    .unwrap();
+    let original = fs::read(&file).unwrap();
+    let term = Term::open(dir.path(), &file);
+    term.wait_first_frame();
+    term.type_line("A line typed in this session");
+    term.quit();
+    let backup = dir.path().join("board.ron.bak");
+    assert_eq!(
+        fs::read(&backup).unwrap(),
+        original,
+        "the .bak is not the version the session started from"
+    );
+    assert_eq!(mode(&backup), 0o600);
+    let m = storage::load(&file).unwrap();
+    assert!(has_note(&m, "A line typed in this session"));
+}

@@ -188,8 +188,10 @@ impl Meeting {
             .map(|p| p.id)
     }
 
-    /// "Joe Banham or Julia Batters" for an ambiguity message.
+    /// "Joe Banham or Julia Batters" for an ambiguity message; past five
+    /// names, "A, B, C, D, E or 17 others", so the message stays readable.
     pub fn names_of(&self, ids: &[PersonId]) -> String {
+        const SHOWN: usize = 5;
         let names: Vec<&str> = ids
             .iter()
             .filter_map(|id| self.person(*id))
@@ -198,6 +200,11 @@ impl Meeting {
         match names.as_slice() {
             [] => String::new(),
             [one] => (*one).to_string(),
+            many if many.len() > SHOWN + 1 => format!(
+                "{} or {} others",
+                many[..SHOWN].join(", "),
+                many.len() - SHOWN
+            ),
             [init @ .., last] => format!("{} or {}", init.join(", "), last),
         }
     }
@@ -276,6 +283,10 @@ mod tests {
             ("JB", "<many: Joe Banham or Julia Batters>"),
             ("LC", "<many: Linda Clegg or Lynn Campbell>"),
             ("Phil", "<many: Cllr Phil Gilchrist or Cllr Phil Davies>"),
+            (
+                "J",
+                "<many: Jo Chwalko, Joe Banham, Julia Batters or Jane Nicholas-Letch>",
+            ),
             ("Ju", "Julia Batters"),
             ("Zoe", "Zoë Ångström-Łukasz"),
             ("ZAL", "Zoë Ångström-Łukasz"),
@@ -287,6 +298,17 @@ mod tests {
         for (token, want) in cases {
             assert_eq!(name(&m, &m.resolve(token)), want, "token {token:?}");
         }
+    }
+
+    #[test]
+    fn long_lists_of_candidates_are_cut() {
+        let names: Vec<String> = (1..=8).map(|i| format!("Ann Smith{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let m = roster(&refs);
+        assert_eq!(
+            name(&m, &m.resolve("Ann")),
+            "<many: Ann Smith1, Ann Smith2, Ann Smith3, Ann Smith4, Ann Smith5 or 3 others>"
+        );
     }
 
     #[test]
