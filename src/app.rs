@@ -36,14 +36,14 @@ impl Focus {
 }
 
 /// Which log a change or a selection refers to: an item's, or the preamble.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LogRef {
     Preamble,
     Item(ItemId),
 }
 
 /// Something being edited in the input line, to be put back on Enter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Editing {
     Entry { log: LogRef, index: usize },
     ItemTitle(ItemId),
@@ -64,23 +64,14 @@ pub struct Drawn {
     pub help_max: Cell<u16>,
     /// The log shown, and the entry at the top of its view.
     pub log_top: Cell<Option<(LogRef, usize)>>,
-    /// The log pane as last drawn, with everything it was drawn from:
-    /// typing changes only the input line, so the log is copied rather
-    /// than wrapped again on every key.
-    pub log_pane: std::cell::RefCell<Option<(LogKey, ratatui::buffer::Buffer)>>,
+    /// Each pane as last drawn, with a hash of everything it was drawn
+    /// from: typing changes only the input line, so the panes are copied
+    /// rather than drawn again on every key.
+    pub panes: [PaneMemo; 3],
 }
 
-/// Everything the log pane's pixels depend on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LogKey {
-    pub rev: u64,
-    pub shown: LogRef,
-    pub selected: Option<usize>,
-    pub editing: Option<Editing>,
-    pub focused: bool,
-    pub top: Option<(LogRef, usize)>,
-    pub area: ratatui::layout::Rect,
-}
+/// A pane's last drawing and the key it was drawn for.
+pub type PaneMemo = std::cell::RefCell<Option<(u64, ratatui::buffer::Buffer)>>;
 
 /// What is on disk, as far as the app knows.
 #[derive(Clone, Debug, PartialEq, Eq)]

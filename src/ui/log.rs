@@ -13,8 +13,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{clean, fit, wrap};
-use super::{pane_block, theme};
-use crate::app::{App, Editing, Focus, LogKey, LogRef};
+use super::{hash_of, memoised, pane_block, theme};
+use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
 use crate::model::{Entry, EntryKind, Meeting};
 
@@ -22,44 +22,21 @@ use crate::model::{Entry, EntryKind, Meeting};
 const TIME_WIDTH: usize = 6;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let key = LogKey {
-        rev: app.rev,
-        shown: app.shown_log(),
-        selected: app.log_sel,
-        editing: app.editing,
-        focused: app.focus == Focus::Log,
-        top: app.drawn.log_top.get(),
-        area,
+    // Where the view starts is settled by drawing, so the key is read
+    // again after a draw (see `memoised`).
+    let key = || {
+        hash_of(&(
+            app.rev,
+            app.shown_log(),
+            app.log_sel,
+            app.editing,
+            app.focus == Focus::Log,
+            app.drawn.log_top.get(),
+        ))
     };
-    if let Ok(cache) = app.drawn.log_pane.try_borrow()
-        && let Some((cached, pane)) = cache.as_ref()
-        && *cached == key
-    {
-        copy(pane, buf, area);
-        return;
-    }
-    let mut pane = Buffer::empty(area);
-    draw(app, &mut pane, area);
-    copy(&pane, buf, area);
-    if let Ok(mut cache) = app.drawn.log_pane.try_borrow_mut() {
-        // Drawing settles where the view starts; the next frame sees that.
-        let key = LogKey {
-            top: app.drawn.log_top.get(),
-            ..key
-        };
-        *cache = Some((key, pane));
-    }
-}
-
-fn copy(from: &Buffer, to: &mut Buffer, area: Rect) {
-    let area = area.intersection(to.area).intersection(from.area);
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let (Some(src), Some(dst)) = (from.cell((x, y)), to.cell_mut((x, y))) {
-                dst.clone_from(src);
-            }
-        }
-    }
+    memoised(&app.drawn.panes[2], key, area, buf, |pane| {
+        draw(app, pane, area)
+    });
 }
 
 fn draw(app: &App, buf: &mut Buffer, area: Rect) {

@@ -102,9 +102,68 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
         .min(side.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(agenda_height)]).areas(side);
-    attendance::render(app, buf, top);
-    agenda::render(app, buf, bottom, now);
+    let attendance_key = || hash_of(&(app.rev, app.focus == Focus::Attendance, app.attendance_sel));
+    memoised(&app.drawn.panes[0], attendance_key, top, buf, |pane| {
+        attendance::render(app, pane, top);
+    });
+    // The agenda shows the current item's elapsed minutes.
+    let minute = now.format("%Y%m%d%H%M").to_string();
+    let agenda_key = || hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, &minute));
+    memoised(&app.drawn.panes[1], agenda_key, bottom, buf, |pane| {
+        agenda::render(app, pane, bottom, now);
+    });
     log::render(app, buf, main);
+}
+
+/// A stable hash of what a pane is drawn from.
+fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+}
+
+/// Draw a pane into `buf`, or copy its last drawing when `key` (which
+/// includes the area) says nothing it depends on has changed.
+fn memoised(
+    slot: &crate::app::PaneMemo,
+    key: impl Fn() -> u64,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    draw: impl FnOnce(&mut ratatui::buffer::Buffer),
+) {
+    let wanted = hash_of(&(key(), area));
+    if let Ok(memo) = slot.try_borrow()
+        && let Some((kept, pane)) = memo.as_ref()
+        && *kept == wanted
+    {
+        copy(pane, buf, area);
+        return;
+    }
+    let Ok(mut memo) = slot.try_borrow_mut() else {
+        draw(buf);
+        return;
+    };
+    // Reuse the last drawing's cells rather than allocate new ones.
+    let mut pane = match memo.take() {
+        Some((_, mut pane)) if pane.area == area => {
+            pane.reset();
+            pane
+        }
+        _ => ratatui::buffer::Buffer::empty(area),
+    };
+    draw(&mut pane);
+    copy(&pane, buf, area);
+    *memo = Some((hash_of(&(key(), area)), pane));
+}
+
+fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: Rect) {
+    let area = area.intersection(to.area).intersection(from.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let (Some(src), Some(dst)) = (from.cell((x, y)), to.cell_mut((x, y))) {
+                dst.clone_from(src);
+            }
+        }
+    }
 }
 
 /// A pane: its frame, then one line per row, row `lit.0` in style `lit.1`
