@@ -227,6 +227,42 @@ fn save_workloads(size: Size, n: usize) -> Vec<Stats> {
     ]
 }
 
+/// Typing while the saver is stuck in a slow (2 s) fsync: the input thread
+/// must not notice. The save serialises for real, then sleeps as a slow
+/// disk would.
+fn slow_save_workload(size: Size, n: usize) -> Stats {
+    let saver = minutes::saver::Saver::start(
+        |m| {
+            black_box(storage::serialise(m).map_err(|e| e.to_string())?);
+            std::thread::sleep(Duration::from_secs(2));
+            Ok(())
+        },
+        |_, _| {},
+    );
+    let mut b = Bench::new(size, 120, 40);
+    let mut s = Vec::with_capacity(n);
+    let started = Instant::now();
+    saver.save(1, snapshot(&b.app));
+    for i in 0..n {
+        if i % 60 == 0 {
+            b.app.input = tui_input::Input::new("@Lin ".into());
+            // Keep a save in flight for the whole run.
+            if started.elapsed() > Duration::from_millis(1500) {
+                saver.save(2, snapshot(&b.app));
+            }
+        }
+        time(&mut s, || b.press(Msg::Edit(InputRequest::InsertChar('a'))));
+    }
+    drop(saver);
+    Stats {
+        name: format!(
+            "type a character during a 2 s save, {}, 120x40",
+            size.name()
+        ),
+        samples: s,
+    }
+}
+
 fn open_workload(size: Size, n: usize) -> Stats {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.ron");
@@ -305,6 +341,7 @@ fn main() {
         }
         if wants("save") {
             all.extend(save_workloads(size, heavy));
+            all.push(slow_save_workload(size, n / 4));
         }
         if wants("open") {
             all.push(open_workload(size, heavy));
