@@ -14,9 +14,13 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let focused = app.focus == Focus::Attendance;
     // Members present out of members (officers and guests are not members).
     let counts = format!("{}/{}", m.present_count(), m.member_count());
+    let fits = |t: &str| t.chars().count() + 2 <= usize::from(area.width);
     let title = match m.quorum {
-        Some(q) => format!(" Attendance {counts} · quorum {q} "),
-        None => format!(" Attendance {counts} "),
+        Some(q) if fits(&format!(" Attendance {counts} · quorum {q} ")) => {
+            format!(" Attendance {counts} · quorum {q} ")
+        }
+        Some(q) if fits(&format!(" {counts} · quorum {q} ")) => format!(" {counts} · quorum {q} "),
+        _ => format!(" Attendance {counts} "),
     };
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2)).max(1);
