@@ -10,44 +10,19 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::{Duration as Minutes, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveTime;
 use common::{
-    BIN, POLL, SESSION, TIMEOUT, Term, clock_ticks_per_second, cpu_ticks, file_names, has_ended,
-    has_note, input_of, mode, poll, root, status_of, wait_ended,
+    BIN, POLL, SEED, SESSION, TIMEOUT, Term, clock_ticks_per_second, cpu_ticks, file_names,
+    has_ended, has_note, input_of, mode, poll, root, scripted_seed, seed_lines, seed_lines_path,
+    status_of, wait_ended,
 };
 use minutes::model::{EntryKind, Meeting};
-use minutes::{script, storage};
-
-const NAME: &str = "wirral-improvement-board-2019-04-17";
-
-fn seed_lines_path() -> PathBuf {
-    root().join(format!("assets/examples/{NAME}.lines"))
-}
-
-fn seed_lines() -> String {
-    fs::read_to_string(seed_lines_path()).unwrap()
-}
-
-/// The seed run in-process, through the same parser and model as the app.
-fn scripted_seed() -> Meeting {
-    let start = NaiveDate::from_ymd_opt(2019, 4, 17)
-        .unwrap()
-        .and_hms_opt(14, 0, 0)
-        .unwrap();
-    let mut n = 0;
-    let clock = move || -> NaiveDateTime {
-        n += 1;
-        start + Minutes::seconds(30 * n)
-    };
-    let mut m = Meeting::default();
-    script::run(&mut m, &seed_lines(), clock).unwrap();
-    m
-}
+use minutes::storage;
 
 /// The meeting with every wall-clock time blanked: entry times, item start
 /// and end, arrival and departure stamps. What was typed stays.
@@ -122,33 +97,7 @@ fn fidelity_of_export(file: &Path, dir: &Path) -> f64 {
         "minutes export failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let exported = dir.join("export.txt");
-    fs::write(&exported, &out.stdout).unwrap();
-    let reference = root().join(format!("../shared/seed/{NAME}.txt"));
-    let tool = root().join("../shared/tools/minutes-fidelity");
-    assert!(
-        tool.exists(),
-        "the fidelity tool is missing at {}",
-        tool.display()
-    );
-    let out = Command::new("python3")
-        .arg(&tool)
-        .arg(&reference)
-        .arg(&exported)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.lines().last().unwrap_or_default();
-    println!("{last}");
-    last.strip_prefix("fidelity: ")
-        .and_then(|s| s.split('%').next())
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .unwrap_or_else(|| {
-            panic!(
-                "unexpected fidelity output: {text}{}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
+    common::fidelity(&String::from_utf8_lossy(&out.stdout))
 }
 
 #[test]
@@ -379,7 +328,7 @@ fn sighup_and_sigterm_save_and_exit() {
 fn idle_costs_no_cpu() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("m.ron");
-    fs::copy(root().join(format!("assets/examples/{NAME}.ron")), &file).unwrap();
+    fs::copy(root().join(format!("assets/examples/{SEED}.ron")), &file).unwrap();
     let term = Term::open(dir.path(), &file);
     term.wait_for("the seed meeting on screen", |s| {
         status_of(s).contains("item 9/9")

@@ -30,6 +30,68 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The seed meeting: real draft minutes of a council board.
+pub const SEED: &str = "wirral-improvement-board-2019-04-17";
+
+/// The seed as a minute-taker types it, one line per line.
+pub fn seed_lines_path() -> PathBuf {
+    root().join(format!("assets/examples/{SEED}.lines"))
+}
+
+pub fn seed_lines() -> String {
+    fs::read_to_string(seed_lines_path()).unwrap()
+}
+
+/// The seed run in-process through the same parser and model as the app,
+/// typed 30 seconds a line from 14:00.
+pub fn scripted_seed() -> Meeting {
+    let start = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    let mut n = 0;
+    let clock = move || {
+        n += 1;
+        start + chrono::Duration::seconds(30 * n)
+    };
+    let mut m = Meeting::default();
+    minutes::script::run(&mut m, &seed_lines(), clock).unwrap();
+    m
+}
+
+/// The share (percent) of the seed's lines that `minutes-fidelity` finds,
+/// in order, in `export`.
+pub fn fidelity(export: &str) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("export.txt");
+    fs::write(&out, export).unwrap();
+    let reference = root().join(format!("../shared/seed/{SEED}.txt"));
+    let tool = root().join("../shared/tools/minutes-fidelity");
+    assert!(
+        tool.exists(),
+        "the fidelity tool is missing at {}",
+        tool.display()
+    );
+    let output = Command::new("python3")
+        .arg(&tool)
+        .arg(&reference)
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let last = text.lines().last().unwrap_or_default();
+    println!("{last}");
+    last.strip_prefix("fidelity: ")
+        .and_then(|s| s.split('%').next())
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "unexpected fidelity output: {text}{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })
+}
+
 /// Poll `check` every `every` until it gives a value or `timeout` passes.
 pub fn poll<T>(
     timeout: Duration,
