@@ -113,6 +113,8 @@ mod testing {
                 confidential: true,
                 started: Some(started),
                 ended: None,
+                entered: None,
+                spent_secs: 0,
                 entries: vec![
                     Arc::new(Entry {
                         at: time(14, 6),

@@ -229,6 +229,8 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
             confidential: n % 13 == 7,
             started: Some(start),
             ended: Some(clock),
+            entered: None,
+            spent_secs: 0,
             entries: log,
         }));
         next_id += 1;

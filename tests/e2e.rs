@@ -24,8 +24,8 @@ use common::{
 use minutes::model::{EntryKind, Meeting};
 use minutes::storage;
 
-/// The meeting with every wall-clock time blanked: entry times, item start
-/// and end, arrival and departure stamps. What was typed stays.
+/// The meeting with every wall-clock time blanked: entry times, item start,
+/// end and time spent, arrival and departure stamps. What was typed stays.
 fn without_times(m: &Meeting) -> Meeting {
     let mut m = m.clone();
     let zero = NaiveTime::MIN;
@@ -36,6 +36,8 @@ fn without_times(m: &Meeting) -> Meeting {
         let item = Arc::make_mut(item);
         item.started = None;
         item.ended = None;
+        item.entered = None;
+        item.spent_secs = 0;
         for e in &mut item.entries {
             Arc::make_mut(e).at = zero;
         }

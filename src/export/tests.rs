@@ -69,6 +69,8 @@ fn item(id: u32, title: &str, confidential: bool, entries: Vec<Arc<Entry>>) -> A
         confidential,
         started: None,
         ended: None,
+        entered: None,
+        spent_secs: 0,
         entries,
     })
 }

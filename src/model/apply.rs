@@ -193,6 +193,8 @@ fn command(m: &mut Meeting, cmd: &Command, now: NaiveDateTime) -> Result<Applied
                 confidential: false,
                 started: None,
                 ended: None,
+                entered: None,
+                spent_secs: 0,
                 entries: Vec::new(),
             }));
             let n = m.items.len();
@@ -407,9 +409,13 @@ impl Meeting {
             && let Some(item) = self.item_mut(old)
         {
             item.ended = Some(now);
+            if let Some(entered) = item.entered.take() {
+                item.spent_secs += (now - entered).num_seconds().max(0);
+            }
         }
         if let Some(item) = self.item_mut(index) {
             item.started.get_or_insert(now);
+            item.entered = Some(now);
             item.ended = None;
             self.current = Some(index);
         }
@@ -537,6 +543,23 @@ mod tests {
         run(&mut m, "/go 1").unwrap();
         assert_eq!(m.current, Some(0));
         assert!(m.items[1].ended.is_some());
+    }
+
+    #[test]
+    fn going_back_to_an_item_adds_to_its_time() {
+        let mut m = seeded();
+        let item = |m: &Meeting, i: usize| m.items[i].clone();
+        m.set_current(1, at(14, 10));
+        m.set_current(0, at(14, 30));
+        m.set_current(1, at(14, 40));
+        assert_eq!(
+            item(&m, 1).time_spent(true, at(14, 45)),
+            Some(chrono::Duration::minutes(25))
+        );
+        assert_eq!(
+            item(&m, 0).time_spent(false, at(14, 45)),
+            Some(chrono::Duration::minutes(10 + 10))
+        );
     }
 
     #[test]

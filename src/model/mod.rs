@@ -205,10 +205,30 @@ pub struct Item {
     /// Last time the item stopped being current.
     #[serde(default)]
     pub ended: Option<NaiveDateTime>,
+    /// When the item last became current (the visit under way, if it is).
+    #[serde(default)]
+    pub entered: Option<NaiveDateTime>,
+    /// Seconds spent on the item in visits that have ended, so going back
+    /// to an item adds to its time rather than counting the gap.
+    #[serde(default)]
+    pub spent_secs: i64,
     /// Each entry behind `Arc`, so copying a log for an undo snapshot
     /// copies pointers, however long the entries are.
     #[serde(default)]
     pub entries: Vec<Arc<Entry>>,
+}
+
+impl Item {
+    /// Time spent on the item so far: earlier visits, plus the visit under
+    /// way when it is the current item.
+    pub fn time_spent(&self, current: bool, now: NaiveDateTime) -> Option<chrono::Duration> {
+        let earlier = chrono::Duration::seconds(self.spent_secs);
+        match (current, self.entered) {
+            (true, Some(entered)) => Some(earlier + (now - entered).max(chrono::Duration::zero())),
+            _ if self.started.is_some() => Some(earlier),
+            _ => None,
+        }
+    }
 }
 
 /// One line of an item's log.

@@ -10,10 +10,10 @@ use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
 
-/// "12m" or "1h05" from `start` to `end`; nothing for a span of more than
-/// a day (an old meeting reopened: its items did not run for months).
-pub fn elapsed(start: NaiveDateTime, end: NaiveDateTime) -> String {
-    let mins = (end - start).num_minutes().max(0);
+/// "12m" or "1h05"; nothing past a day (an old meeting reopened: its
+/// item did not run for months) or when the item has not been started.
+pub fn elapsed(spent: Option<chrono::Duration>) -> String {
+    let mins = spent.map_or(-1, |d| d.num_minutes());
     match mins {
         0..60 => format!("{mins}m"),
         60..1440 => format!("{}h{:02}", mins / 60, mins % 60),
@@ -44,11 +44,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         .take(height)
         .map(|(i, item)| {
             let current = m.current == Some(i);
-            let time = match (current, item.started, item.ended) {
-                (true, Some(s), _) => elapsed(s, now),
-                (false, Some(s), Some(e)) => elapsed(s, e),
-                _ => String::new(),
-            };
+            let time = elapsed(item.time_spent(current, now));
             let marker = if current { "▶" } else { " " };
             let lock = if item.confidential { " C" } else { "" };
             let number = format!("{marker}{:>2}. ", i + 1);

@@ -26,17 +26,19 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         Some(q) if present < q as usize => " NOT QUORATE",
         _ => "",
     };
-    let item = m.current.map(|i| {
-        let time = m.items[i]
-            .started
-            .map(|s| elapsed(s, now))
-            .filter(|t| !t.is_empty())
-            .map_or_else(String::new, |t| format!(" {t}"));
-        (
-            format!("item {}/{}{time}", i + 1, m.items.len()),
-            format!("{}{time}", i + 1),
-        )
-    });
+    let item = m
+        .current
+        .and_then(|i| m.items.get(i).map(|it| (i, it)))
+        .map(|(i, it)| {
+            let time = match elapsed(it.time_spent(true, now)) {
+                t if t.is_empty() => t,
+                t => format!(" {t}"),
+            };
+            (
+                format!("item {}/{}{time}", i + 1, m.items.len()),
+                format!("{}{time}", i + 1),
+            )
+        });
     let clock = now.format("%H:%M").to_string();
     // From the fullest to the barest; the first that fits is drawn.
     let choices = [
