@@ -164,6 +164,11 @@ impl App {
             app.input = Input::new(first);
         }
         app.pending = lines.collect();
+        if app.input.value().is_empty()
+            && let Some(first) = app.pending.pop_front()
+        {
+            app.input = Input::new(first);
+        }
         app
     }
 

@@ -149,7 +149,24 @@ fn attendance(app: &mut App, msg: &Msg, now: NaiveDateTime) {
     }
 }
 
+/// Whether a line is being typed, which putting something else into the
+/// input would throw away. Says so when it is.
+fn input_busy(app: &mut App) -> bool {
+    let busy = app.editing.is_none() && !app.input.value().trim().is_empty();
+    if busy {
+        info(
+            app,
+            "A line is being typed: press Enter to record it (or Ctrl+U to clear it) first.",
+            true,
+        );
+    }
+    busy
+}
+
 fn agenda(app: &mut App, msg: &Msg, now: NaiveDateTime) {
+    if matches!(msg, Msg::AddItem | Msg::EditSelected) && input_busy(app) {
+        return;
+    }
     if *msg == Msg::AddItem {
         app.focus = Focus::Input;
         app.input = Input::new("/item ".into());
@@ -242,6 +259,9 @@ fn log(app: &mut App, msg: &Msg) {
     }
     let sel = app.log_sel.unwrap_or(len - 1).min(len - 1);
     let log_index = app.log_index(shown);
+    if *msg == Msg::EditSelected && input_busy(app) {
+        return;
+    }
     let done = match msg {
         Msg::EditSelected => {
             let text = retype::entry_as_line(&app.meeting, &app.entries(shown)[sel].kind);

@@ -112,15 +112,18 @@ pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     if app.rev != rev && !effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
         effects.insert(0, save_effect(app));
     }
-    // Saves carry the draft as it is after this message (a submitted
-    // "/quit" is no longer being typed).
-    let draft = draft_text(app);
-    for effect in &mut effects {
-        if let Effect::Save { rev, meeting } = effect {
-            app.save_state = SaveState::Pending;
-            *rev = app.rev;
-            meeting.draft.clone_from(&draft);
+    // A save writes the meeting as it is after the whole message: a
+    // "/save" early in a paste must not hold back the lines after it, and
+    // a submitted "/quit" is no longer being typed. (Snapshots are cheap.)
+    if effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
+        let latest = snapshot(app);
+        for effect in &mut effects {
+            if let Effect::Save { rev, meeting } = effect {
+                *rev = app.rev;
+                meeting.clone_from(&latest);
+            }
         }
+        app.save_state = SaveState::Pending;
     }
     effects
 }
@@ -159,6 +162,10 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         msg,
         Msg::Saved { .. } | Msg::Wrote { .. } | Msg::Redraw | Msg::Paste(_)
     );
+    // Saving and quitting work with the help open (and close it).
+    if app.help.is_some() && matches!(msg, Msg::Save | Msg::Interrupt | Msg::Quit) {
+        app.help = None;
+    }
     if app.help.is_some() && overlay {
         return help_keys(app, &msg);
     }
@@ -337,6 +344,15 @@ pub fn changed(app: &mut App, message: impl Into<String>) {
     app.rev += 1;
     info(app, message, false);
     clamp_selections(app);
+    // An edit points at an entry by position; after any other change that
+    // position may hold something else. The typed text stays in the input.
+    if app.editing.take().is_some() {
+        info(
+            app,
+            "The minutes changed during the edit, so it was stopped: the text stays in the input, Enter adds it as a new line.",
+            true,
+        );
+    }
 }
 
 pub fn info(app: &mut App, text: impl Into<String>, error: bool) {
@@ -403,6 +419,10 @@ pub fn clamp_selections(app: &mut App) {
 }
 
 fn history_step(app: &mut App, back: bool) {
+    if app.editing.is_some() {
+        // Browsing history would replace the text being edited.
+        return;
+    }
     let len = app.input_history.len();
     if len == 0 {
         return;
@@ -428,6 +448,11 @@ fn history_step(app: &mut App, back: bool) {
 /// Enter: run the typed line, or put an edited entry back.
 fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     let text = app.input.value().to_string();
+    if text.trim().is_empty() && app.editing.is_none() && !app.pending.is_empty() {
+        // Enter on an empty line runs the pasted lines that wait.
+        let lines: Vec<String> = app.pending.drain(..).collect();
+        return run_lines(app, lines, now);
+    }
     if text.trim().is_empty() {
         if app.editing.is_some() {
             info(
@@ -502,7 +527,7 @@ fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>
             Command::Save(None) => return Ok(handle(app, Msg::Save, now)),
             Command::Save(Some(path)) => return Ok(vec![save_copy(app, path)?]),
             Command::Export { format, path } => {
-                return Ok(vec![export(app, *format, path.as_deref())]);
+                return Ok(vec![export(app, *format, path.as_deref())?]);
             }
             _ => {}
         }
@@ -521,24 +546,37 @@ fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>
 }
 
 fn save_copy(app: &App, path: &str) -> Result<Effect, String> {
-    let contents = crate::storage::serialise(&app.meeting).map_err(|e| e.to_string())?;
+    let target = resolve_path(app, path);
+    if target == app.path {
+        return Err("That is this meeting's own file, which is saved already: give another path for a copy.".into());
+    }
+    let contents = crate::storage::serialise(&snapshot(app)).map_err(|e| e.to_string())?;
     Ok(Effect::Write {
-        path: resolve_path(app, path),
+        path: target,
         contents,
         what: "A copy of the meeting".into(),
     })
 }
 
-fn export(app: &App, format: Format, path: Option<&str>) -> Effect {
+fn export(app: &App, format: Format, path: Option<&str>) -> Result<Effect, String> {
     let path = match path {
         Some(p) => resolve_path(app, p),
         None => app.path.with_extension(format.extension()),
     };
-    Effect::Write {
+    // Formatted minutes must never land on a meeting file (this one, or
+    // one named .ron): the meeting would be replaced by its export.
+    if path == app.path || path.extension().is_some_and(|e| e == "ron") {
+        return Err(format!(
+            "{} is a meeting file: export to a .{} file instead.",
+            path.display(),
+            format.extension()
+        ));
+    }
+    Ok(Effect::Write {
         path,
         contents: export::render(&app.meeting, format, &export::Options::default()),
         what: "The minutes".into(),
-    }
+    })
 }
 
 /// Relative paths are taken beside the meeting file, not wherever the app
@@ -579,6 +617,14 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, Strin
             if matches!(log, LogRef::Item(_)) && log_index.is_none() {
                 return Err("That item has been deleted; press Esc.".into());
             }
+            // An action marked done stays done when its wording is fixed.
+            let mut kind = kind;
+            if let model::EntryKind::Action { done, .. } = &mut kind
+                && let Some(old) = app.entries(log).get(index)
+                && let model::EntryKind::Action { done: was_done, .. } = old.kind
+            {
+                *done = was_done;
+            }
             let before = app.meeting.clone();
             if !app.meeting.replace_entry(log_index, index, kind) {
                 return Err("That entry has been deleted; press Esc.".into());
@@ -609,6 +655,21 @@ fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect> {
         return vec![];
     }
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if !app.pending.is_empty() {
+        // Lines from an earlier paste still wait behind a line to fix: the
+        // new ones queue after them rather than jump the queue.
+        app.pending
+            .extend(lines.into_iter().filter(|l| !l.trim().is_empty()));
+        info(
+            app,
+            format!(
+                "Pasted lines added to the queue: fix the line in the input and press Enter{}.",
+                waiting_note(app.pending.len())
+            ),
+            true,
+        );
+        return vec![];
+    }
     // What was already typed joins the first pasted line.
     lines[0] = format!("{}{}", app.input.value(), lines[0]);
     app.input = Input::default();
@@ -621,7 +682,7 @@ fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect> {
 /// `pending` until it is fixed, so nothing pasted is lost.
 fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effect> {
     let before = app.meeting.clone();
-    let mark = app.history.depth();
+    let mark = app.history.mark();
     let rev = app.rev;
     let mut effects = Vec::new();
     let mut ran = 0;
@@ -637,8 +698,15 @@ fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effec
         match run_line(app, &clean, now) {
             Ok(e) => {
                 remember(app, &clean);
+                let quit = e.contains(&Effect::Quit);
                 effects.extend(e);
                 ran += 1;
+                if quit {
+                    // "/quit" in a paste: the lines after it are kept (as
+                    // the draft) rather than run after the save.
+                    app.pending = queue;
+                    break;
+                }
             }
             Err(e) => {
                 app.input = Input::new(clean);

@@ -266,4 +266,17 @@ mod tests {
         assert_eq!(m.toggle_arrived(jo, now()), Some(false));
         assert_eq!(m.toggle_left(jo, now()), Some(true));
     }
+
+    #[test]
+    fn repair_gives_fresh_ids_and_a_real_current_item() {
+        let mut m = meeting(&["/present Jo Chwalko; Tom Usher", "/item A", "/item B"]);
+        m.next_id = 1;
+        m.current = Some(7);
+        m.repair();
+        assert_eq!(m.current, None);
+        assert!(m.next_id > 4);
+        let before = m.clone();
+        m.repair();
+        assert_eq!(m, before, "repair changes nothing in a sound meeting");
+    }
 }

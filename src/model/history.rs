@@ -17,12 +17,16 @@ const LIMIT: usize = 5_000;
 pub struct History {
     undo: VecDeque<Meeting>,
     redo: Vec<Meeting>,
+    /// Changes recorded ever; a mark that old entries falling off the
+    /// front cannot shift.
+    recorded: u64,
 }
 
 impl History {
     /// Remember `before`, the meeting as it was before a change just made.
     pub fn record(&mut self, before: Meeting) {
         self.undo.push_back(before);
+        self.recorded += 1;
         if self.undo.len() > LIMIT {
             self.undo.pop_front();
         }
@@ -52,25 +56,20 @@ impl History {
         }
     }
 
-    /// How many changes can be undone now; a mark for `squash_since`.
-    pub fn depth(&self) -> usize {
-        self.undo.len()
+    /// A mark for `squash_since`.
+    pub fn mark(&self) -> u64 {
+        self.recorded
     }
 
     /// Make everything recorded since `mark` one step, back to `before`
     /// (a paste of many lines is undone by one undo).
-    pub fn squash_since(&mut self, mark: usize, before: Meeting) {
-        self.undo.truncate(mark.min(self.undo.len()));
+    pub fn squash_since(&mut self, mark: u64, before: Meeting) {
+        let since = usize::try_from(self.recorded.saturating_sub(mark)).unwrap_or(usize::MAX);
+        let keep = self.undo.len().saturating_sub(since);
+        self.undo.truncate(keep);
         self.undo.push_back(before);
+        self.recorded = mark + 1;
         self.redo.clear();
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
     }
 }
 

@@ -336,8 +336,27 @@ impl Meeting {
 
     pub(crate) fn fresh_id(&mut self) -> u32 {
         let id = self.next_id.max(1);
-        self.next_id = id + 1;
+        self.next_id = id.saturating_add(1);
         id
+    }
+
+    /// Make a meeting read from a file (perhaps edited by hand) safe to
+    /// work on: fresh ids above every id in use, and a current item that
+    /// exists. Changes nothing in a file `minutes` wrote itself.
+    pub fn repair(&mut self) {
+        let highest = self
+            .people
+            .iter()
+            .map(|p| p.id.0)
+            .chain(self.items.iter().map(|i| i.id.0))
+            .max()
+            .unwrap_or(0);
+        if self.next_id <= highest {
+            self.next_id = highest.saturating_add(1);
+        }
+        if self.current.is_some_and(|c| c >= self.items.len()) {
+            self.current = None;
+        }
     }
 
     /// The next meeting as last recorded, wherever it was recorded.

@@ -134,7 +134,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     check_version(path, text)?;
     // Version 1 is the only schema so far. When SCHEMA_VERSION is bumped,
     // older files are converted here, after the version check.
-    ron::from_str(text).map_err(|error| parse_error(path, text, &error))
+    let mut meeting: Meeting =
+        ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
+    meeting.repair();
+    Ok(meeting)
 }
 
 /// The file's bytes, refusing folders, devices and pipes first: opening a

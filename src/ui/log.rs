@@ -186,18 +186,20 @@ fn title(app: &App, shown: LogRef, width: usize) -> String {
     let m = &app.meeting;
     let (text, mark) = match shown {
         LogRef::Preamble => ("Before the agenda".to_string(), ""),
-        LogRef::Item(id) => {
-            let index = m.item_index(id).unwrap_or(0);
-            let mark = if m.current == Some(index) {
-                ""
-            } else {
-                " (viewing)"
-            };
-            (
-                format!("{}. {}", index + 1, clean(&m.items[index].title)),
-                mark,
-            )
-        }
+        LogRef::Item(id) => match m.item_index(id) {
+            Some(index) => {
+                let mark = if m.current == Some(index) {
+                    ""
+                } else {
+                    " (viewing)"
+                };
+                (
+                    format!("{}. {}", index + 1, clean(&m.items[index].title)),
+                    mark,
+                )
+            }
+            None => ("(deleted item)".to_string(), ""),
+        },
     };
     // The title gives way, never the mark saying this is not the current item.
     format!(" {}{mark} ", fit(&text, width.saturating_sub(mark.len())))

@@ -400,3 +400,116 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(a.help, None);
     assert_eq!(a.focus, Focus::Input, "closing help does not move focus");
 }
+
+#[test]
+fn a_save_in_a_paste_writes_every_line_of_it() {
+    let mut a = seeded();
+    let effects = update(&mut a, Msg::Paste("- a\n/save\n- b".into()), at(14, 0));
+    let saved: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save { meeting, rev } => Some((meeting.items[0].entries.len(), *rev)),
+            _ => None,
+        })
+        .collect();
+    assert!(!saved.is_empty());
+    for (entries, rev) in saved {
+        assert_eq!(entries, 2, "a save must hold the lines after /save too");
+        assert_eq!(rev, a.rev);
+    }
+}
+
+#[test]
+fn a_second_paste_queues_behind_lines_that_wait() {
+    let mut a = seeded();
+    update(&mut a, Msg::Paste("@ZZ hi\n- a\n- b".into()), at(14, 0));
+    assert_eq!(a.input.value(), "@ZZ hi");
+    update(&mut a, Msg::Paste("- c\n- d".into()), at(14, 0));
+    assert_eq!(a.input.value(), "@ZZ hi");
+    assert_eq!(Vec::from(a.pending.clone()), ["- a", "- b", "- c", "- d"]);
+    assert!(
+        draft_text(&a).contains("- d"),
+        "waiting lines are in the draft"
+    );
+}
+
+#[test]
+fn a_change_during_an_edit_stops_it_and_keeps_the_text() {
+    let mut a = seeded();
+    for l in ["one", "two", "three"] {
+        enter(&mut a, l);
+    }
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::Up, at(14, 0));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    assert_eq!(a.input.value(), "two");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::Home, at(14, 0));
+    update(&mut a, Msg::Delete, at(14, 0));
+    assert_eq!(a.editing, None);
+    assert_eq!(a.input.value(), "two", "the edited text is kept");
+    let texts: Vec<_> = a.meeting.items[0]
+        .entries
+        .iter()
+        .map(|e| e.kind.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            EntryKind::Note("two".into()),
+            EntryKind::Note("three".into())
+        ]
+    );
+}
+
+#[test]
+fn starting_an_edit_never_throws_away_a_typed_line() {
+    let mut a = seeded();
+    enter(&mut a, "one");
+    typed(&mut a, "@JC queried whether");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    assert_eq!(a.editing, None);
+    assert_eq!(a.input.value(), "@JC queried whether");
+    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
+    update(&mut a, Msg::AddItem, at(14, 0));
+    assert_eq!(a.input.value(), "@JC queried whether");
+    assert!(error(&a).contains("being typed"));
+}
+
+#[test]
+fn editing_a_done_action_keeps_it_done() {
+    let mut a = seeded();
+    enter(&mut a, "/action Clerk: circulate");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::ToggleDone, at(14, 0));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    typed(&mut a, " the report");
+    update(&mut a, Msg::Submit, at(14, 0));
+    assert!(matches!(
+        &a.meeting.items[0].entries[0].kind,
+        EntryKind::Action { text, done: true, .. } if text == "circulate the report"
+    ));
+}
+
+#[test]
+fn exports_and_copies_never_land_on_a_meeting_file() {
+    let mut a = seeded();
+    assert!(enter(&mut a, "/export txt /tmp/meeting.ron").is_empty());
+    assert!(error(&a).contains("meeting file"));
+    a.input = tui_input::Input::default();
+    assert!(enter(&mut a, "/save /tmp/meeting.ron").is_empty());
+    assert!(error(&a).contains("own file"));
+}
+
+#[test]
+fn quit_in_a_paste_keeps_the_lines_after_it() {
+    let mut a = seeded();
+    let effects = update(&mut a, Msg::Paste("- a\n/quit\n- b".into()), at(14, 0));
+    assert!(effects.contains(&Effect::Quit));
+    let Some(Effect::Save { meeting, .. }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(meeting.items[0].entries.len(), 1);
+    assert_eq!(meeting.draft, "\n- b");
+}
