@@ -409,8 +409,13 @@ impl Meeting {
             && let Some(item) = self.item_mut(old)
         {
             item.ended = Some(now);
-            if let Some(entered) = item.entered.take() {
-                item.spent_secs += (now - entered).num_seconds().max(0);
+            // A "visit" of more than half a day is a meeting reopened
+            // later, not time spent on the item.
+            if let Some(entered) = item.entered.take()
+                && let visit = (now - entered).num_seconds()
+                && (0..12 * 3600).contains(&visit)
+            {
+                item.spent_secs += visit;
             }
         }
         if let Some(item) = self.item_mut(index) {
