@@ -695,7 +695,16 @@ fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effec
         if clean.trim().is_empty() {
             continue;
         }
-        match run_line(app, &clean, now) {
+        // Undo inside a run of lines would reach back past the run, which
+        // is then squashed into one step: it is not what anyone pasting
+        // meant, so it waits like a line that failed.
+        let outcome = match grammar::parse(&clean) {
+            Ok(Line::Command(Command::Undo | Command::Redo)) => Err(
+                "Undo and redo are not run from pasted lines: press Ctrl+Z or Ctrl+R after the paste.".to_string(),
+            ),
+            _ => run_line(app, &clean, now),
+        };
+        match outcome {
             Ok(e) => {
                 remember(app, &clean);
                 let quit = e.contains(&Effect::Quit);

@@ -513,3 +513,23 @@ fn quit_in_a_paste_keeps_the_lines_after_it() {
     assert_eq!(meeting.items[0].entries.len(), 1);
     assert_eq!(meeting.draft, "\n- b");
 }
+
+#[test]
+fn undo_in_a_paste_waits_instead_of_reaching_back() {
+    let mut a = seeded();
+    enter(&mut a, "before the paste");
+    update(&mut a, Msg::Paste("- a\n/undo\n- b".into()), at(14, 0));
+    assert_eq!(
+        a.meeting.items[0].entries.len(),
+        2,
+        "'before' and '- a' stay"
+    );
+    assert_eq!(a.input.value(), "/undo");
+    assert_eq!(Vec::from(a.pending.clone()), ["- b"]);
+    update(&mut a, Msg::Undo, at(14, 0));
+    assert_eq!(
+        a.meeting.items[0].entries.len(),
+        1,
+        "one undo takes back the paste"
+    );
+}
