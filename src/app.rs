@@ -158,6 +158,7 @@ impl App {
     /// saved back in the input (and pasted lines behind it).
     pub fn restore(mut meeting: Meeting, path: PathBuf) -> App {
         let draft = std::mem::take(&mut meeting.draft);
+        let edit = meeting.draft_edit.take();
         let mut app = App::new(meeting, path);
         let mut lines = draft.split('\n').map(str::to_string);
         if let Some(first) = lines.next() {
@@ -168,6 +169,23 @@ impl App {
             && let Some(first) = app.pending.pop_front()
         {
             app.input = Input::new(first);
+        }
+        // An edit under way when minutes stopped goes on, if what it was
+        // editing is still there.
+        app.editing = edit.and_then(|e| match e {
+            crate::model::DraftEdit::Entry { item, index } => {
+                let log = item.map_or(LogRef::Preamble, LogRef::Item);
+                (app.entries(log).len() > index).then_some(Editing::Entry { log, index })
+            }
+            crate::model::DraftEdit::ItemTitle(id) => {
+                app.meeting.item_index(id).map(|_| Editing::ItemTitle(id))
+            }
+        });
+        if app.editing.is_some() {
+            app.message = Some(Message {
+                text: "An edit was under way when minutes stopped: Enter puts it back, Esc leaves the entry as it was.".into(),
+                error: false,
+            });
         }
         app
     }

@@ -140,6 +140,16 @@ pub fn save_effect(app: &App) -> Effect {
 pub fn snapshot(app: &App) -> Meeting {
     let mut m = app.meeting.clone();
     m.draft = draft_text(app);
+    m.draft_edit = app.editing.map(|e| match e {
+        Editing::Entry { log, index } => model::DraftEdit::Entry {
+            item: match log {
+                LogRef::Preamble => None,
+                LogRef::Item(id) => Some(id),
+            },
+            index,
+        },
+        Editing::ItemTitle(id) => model::DraftEdit::ItemTitle(id),
+    });
     m
 }
 

@@ -56,6 +56,21 @@ pub struct Meeting {
     /// input line on open.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub draft: String,
+    /// What the draft was an edit of, if it was one: so that after a crash
+    /// Enter puts the entry back rather than adding it a second time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft_edit: Option<DraftEdit>,
+}
+
+/// An edit in progress, as saved with the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftEdit {
+    /// Entry `index` of an item's log (None: the preamble).
+    Entry {
+        item: Option<ItemId>,
+        index: usize,
+    },
+    ItemTitle(ItemId),
 }
 
 impl Default for Meeting {
@@ -75,6 +90,7 @@ impl Default for Meeting {
             current: None,
             next_id: 1,
             draft: String::new(),
+            draft_edit: None,
         }
     }
 }

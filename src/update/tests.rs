@@ -533,3 +533,22 @@ fn undo_in_a_paste_waits_instead_of_reaching_back() {
         "one undo takes back the paste"
     );
 }
+
+#[test]
+fn an_edit_under_way_survives_a_crash() {
+    let mut a = seeded();
+    enter(&mut a, "one");
+    enter(&mut a, "two");
+    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
+    update(&mut a, Msg::Up, at(14, 0));
+    update(&mut a, Msg::EditSelected, at(14, 0));
+    typed(&mut a, " fixed");
+    // What the saver would have written, opened again.
+    let mut b = App::restore(snapshot(&a), PathBuf::from("/tmp/meeting.ron"));
+    assert_eq!(b.input.value(), "one fixed");
+    assert!(b.editing.is_some());
+    update(&mut b, Msg::Submit, at(14, 1));
+    let log = &b.meeting.items[0].entries;
+    assert_eq!(log.len(), 2, "put back in place, not added again");
+    assert_eq!(log[0].kind, EntryKind::Note("one fixed".into()));
+}
