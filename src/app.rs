@@ -117,7 +117,6 @@ pub struct App {
     pub save_state: SaveState,
     /// Set by a first Ctrl+C; a second one quits.
     pub quit_armed: bool,
-    pub read_only: bool,
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
@@ -148,7 +147,6 @@ impl App {
             saved_rev: 0,
             save_state: SaveState::Saved,
             quit_armed: false,
-            read_only: false,
             banner: None,
             drawn: Drawn::default(),
         }

@@ -7,7 +7,7 @@
 //! `COMMANDS` is the single source for parsing, Tab completion, the help
 //! overlay and the README (a test checks the README against it).
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 /// One row per typed command.
 pub struct CommandSpec {
@@ -732,11 +732,6 @@ fn parse_time_range(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
         }
         None => parse_clock(s, None).map(|t| (t, None)),
     }
-}
-
-/// Year-aware helper for tests and callers that want "17 April 2019".
-pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), d.format("%B"), d.year())
 }
 
 #[cfg(test)]

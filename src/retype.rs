@@ -27,7 +27,9 @@ pub fn entry_as_line(m: &Meeting, kind: &EntryKind) -> String {
         EntryKind::Action {
             owner, text, due, ..
         } => {
-            let due = due.map_or_else(String::new, |d| format!(" by {}", grammar::long_date(d)));
+            let due = due.map_or_else(String::new, |d| {
+                format!(" by {}", crate::export::words::short_date(d))
+            });
             format!("/action {}: {text}{due}", who_text(m, owner))
         }
         EntryKind::Interest { who, text } => format!("/interest {}: {text}", who_text(m, who)),

@@ -19,7 +19,7 @@ use chrono::NaiveTime;
 use common::{
     BIN, POLL, SEED, SESSION, TIMEOUT, Term, clock_ticks_per_second, cpu_ticks, file_names,
     has_ended, has_note, input_of, mode, poll, root, scripted_seed, seed_lines, seed_lines_path,
-    status_of, wait_ended,
+    status_of, wait_ended, wait_for_file,
 };
 use minutes::model::{EntryKind, Meeting};
 use minutes::storage;
@@ -165,19 +165,19 @@ fn pasting_the_seed_gives_the_same_file() {
     // It arrived as one paste, so one undo takes all of it back, and one
     // redo brings it back.
     term.key("C-z");
-    poll(TIMEOUT, POLL, || {
-        storage::load(&file)
-            .ok()
-            .filter(|m| m.items.is_empty() && m.people.is_empty())
-    })
-    .unwrap_or_else(|| panic!("one Ctrl+Z did not undo the paste:\n{}", term.screen()));
+    wait_for_file(
+        &file,
+        "one Ctrl+Z did not undo the paste",
+        |m| m.items.is_empty() && m.people.is_empty(),
+        || term.screen(),
+    );
     term.key("C-r");
-    poll(TIMEOUT, POLL, || {
-        storage::load(&file)
-            .ok()
-            .filter(|m| without_times(m) == want)
-    })
-    .unwrap_or_else(|| panic!("Ctrl+R did not redo the paste:\n{}", term.screen()));
+    wait_for_file(
+        &file,
+        "Ctrl+R did not redo the paste",
+        |m| without_times(m) == want,
+        || term.screen(),
+    );
     term.quit();
     assert_same_meeting(&storage::load(&file).unwrap(), &want);
 }
@@ -234,12 +234,12 @@ fn a_second_instance_is_refused() {
     let file = dir.path().join("m.ron");
     let term = Term::open(dir.path(), &file);
     term.type_line("/title Only one writer");
-    poll(TIMEOUT, POLL, || {
-        storage::load(&file)
-            .ok()
-            .filter(|m| m.title == "Only one writer")
-    })
-    .expect("the title never reached the file");
+    wait_for_file(
+        &file,
+        "the title never reached the file",
+        |m| m.title == "Only one writer",
+        || term.screen(),
+    );
     term.wait_for("the status bar to say saved", |s| {
         status_of(s).contains(" saved ")
     });

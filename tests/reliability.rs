@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use common::{
     BIN, POLL, SESSION, TIMEOUT, Term, cpu_ticks, file_names, has_note, input_of, mode, poll, root,
-    status_of, wait_ended,
+    status_of, wait_ended, wait_for_file,
 };
 use minutes::model::{EntryKind, Meeting};
 use minutes::storage;
@@ -770,12 +770,12 @@ fn r4_one_writer() {
     let lock = storage::lock_path(&file).unwrap();
     let a = Term::open(dir.path(), &file);
     a.type_line("/title One writer");
-    poll(TIMEOUT, POLL, || {
-        storage::load(&file)
-            .ok()
-            .filter(|m| m.title == "One writer")
-    })
-    .expect("A's title never reached the file");
+    wait_for_file(
+        &file,
+        "A's title never reached the file",
+        |m| m.title == "One writer",
+        || a.screen(),
+    );
     assert_refused("B", &file, dir.path(), a.pid());
 
     // 50 saves, each a new file renamed over the old one: while the old
@@ -786,13 +786,12 @@ fn r4_one_writer() {
         let old = File::open(&file).unwrap();
         let line = format!("Save number {i}");
         a.type_line_now(&line);
-        poll(TIMEOUT, POLL, || {
-            storage::load(&file)
-                .ok()
-                .filter(|m| has_note(m, &line))
-                .map(|_| ())
-        })
-        .unwrap_or_else(|| panic!("{line:?} never reached the file:\n{}", a.screen()));
+        wait_for_file(
+            &file,
+            &format!("{line:?} never reached the file"),
+            |m| has_note(m, &line),
+            || a.screen(),
+        );
         if fs::metadata(&file).unwrap().ino() != old.metadata().unwrap().ino() {
             renamed += 1;
         }

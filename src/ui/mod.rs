@@ -11,7 +11,7 @@ mod status;
 mod text;
 mod theme;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
@@ -107,8 +107,8 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
         attendance::render(app, pane, top);
     });
     // The agenda shows the current item's elapsed minutes.
-    let minute = now.format("%Y%m%d%H%M").to_string();
-    let agenda_key = || hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, &minute));
+    let minute = (now.date(), now.hour(), now.minute());
+    let agenda_key = || hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
     memoised(&app.drawn.panes[1], agenda_key, bottom, buf, |pane| {
         agenda::render(app, pane, bottom, now);
     });

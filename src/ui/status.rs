@@ -111,7 +111,6 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
 fn save_part(app: &App) -> (String, Style) {
     match &app.save_state {
         SaveState::Failed(_) => (" NOT SAVED (retrying) ".to_string(), theme::SAVE_FAILED),
-        _ if app.read_only => (" READ-ONLY ".to_string(), theme::SAVE_FAILED),
         SaveState::Pending => (" saving… ".to_string(), theme::SAVING),
         SaveState::Saved if app.is_saved() => (" saved ".to_string(), theme::SAVED),
         SaveState::Saved => (" saving… ".to_string(), theme::SAVING),

@@ -30,6 +30,20 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Wait until the meeting file reads and `ok` holds for it; panic naming
+/// `what` (and showing `screen`) if it never does.
+pub fn wait_for_file(
+    file: &Path,
+    what: &str,
+    ok: impl Fn(&Meeting) -> bool,
+    screen: impl FnOnce() -> String,
+) -> Meeting {
+    poll(TIMEOUT, POLL, || {
+        minutes::storage::load(file).ok().filter(|m| ok(m))
+    })
+    .unwrap_or_else(|| panic!("{what}:\n{}", screen()))
+}
+
 /// The seed meeting: real draft minutes of a council board.
 pub const SEED: &str = "wirral-improvement-board-2019-04-17";
 
