@@ -17,10 +17,12 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use minutes::app::{App, Focus};
+use minutes::export::Format;
 use minutes::export::{self, Options};
-use minutes::grammar::Format;
+use minutes::msg::{Motion, Msg, PaneMsg};
 use minutes::synth::{self, Size};
-use minutes::update::{Msg, snapshot, update};
+use minutes::ui::ViewCache;
+use minutes::update::update;
 use minutes::{storage, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -68,6 +70,7 @@ fn time(samples: &mut Vec<Duration>, f: impl FnOnce()) {
 
 struct Bench {
     app: App,
+    cache: ViewCache,
     term: Terminal<TestBackend>,
 }
 
@@ -77,15 +80,20 @@ impl Bench {
         let mut app = App::new(meeting, PathBuf::from("/bench/meeting.ron"));
         app.focus = Focus::Input;
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| ui::render(&app, f, now())).unwrap();
-        Bench { app, term }
+        let mut cache = ViewCache::default();
+        term.draw(|f| ui::render(&app, &mut cache, f, now()))
+            .unwrap();
+        Bench { app, cache, term }
     }
 
     /// One key press: update, then draw the whole frame.
     fn press(&mut self, msg: Msg) {
         let effects = update(&mut self.app, msg, now());
         black_box(effects);
-        self.term.draw(|f| ui::render(&self.app, f, now())).unwrap();
+        let (app, cache) = (&self.app, &mut self.cache);
+        self.term
+            .draw(|f| ui::render(app, cache, f, now()))
+            .unwrap();
     }
 
     fn type_text(&mut self, text: &str) {
@@ -143,7 +151,11 @@ fn keypress_workloads(size: Size, w: u16, h: u16, n: usize) -> Vec<Stats> {
     b.app.focus = Focus::Log;
     let mut s = Vec::with_capacity(n / 2);
     for i in 0..n / 2 {
-        let msg = if i % 2 == 0 { Msg::Home } else { Msg::End };
+        let msg = if i % 2 == 0 {
+            Msg::Move(Motion::Home)
+        } else {
+            Msg::Move(Motion::End)
+        };
         time(&mut s, || b.press(msg));
     }
     out.push(Stats {
@@ -158,7 +170,7 @@ fn keypress_workloads(size: Size, w: u16, h: u16, n: usize) -> Vec<Stats> {
     let mut s = Vec::with_capacity(n / 4);
     for i in 0..n / 4 {
         b.app.agenda_sel = (i * 7) % items;
-        time(&mut s, || b.press(Msg::MakeCurrent));
+        time(&mut s, || b.press(Msg::Pane(PaneMsg::MakeCurrent)));
     }
     out.push(Stats {
         name: label("open another item"),
@@ -208,7 +220,7 @@ fn save_workloads(size: Size, n: usize) -> Vec<Stats> {
     for _ in 0..n {
         // What the input thread pays: the snapshot handed to the saver.
         let mut snap = None;
-        time(&mut input_side, || snap = Some(snapshot(&app)));
+        time(&mut input_side, || snap = Some(app.snapshot()));
         let m = snap.unwrap();
         time(&mut background, || storage::save(&path, &m).unwrap());
     }
@@ -242,13 +254,13 @@ fn slow_save_workload(size: Size, n: usize) -> Stats {
     let mut b = Bench::new(size, 120, 40);
     let mut s = Vec::with_capacity(n);
     let started = Instant::now();
-    saver.save(1, snapshot(&b.app));
+    saver.save(1, b.app.snapshot());
     for i in 0..n {
         if i % 60 == 0 {
             b.app.input = tui_input::Input::new("@Lin ".into());
             // Keep a save in flight for the whole run.
             if started.elapsed() > Duration::from_millis(1500) {
-                saver.save(2, snapshot(&b.app));
+                saver.save(2, b.app.snapshot());
             }
         }
         time(&mut s, || b.press(Msg::Edit(InputRequest::InsertChar('a'))));
@@ -273,7 +285,9 @@ fn open_workload(size: Size, n: usize) -> Stats {
             let m = storage::load(&path).unwrap();
             let app = App::restore(m, path.clone());
             let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-            term.draw(|f| ui::render(&app, f, now())).unwrap();
+            let mut cache = ViewCache::default();
+            term.draw(|f| ui::render(&app, &mut cache, f, now()))
+                .unwrap();
         });
     }
     Stats {

@@ -3,13 +3,12 @@
 //! No terminal, no clock, no files here: `update` changes an `App`, the
 //! views draw one, and the runtime does the IO the update asks for.
 
-use std::cell::Cell;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use tui_input::Input;
 
-use crate::model::{History, ItemId, Meeting};
+use crate::model::{self, History, ItemId, Meeting};
 
 /// Where the keyboard goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,22 +55,14 @@ pub struct Message {
     pub error: bool,
 }
 
-/// What the last frame drew, for the few things the update needs to know
-/// about the screen: how far the help can scroll and where the log view
-/// starts. Written only by the views; everything else in `App` they read.
-#[derive(Debug, Default)]
-pub struct Drawn {
-    pub help_max: Cell<u16>,
-    /// The log shown, and the entry at the top of its view.
-    pub log_top: Cell<Option<(LogRef, usize)>>,
-    /// Each pane as last drawn, with a hash of everything it was drawn
-    /// from: typing changes only the input line, so the panes are copied
-    /// rather than drawn again on every key.
-    pub panes: [PaneMemo; 3],
+/// What the reducer needs to know of the screen, as the runtime last drew
+/// it. Plain numbers, set by the runtime after each frame; the views never
+/// write into the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Viewport {
+    /// How far the help can scroll (0 before the help is first drawn).
+    pub help_max: u16,
 }
-
-/// A pane's last drawing and the key it was drawn for.
-pub type PaneMemo = std::cell::RefCell<Option<(u64, ratatui::buffer::Buffer)>>;
 
 /// What is on disk, as far as the app knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,7 +111,7 @@ pub struct App {
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
-    pub drawn: Drawn,
+    pub viewport: Viewport,
 }
 
 impl App {
@@ -148,7 +139,7 @@ impl App {
             save_state: SaveState::Saved,
             quit_armed: false,
             banner: None,
-            drawn: Drawn::default(),
+            viewport: Viewport::default(),
         }
     }
 
@@ -171,19 +162,16 @@ impl App {
         // An edit under way when minutes stopped goes on, if what it was
         // editing is still there.
         app.editing = edit.and_then(|e| match e {
-            crate::model::DraftEdit::Entry { item, index } => {
+            model::DraftEdit::Entry { item, index } => {
                 let log = item.map_or(LogRef::Preamble, LogRef::Item);
                 (app.entries(log).len() > index).then_some(Editing::Entry { log, index })
             }
-            crate::model::DraftEdit::ItemTitle(id) => {
+            model::DraftEdit::ItemTitle(id) => {
                 app.meeting.item_index(id).map(|_| Editing::ItemTitle(id))
             }
         });
         if app.editing.is_some() {
-            app.message = Some(Message {
-                text: "An edit was under way when minutes stopped: Enter puts it back, Esc leaves the entry as it was.".into(),
-                error: false,
-            });
+            app.say("An edit was under way when minutes stopped: Enter puts it back, Esc leaves the entry as it was.");
         }
         app
     }
@@ -206,7 +194,7 @@ impl App {
         }
     }
 
-    pub fn entries(&self, log: LogRef) -> &[std::sync::Arc<crate::model::Entry>] {
+    pub fn entries(&self, log: LogRef) -> &[std::sync::Arc<model::Entry>] {
         match log {
             LogRef::Preamble => &self.meeting.preamble,
             LogRef::Item(id) => self
@@ -219,7 +207,7 @@ impl App {
     /// People in the order the attendance pane lists them (grouped).
     pub fn attendance_order(&self) -> Vec<usize> {
         let mut order = Vec::with_capacity(self.meeting.people.len());
-        for group in crate::model::Attendance::ORDER {
+        for group in model::Attendance::ORDER {
             order.extend(
                 self.meeting
                     .people
@@ -241,5 +229,118 @@ impl App {
             || self.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         )
+    }
+
+    /// Say what a line or key did.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Say why a line or key was refused.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Clear a message that is not an error: errors stay until acted on.
+    pub fn clear_message_if_ok(&mut self) {
+        if self.message.as_ref().is_some_and(|m| !m.error) {
+            self.message = None;
+        }
+    }
+
+    /// Make a change to the meeting as one undo step. On error the meeting
+    /// is exactly as it was and nothing is recorded.
+    pub fn change<T, E>(
+        &mut self,
+        change: impl FnOnce(&mut Meeting) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.history.change(&mut self.meeting, change)
+    }
+
+    /// Record that the meeting changed: a new revision to save.
+    pub fn changed(&mut self, message: impl Into<String>) {
+        self.rev += 1;
+        self.say(message);
+        self.clamp_selections();
+        // An edit points at an entry by position; after any other change that
+        // position may hold something else. The typed text stays in the input.
+        if self.editing.take().is_some() {
+            self.warn(
+                "The minutes changed during the edit, so it was stopped: the text stays in the input, Enter adds it as a new line.",
+            );
+        }
+    }
+
+    /// Select something that exists after a change removed things.
+    pub fn clamp_selections(&mut self) {
+        let people = self.meeting.people.len();
+        self.attendance_sel = self.attendance_sel.min(people.saturating_sub(1));
+        let items = self.meeting.items.len();
+        self.agenda_sel = self.agenda_sel.min(items.saturating_sub(1));
+        if let Some(LogRef::Item(id)) = self.viewing
+            && self.meeting.item_index(id).is_none()
+        {
+            self.viewing = None;
+        }
+        let len = self.entries(self.shown_log()).len();
+        if let Some(sel) = self.log_sel {
+            self.log_sel = (len > 0).then(|| sel.min(len - 1));
+        }
+    }
+
+    /// The meeting as it should be on disk: with the line being typed and
+    /// any pasted lines still waiting, so that nothing typed is lost in a
+    /// crash.
+    pub fn snapshot(&self) -> Meeting {
+        let mut m = self.meeting.clone();
+        m.draft = self.draft_text();
+        m.draft_edit = self.editing.map(|e| match e {
+            Editing::Entry { log, index } => model::DraftEdit::Entry {
+                item: match log {
+                    LogRef::Preamble => None,
+                    LogRef::Item(id) => Some(id),
+                },
+                index,
+            },
+            Editing::ItemTitle(id) => model::DraftEdit::ItemTitle(id),
+        });
+        m
+    }
+
+    /// The unrecorded text: the input line, then pending pasted lines.
+    pub fn draft_text(&self) -> String {
+        let mut text = self.input.value().to_string();
+        for line in &self.pending {
+            text.push('\n');
+            text.push_str(line);
+        }
+        if text.trim().is_empty() {
+            String::new()
+        } else {
+            text
+        }
+    }
+
+    /// Give the keyboard to `focus`.
+    pub fn set_focus(&mut self, focus: Focus) {
+        // Arriving in the agenda, start from the item being minuted.
+        if focus == Focus::Agenda
+            && self.focus != Focus::Agenda
+            && let Some(current) = self.meeting.current
+        {
+            self.agenda_sel = current;
+        }
+        if focus != Focus::Input {
+            self.last_pane = focus;
+            // Make room for the pane's key hints.
+            self.clear_message_if_ok();
+        }
+        self.focus = focus;
     }
 }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
-use crate::grammar::{self, Format};
+use crate::export::Format;
+use crate::grammar;
 use crate::model::{Attendance, EntryKind, Meeting};
 use crate::{export, script, storage, synth, templates};
 
@@ -236,7 +237,7 @@ fn new_meeting(
         m.title = t;
     }
     match date {
-        Some(d) => m.date = Some(grammar::parse_date(&d).map_err(|e| Failure(e.0))?),
+        Some(d) => m.date = Some(grammar::parse_date(&d).map_err(Failure::from_display)?),
         None if m.date.is_none() => m.date = Some(Local::now().date_naive()),
         None => {}
     }

@@ -4,10 +4,9 @@
 use tui_input::Input;
 
 use crate::app::App;
-use crate::grammar::{self, COMMANDS, Command, Line, SpeakerForm};
+use crate::grammar::{self, Args, COMMANDS, Command, Line, SpeakerForm};
 use crate::model::{Meeting, PersonId, Resolution, honorific_free};
 use crate::retype::token_for;
-use crate::update::info;
 
 /// Complete the word before the cursor: a command name after `/`, a person
 /// after `@`, or a full name where a command takes one.
@@ -51,26 +50,22 @@ pub fn complete(app: &mut App) {
             let cursor = head[..word_start].chars().count() + text.chars().count();
             app.input = Input::new(new_value).with_cursor(cursor);
             if let Some(list) = others {
-                info(app, list, false);
+                app.say(list);
             }
         }
-        None => info(app, "Nothing to complete here.", false),
+        None => app.say("Nothing to complete here."),
     }
 }
 
-/// Commands whose arguments are people's names.
+/// Whether the word being typed is an argument of a command whose table
+/// row says it takes people's names.
 fn takes_names(head: &str) -> bool {
     let first = head.split_whitespace().next().unwrap_or("");
     let Some(name) = first.strip_prefix('/') else {
         return false;
     };
     head.contains(char::is_whitespace)
-        && grammar::find_command(name).is_some_and(|c| {
-            matches!(
-                c.name,
-                "present" | "attending" | "apologies" | "absent" | "arrived" | "left"
-            )
-        })
+        && grammar::find_command(name).is_some_and(|c| c.arg.takes_names())
 }
 
 /// `(completed text, Some(list of choices) when still ambiguous)`.
@@ -147,13 +142,13 @@ pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
                 let usage = COMMANDS
                     .iter()
                     .filter(|c| c.name.starts_with(&name.to_lowercase()))
-                    .map(|c| format!("/{} {}", c.name, c.args))
+                    .map(|c| format!("/{} {}", c.name, c.usage))
                     .collect::<Vec<_>>();
                 if !usage.is_empty() {
                     return Some((usage.join("   "), false));
                 }
             }
-            return Some((e.0, true));
+            return Some((e.to_string(), true));
         }
     };
     let text = match &parsed {
@@ -201,34 +196,24 @@ fn command_hint(m: &Meeting, cmd: &Command) -> Option<String> {
             k => format!("/{verb}: adds {k}, marks {}", n - k),
         }
     };
-    Some(match cmd {
-        Command::Present(l) => people(l, "present"),
-        Command::Attending(l) => people(l, "attending"),
-        Command::Apologies(l) => people(l, "apologies"),
-        Command::Absent(l) => people(l, "absent"),
-        Command::Action { owner, .. } | Command::Interest { who: owner, .. } => {
-            match m.resolve(owner) {
-                Resolution::Many(ids) => format!("{owner} could be {}", m.names_of(&ids)),
-                Resolution::One(id) => {
-                    format!("for {}", m.person(id).map_or("", |p| p.name.as_str()))
-                }
-                Resolution::None => {
-                    if m.find_exact(owner).is_some() {
-                        format!("for {owner}")
-                    } else {
-                        format!("for {owner} (not on the roster: kept as written)")
-                    }
-                }
-            }
-        }
-        Command::Go(n) => match m.items.get(n.wrapping_sub(1)) {
+    Some(match &cmd.args {
+        Args::People(list) => people(list, cmd.name()),
+        Args::Action { owner, .. } | Args::NameText { who: owner, .. } => owner_hint(m, owner),
+        Args::Item(n) => match m.items.get(n.wrapping_sub(1)) {
             Some(item) => format!("go to item {n}: {}", item.title),
             None => format!("there is no item {n}"),
         },
-        Command::Item(_) => format!("adds item {}", m.items.len() + 1),
-        other => COMMANDS
-            .iter()
-            .find(|c| c.name == other.name())
-            .map(|c| c.doc.to_string())?,
+        Args::Text(_) if cmd.name() == "item" => format!("adds item {}", m.items.len() + 1),
+        _ => cmd.spec.doc.to_string(),
     })
+}
+
+/// Who an action or declaration is for, as the line stands.
+fn owner_hint(m: &Meeting, owner: &str) -> String {
+    match m.resolve(owner) {
+        Resolution::Many(ids) => format!("{owner} could be {}", m.names_of(&ids)),
+        Resolution::One(id) => format!("for {}", m.person(id).map_or("", |p| p.name.as_str())),
+        Resolution::None if m.find_exact(owner).is_some() => format!("for {owner}"),
+        Resolution::None => format!("for {owner} (not on the roster: kept as written)"),
+    }
 }

@@ -2,7 +2,7 @@
 //! cannot drift from what the app does. Pure content; `ui::help` draws it.
 
 use crate::grammar::COMMANDS;
-use crate::keymap::{Scope, bindings};
+use crate::keymap::{Scope, bindings, start_bindings};
 
 /// One line of help.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,18 @@ pub enum HelpLine {
     Blank,
     Note(String),
 }
+
+/// The scopes whose keys the overlay lists: those of the meeting screen.
+/// (The overlay's own keys are in its closing note; the start screen says
+/// its keys on itself.)
+pub const OVERLAY_SCOPES: [Scope; 6] = [
+    Scope::Anywhere,
+    Scope::Input,
+    Scope::Panes,
+    Scope::Attendance,
+    Scope::Agenda,
+    Scope::Log,
+];
 
 pub fn lines() -> Vec<HelpLine> {
     let row = |left: &str, right: &str, key: bool| HelpLine::Row {
@@ -43,20 +55,12 @@ pub fn lines() -> Vec<HelpLine> {
             format!(" (also /{})", c.aliases.join(", /"))
         };
         out.push(row(
-            &format!("/{} {}", c.name, c.args),
+            &format!("/{} {}", c.name, c.usage),
             &format!("{}{aliases}", c.doc),
             false,
         ));
     }
-    let scopes = [
-        Scope::Anywhere,
-        Scope::Input,
-        Scope::Panes,
-        Scope::Attendance,
-        Scope::Agenda,
-        Scope::Log,
-    ];
-    for scope in scopes {
+    for scope in OVERLAY_SCOPES {
         out.push(HelpLine::Blank);
         out.push(HelpLine::Heading(format!("Keys: {}", scope.title())));
         for b in bindings().iter().filter(|b| b.scope == scope) {
@@ -68,6 +72,57 @@ pub fn lines() -> Vec<HelpLine> {
         "Up/Down/PgUp/PgDn scroll this help; any other key closes it.".into(),
     ));
     out
+}
+
+/// The README's table of commands, generated from `COMMANDS` (a test
+/// keeps the README's copy in step).
+pub fn markdown_commands() -> String {
+    let mut out = String::from("| command | does |\n| --- | --- |\n");
+    for c in COMMANDS {
+        let typed = format!("/{} {}", c.name, c.usage);
+        let aliases = if c.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also `/{}`)", c.aliases.join("`, `/"))
+        };
+        out.push_str(&format!(
+            "| `{}` | {}{aliases} |\n",
+            typed.trim_end(),
+            escape_cell(c.doc)
+        ));
+    }
+    out
+}
+
+/// The README's table of keys, generated from the key tables: one row per
+/// scope, keys that do the same thing side by side ("Up/k move up").
+pub fn markdown_keys() -> String {
+    let mut out = String::from("| where | keys |\n| --- | --- |\n");
+    for scope in Scope::ALL {
+        let mut keys: Vec<(String, &str)> = Vec::new();
+        let app = bindings().iter().map(|b| (b.scope, b.key, b.doc));
+        let start = start_bindings().iter().map(|b| (b.scope, b.key, b.doc));
+        for (_, key, doc) in app.chain(start).filter(|(s, _, _)| *s == scope) {
+            match keys.iter_mut().find(|(_, d)| *d == doc) {
+                Some((k, _)) => {
+                    k.push('/');
+                    k.push_str(key);
+                }
+                None => keys.push((key.to_string(), doc)),
+            }
+        }
+        let cells: Vec<String> = keys
+            .iter()
+            .map(|(k, doc)| format!("`{k}` {}", escape_cell(doc)))
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", scope.title(), cells.join(" · ")));
+    }
+    out
+}
+
+/// A table cell: a `|` would end it early.
+fn escape_cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }
 
 #[cfg(test)]
@@ -84,7 +139,10 @@ mod tests {
         for c in COMMANDS {
             assert!(has(&format!("/{} ", c.name)), "help lacks /{}", c.name);
         }
-        for b in bindings() {
+        for b in bindings()
+            .iter()
+            .filter(|b| OVERLAY_SCOPES.contains(&b.scope))
+        {
             assert!(has(b.key), "help lacks {}", b.key);
         }
     }

@@ -5,7 +5,8 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 use crate::app::Focus;
 use crate::model::Attendance;
-use crate::update::Msg;
+use crate::msg::{Motion, Msg, PaneMsg};
+use crate::start::StartMsg;
 
 /// Where a key binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,9 +18,28 @@ pub enum Scope {
     Attendance,
     Agenda,
     Log,
+    /// While the help overlay is open (any other key closes it).
+    Help,
+    /// The start screen's list of meetings.
+    Start,
+    /// The start screen while a new meeting's title is typed.
+    StartTitle,
 }
 
 impl Scope {
+    /// Every scope, in the order the README lists them.
+    pub const ALL: [Scope; 9] = [
+        Scope::Anywhere,
+        Scope::Input,
+        Scope::Panes,
+        Scope::Attendance,
+        Scope::Agenda,
+        Scope::Log,
+        Scope::Help,
+        Scope::Start,
+        Scope::StartTitle,
+    ];
+
     fn covers(self, focus: Focus) -> bool {
         match self {
             Scope::Anywhere => true,
@@ -28,6 +48,7 @@ impl Scope {
             Scope::Attendance => focus == Focus::Attendance,
             Scope::Agenda => focus == Focus::Agenda,
             Scope::Log => focus == Focus::Log,
+            Scope::Help | Scope::Start | Scope::StartTitle => false,
         }
     }
 
@@ -39,15 +60,19 @@ impl Scope {
             Scope::Attendance => "Attendance pane",
             Scope::Agenda => "Agenda pane",
             Scope::Log => "Log pane",
+            Scope::Help => "Help overlay (any other key closes it)",
+            Scope::Start => "Start screen",
+            Scope::StartTitle => "Start screen, typing a new meeting's title",
         }
     }
 }
 
-pub struct Binding {
+/// One key: where it applies, what it sends, and how help names it.
+pub struct Binding<M> {
     pub scope: Scope,
     pub code: KeyCode,
     pub mods: KeyModifiers,
-    pub msg: Msg,
+    pub msg: M,
     /// What the key is called in help ("Ctrl+Z").
     pub key: &'static str,
     pub doc: &'static str,
@@ -58,15 +83,15 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-fn b(
+fn b<M>(
     scope: Scope,
     code: KeyCode,
     mods: KeyModifiers,
-    msg: Msg,
+    msg: M,
     key: &'static str,
     doc: &'static str,
     hint: &'static str,
-) -> Binding {
+) -> Binding<M> {
     Binding {
         scope,
         code,
@@ -80,11 +105,13 @@ fn b(
 
 /// Every key binding, in the order help lists them.
 #[rustfmt::skip]
-pub fn bindings() -> &'static [Binding] {
-    static KEYS: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+pub fn bindings() -> &'static [Binding<Msg>] {
+    static KEYS: std::sync::OnceLock<Vec<Binding<Msg>>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         use KeyCode::{BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
-        use Scope::{Agenda, Anywhere, Input, Log, Panes};
+        use Scope::{Agenda, Anywhere, Help, Input, Log, Panes};
+        use Motion as M;
+        use PaneMsg as P;
         let att = Scope::Attendance;
         vec![
             b(Anywhere, F(1), NONE, Msg::ToggleHelp, "F1", "Help: every key and command", ""),
@@ -100,49 +127,57 @@ pub fn bindings() -> &'static [Binding] {
             b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name", ""),
             b(Input, Up, NONE, Msg::HistoryPrev, "Up", "Previous line typed", ""),
             b(Input, Down, NONE, Msg::HistoryNext, "Down", "Next line typed", ""),
-            b(Input, PageUp, NONE, Msg::LogPageUp, "PgUp", "Scroll the log back", ""),
-            b(Input, PageDown, NONE, Msg::LogPageDown, "PgDn", "Scroll the log forward", ""),
+            b(Input, PageUp, NONE, Msg::ScrollLog(M::PageUp), "PgUp", "Scroll the log back", ""),
+            b(Input, PageDown, NONE, Msg::ScrollLog(M::PageDown), "PgDn", "Scroll the log forward", ""),
             b(Panes, Tab, NONE, Msg::FocusNext, "Tab", "Next pane", ""),
             b(Panes, BackTab, KeyModifiers::SHIFT, Msg::FocusPrev, "Shift+Tab", "Previous pane", ""),
-            b(Panes, Up, NONE, Msg::Up, "Up", "Move up", ""),
-            b(Panes, Char('k'), NONE, Msg::Up, "k", "Move up", ""),
-            b(Panes, Down, NONE, Msg::Down, "Down", "Move down", ""),
-            b(Panes, Char('j'), NONE, Msg::Down, "j", "Move down", ""),
-            b(Panes, PageUp, NONE, Msg::PageUp, "PgUp", "Up a page", ""),
-            b(Panes, PageDown, NONE, Msg::PageDown, "PgDn", "Down a page", ""),
-            b(Panes, Home, NONE, Msg::Home, "Home", "First", ""),
-            b(Panes, End, NONE, Msg::End, "End", "Last", ""),
+            b(Panes, Up, NONE, Msg::Move(M::Up), "Up", "Move up", ""),
+            b(Panes, Char('k'), NONE, Msg::Move(M::Up), "k", "Move up", ""),
+            b(Panes, Down, NONE, Msg::Move(M::Down), "Down", "Move down", ""),
+            b(Panes, Char('j'), NONE, Msg::Move(M::Down), "j", "Move down", ""),
+            b(Panes, PageUp, NONE, Msg::Move(M::PageUp), "PgUp", "Up a page", ""),
+            b(Panes, PageDown, NONE, Msg::Move(M::PageDown), "PgDn", "Down a page", ""),
+            b(Panes, Home, NONE, Msg::Move(M::Home), "Home", "First", ""),
+            b(Panes, End, NONE, Msg::Move(M::End), "End", "Last", ""),
             b(Panes, Char('i'), NONE, Msg::Focus(Focus::Input), "i", "Back to typing", ""),
             b(Panes, Char('/'), NONE, Msg::TypeInto('/'), "/", "Start typing a command", ""),
             b(Panes, Char('@'), NONE, Msg::TypeInto('@'), "@", "Start typing a comment", ""),
             b(Panes, Char('?'), NONE, Msg::ToggleHelp, "?", "Help", ""),
-            b(att, Char('p'), NONE, Msg::Mark(Attendance::Present), "p", "Mark present", "present"),
-            b(att, Char('o'), NONE, Msg::Mark(Attendance::InAttendance), "o", "Mark in attendance (officer or guest)", "attending"),
-            b(att, Char('a'), NONE, Msg::Mark(Attendance::Apologies), "a", "Mark apologies", "apologies"),
-            b(att, Char('x'), NONE, Msg::Mark(Attendance::Absent), "x", "Mark absent", "absent"),
-            b(att, Char('u'), NONE, Msg::Mark(Attendance::Expected), "u", "Unmark", "unmark"),
-            b(att, Char('r'), NONE, Msg::ToggleArrived, "r", "Stamp (or clear) a late arrival now", "arrived"),
-            b(att, Char('l'), NONE, Msg::ToggleLeft, "l", "Stamp (or clear) an early departure now", "left"),
-            b(att, Delete, NONE, Msg::Delete, "Del", "Take off the roster", "remove"),
-            b(att, Backspace, NONE, Msg::Delete, "Backspace", "Take off the roster", ""),
-            b(Agenda, Enter, NONE, Msg::MakeCurrent, "Enter", "Make the item current", "make current"),
-            b(Agenda, Char('n'), NONE, Msg::AddItem, "n", "Add an item", "add"),
-            b(Agenda, Char('e'), NONE, Msg::EditSelected, "e", "Rename the item", "rename"),
-            b(Agenda, Char('K'), NONE, Msg::MoveUp, "K", "Move the item up", "up"),
-            b(Agenda, Char('J'), NONE, Msg::MoveDown, "J", "Move the item down", "down"),
-            b(Agenda, Char('c'), NONE, Msg::ToggleConfidential, "c", "Mark confidential (or not)", "confidential"),
-            b(Agenda, Delete, NONE, Msg::Delete, "Del", "Delete the item and its log", "delete"),
-            b(Agenda, Backspace, NONE, Msg::Delete, "Backspace", "Delete the item and its log", ""),
-            b(Log, Enter, NONE, Msg::EditSelected, "Enter", "Edit the entry in the input line", "edit"),
-            b(Log, Char('e'), NONE, Msg::EditSelected, "e", "Edit the entry", ""),
-            b(Log, Char('K'), NONE, Msg::MoveUp, "K", "Move the entry up", "up"),
-            b(Log, Char('J'), NONE, Msg::MoveDown, "J", "Move the entry down", "down"),
-            b(Log, Char('t'), NONE, Msg::CycleKind, "t", "Change kind: note, bullet, decision", "kind"),
-            b(Log, Char('x'), NONE, Msg::ToggleDone, "x", "Mark an action done (or open)", "done"),
-            b(Log, Delete, NONE, Msg::Delete, "Del", "Delete the entry", "delete"),
-            b(Log, Backspace, NONE, Msg::Delete, "Backspace", "Delete the entry", ""),
-            b(Log, Left, NONE, Msg::ViewPrev, "Left", "Show the previous item's log", "prev item"),
-            b(Log, Right, NONE, Msg::ViewNext, "Right", "Show the next item's log", "next item"),
+            b(att, Char('p'), NONE, Msg::Pane(P::Mark(Attendance::Present)), "p", "Mark present", "present"),
+            b(att, Char('o'), NONE, Msg::Pane(P::Mark(Attendance::InAttendance)), "o", "Mark in attendance (officer or guest)", "attending"),
+            b(att, Char('a'), NONE, Msg::Pane(P::Mark(Attendance::Apologies)), "a", "Mark apologies", "apologies"),
+            b(att, Char('x'), NONE, Msg::Pane(P::Mark(Attendance::Absent)), "x", "Mark absent", "absent"),
+            b(att, Char('u'), NONE, Msg::Pane(P::Mark(Attendance::Expected)), "u", "Unmark", "unmark"),
+            b(att, Char('r'), NONE, Msg::Pane(P::ToggleArrived), "r", "Stamp (or clear) a late arrival now", "arrived"),
+            b(att, Char('l'), NONE, Msg::Pane(P::ToggleLeft), "l", "Stamp (or clear) an early departure now", "left"),
+            b(att, Delete, NONE, Msg::Pane(P::Delete), "Del", "Take off the roster", "remove"),
+            b(att, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Take off the roster", ""),
+            b(Agenda, Enter, NONE, Msg::Pane(P::MakeCurrent), "Enter", "Make the item current", "make current"),
+            b(Agenda, Char('n'), NONE, Msg::Pane(P::AddItem), "n", "Add an item", "add"),
+            b(Agenda, Char('e'), NONE, Msg::Pane(P::EditSelected), "e", "Rename the item", "rename"),
+            b(Agenda, Char('K'), NONE, Msg::Pane(P::MoveUp), "K", "Move the item up", "up"),
+            b(Agenda, Char('J'), NONE, Msg::Pane(P::MoveDown), "J", "Move the item down", "down"),
+            b(Agenda, Char('c'), NONE, Msg::Pane(P::ToggleConfidential), "c", "Mark confidential (or not)", "confidential"),
+            b(Agenda, Delete, NONE, Msg::Pane(P::Delete), "Del", "Delete the item and its log", "delete"),
+            b(Agenda, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Delete the item and its log", ""),
+            b(Log, Enter, NONE, Msg::Pane(P::EditSelected), "Enter", "Edit the entry in the input line", "edit"),
+            b(Log, Char('e'), NONE, Msg::Pane(P::EditSelected), "e", "Edit the entry", ""),
+            b(Log, Char('K'), NONE, Msg::Pane(P::MoveUp), "K", "Move the entry up", "up"),
+            b(Log, Char('J'), NONE, Msg::Pane(P::MoveDown), "J", "Move the entry down", "down"),
+            b(Log, Char('t'), NONE, Msg::Pane(P::CycleKind), "t", "Change kind: note, bullet, decision", "kind"),
+            b(Log, Char('x'), NONE, Msg::Pane(P::ToggleDone), "x", "Mark an action done (or open)", "done"),
+            b(Log, Delete, NONE, Msg::Pane(P::Delete), "Del", "Delete the entry", "delete"),
+            b(Log, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Delete the entry", ""),
+            b(Log, Left, NONE, Msg::Pane(P::ViewPrev), "Left", "Show the previous item's log", "prev item"),
+            b(Log, Right, NONE, Msg::Pane(P::ViewNext), "Right", "Show the next item's log", "next item"),
+            b(Help, Up, NONE, Msg::Move(M::Up), "Up", "Scroll up", ""),
+            b(Help, Char('k'), NONE, Msg::Move(M::Up), "k", "Scroll up", ""),
+            b(Help, Down, NONE, Msg::Move(M::Down), "Down", "Scroll down", ""),
+            b(Help, Char('j'), NONE, Msg::Move(M::Down), "j", "Scroll down", ""),
+            b(Help, PageUp, NONE, Msg::Move(M::PageUp), "PgUp", "Up a page", ""),
+            b(Help, PageDown, NONE, Msg::Move(M::PageDown), "PgDn", "Down a page", ""),
+            b(Help, Char(' '), NONE, Msg::Move(M::PageDown), "Space", "Down a page", ""),
+            b(Help, Home, NONE, Msg::Move(M::Home), "Home", "Back to the top", ""),
         ]
     })
 }
@@ -165,25 +200,138 @@ pub fn msg_for(focus: Focus, help_open: bool, key: KeyEvent) -> Option<Msg> {
     }
     let (code, mods) = normalise(key);
     if help_open {
-        return Some(match code {
-            KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-            KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-            KeyCode::PageUp => Msg::PageUp,
-            KeyCode::PageDown | KeyCode::Char(' ') => Msg::PageDown,
-            KeyCode::Home => Msg::Home,
-            _ => Msg::Escape,
-        });
+        // Any key the help does not scroll with closes it.
+        return Some(
+            find(bindings(), |s| s == Scope::Help, code, mods)
+                .map_or(Msg::Escape, |b| b.msg.clone()),
+        );
     }
-    if let Some(binding) = bindings()
-        .iter()
-        .find(|b| b.scope.covers(focus) && b.code == code && b.mods == mods)
-    {
+    if let Some(binding) = find(bindings(), |s| s.covers(focus), code, mods) {
         return Some(binding.msg.clone());
     }
     if focus == Focus::Input {
         return tui_input::backend::crossterm::to_input_request(&Event::Key(key)).map(Msg::Edit);
     }
     None
+}
+
+fn find<M>(
+    table: &[Binding<M>],
+    scope: impl Fn(Scope) -> bool,
+    code: KeyCode,
+    mods: KeyModifiers,
+) -> Option<&Binding<M>> {
+    table
+        .iter()
+        .find(|b| scope(b.scope) && b.code == code && b.mods == mods)
+}
+
+/// The start screen's keys.
+#[rustfmt::skip]
+pub fn start_bindings() -> &'static [Binding<StartMsg>] {
+    static KEYS: std::sync::OnceLock<Vec<Binding<StartMsg>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        use KeyCode::{Char, Down, Enter, Esc, Up};
+        use Scope::{Start, StartTitle};
+        vec![
+            b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
+            b(Start, Char('n'), NONE, StartMsg::New, "n", "Start a new meeting", ""),
+            b(Start, Up, NONE, StartMsg::Up, "Up", "Previous meeting", ""),
+            b(Start, Char('k'), NONE, StartMsg::Up, "k", "Previous meeting", ""),
+            b(Start, Down, NONE, StartMsg::Down, "Down", "Next meeting", ""),
+            b(Start, Char('j'), NONE, StartMsg::Down, "j", "Next meeting", ""),
+            b(Start, Esc, NONE, StartMsg::Cancel, "Esc", "Quit", ""),
+            b(Start, Char('q'), NONE, StartMsg::Cancel, "q", "Quit", ""),
+            b(StartTitle, Enter, NONE, StartMsg::Open, "Enter", "Create the meeting and open it", ""),
+            b(StartTitle, Esc, NONE, StartMsg::Cancel, "Esc", "Back to the list", ""),
+        ]
+    })
+}
+
+/// What a key press means on the start screen; while a title is typed,
+/// unbound keys edit it.
+pub fn start_msg_for(typing: bool, key: KeyEvent) -> Option<StartMsg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let (code, mods) = normalise(key);
+    let scope = if typing {
+        Scope::StartTitle
+    } else {
+        Scope::Start
+    };
+    if let Some(binding) = find(start_bindings(), |s| s == scope, code, mods) {
+        return Some(binding.msg.clone());
+    }
+    if typing {
+        return tui_input::backend::crossterm::to_input_request(&Event::Key(key))
+            .map(StartMsg::Edit);
+    }
+    None
+}
+
+/// Keys written as a person would type them, for tests and examples: text
+/// as typed, and named keys in angle brackets: `<Enter>`, `<Esc>`, `<Tab>`,
+/// `<S-Tab>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`,
+/// `<Home>`, `<End>`, `<Del>`, `<BS>`, `<F1>`…`<F12>`, `<C-x>` (Ctrl),
+/// `<A-x>` (Alt), `<lt>` for a literal `<`. An unknown name is typed as
+/// text, so a mistake shows in the test rather than vanishing.
+pub fn keys(notation: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = notation;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && let Some(key) = named_key(&rest[1..end])
+        {
+            out.push(key);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        out.push(KeyEvent::new(KeyCode::Char(c), NONE));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn named_key(name: &str) -> Option<KeyEvent> {
+    let plain = |code| Some(KeyEvent::new(code, NONE));
+    let with = |mods, rest: &str| {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(KeyEvent::new(KeyCode::Char(c), mods)),
+            _ => None,
+        }
+    };
+    match name {
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Tab" => plain(KeyCode::Tab),
+        "S-Tab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "PgUp" => plain(KeyCode::PageUp),
+        "PgDn" => plain(KeyCode::PageDown),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "Del" => plain(KeyCode::Delete),
+        "BS" => plain(KeyCode::Backspace),
+        "lt" => plain(KeyCode::Char('<')),
+        _ => {
+            if let Some(rest) = name.strip_prefix("C-") {
+                with(CTRL, rest)
+            } else if let Some(rest) = name.strip_prefix("A-") {
+                with(KeyModifiers::ALT, rest)
+            } else {
+                let n: u8 = name.strip_prefix('F')?.parse().ok()?;
+                (1..=12)
+                    .contains(&n)
+                    .then(|| KeyEvent::new(KeyCode::F(n), NONE))
+            }
+        }
+    }
 }
 
 /// "p present", "o attending", … for the pane hint line.
@@ -210,9 +358,10 @@ mod tests {
         let all = bindings();
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
-                let overlap = [Focus::Input, Focus::Attendance, Focus::Agenda, Focus::Log]
-                    .iter()
-                    .any(|f| a.scope.covers(*f) && b.scope.covers(*f));
+                let overlap = a.scope == b.scope
+                    || [Focus::Input, Focus::Attendance, Focus::Agenda, Focus::Log]
+                        .iter()
+                        .any(|f| a.scope.covers(*f) && b.scope.covers(*f));
                 assert!(
                     !(overlap && a.code == b.code && a.mods == b.mods),
                     "{} is bound twice ({} / {})",
@@ -233,14 +382,59 @@ mod tests {
         );
         assert_eq!(
             msg_for(Focus::Attendance, false, key),
-            Some(Msg::Mark(Attendance::Present))
+            Some(Msg::Pane(PaneMsg::Mark(Attendance::Present)))
         );
         let shifted = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
-        assert_eq!(msg_for(Focus::Log, false, shifted), Some(Msg::MoveUp));
+        assert_eq!(
+            msg_for(Focus::Log, false, shifted),
+            Some(Msg::Pane(PaneMsg::MoveUp))
+        );
         assert_eq!(
             msg_for(Focus::Log, false, KeyEvent::new(KeyCode::Char('q'), NONE)),
             None
         );
+    }
+
+    #[test]
+    fn the_help_scrolls_with_its_keys_and_any_other_closes_it() {
+        let key = |c| KeyEvent::new(c, NONE);
+        assert_eq!(
+            msg_for(Focus::Input, true, key(KeyCode::Char(' '))),
+            Some(Msg::Move(Motion::PageDown))
+        );
+        assert_eq!(
+            msg_for(Focus::Log, true, key(KeyCode::Char('x'))),
+            Some(Msg::Escape)
+        );
+    }
+
+    #[test]
+    fn start_screen_keys_depend_on_typing_a_title() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), NONE);
+        assert_eq!(start_msg_for(false, key('n')), Some(StartMsg::New));
+        assert_eq!(start_msg_for(false, key('z')), None);
+        assert_eq!(
+            start_msg_for(true, key('n')),
+            Some(StartMsg::Edit(tui_input::InputRequest::InsertChar('n')))
+        );
+        let enter = KeyEvent::new(KeyCode::Enter, NONE);
+        assert_eq!(start_msg_for(true, enter), Some(StartMsg::Open));
+    }
+
+    #[test]
+    fn key_notation() {
+        let got = keys("a<Enter><C-z><S-Tab><F2><lt><Nope>");
+        let want = [
+            KeyEvent::new(KeyCode::Char('a'), NONE),
+            KeyEvent::new(KeyCode::Enter, NONE),
+            KeyEvent::new(KeyCode::Char('z'), CTRL),
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            KeyEvent::new(KeyCode::F(2), NONE),
+            KeyEvent::new(KeyCode::Char('<'), NONE),
+        ];
+        assert_eq!(&got[..6], &want);
+        // An unknown name is typed as it is written.
+        assert_eq!(got.len(), 6 + "<Nope>".len());
     }
 
     #[test]

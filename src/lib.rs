@@ -14,6 +14,7 @@ pub mod grammar;
 pub mod help;
 pub mod keymap;
 pub mod model;
+pub mod msg;
 pub mod panes;
 pub mod retype;
 pub mod runtime;

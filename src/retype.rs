@@ -85,7 +85,7 @@ pub fn token_for(m: &Meeting, id: PersonId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::apply;
+    use crate::grammar::apply;
     use chrono::NaiveDate;
 
     #[test]
@@ -115,7 +115,7 @@ mod tests {
         }
         for e in &m.items[0].entries {
             let line = entry_as_line(&m, &e.kind);
-            let again = crate::model::entry_for(&m, &grammar::parse(&line).unwrap())
+            let again = crate::grammar::entry_for(&m, &grammar::parse(&line).unwrap())
                 .unwrap()
                 .unwrap()
                 .0;

@@ -23,20 +23,20 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDateTime, Timelike};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode,
-};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
 use crate::app::{App, SaveState};
 use crate::cli::Failure;
+use crate::export;
 use crate::keymap;
 use crate::model::Meeting;
+use crate::msg::{Contents, Effect, Msg};
 use crate::saver::Saver;
-use crate::start::{StartMsg, StartOutcome, StartScreen};
+use crate::start::{StartOutcome, StartScreen};
 use crate::storage::{self, MeetingLock};
-use crate::ui;
-use crate::update::{Effect, Msg, draft_text, snapshot, update};
+use crate::ui::{self, ViewCache};
+use crate::update::update;
 
 /// What reaches the main loop.
 enum Incoming {
@@ -49,6 +49,12 @@ enum Incoming {
     },
     /// SIGHUP or SIGTERM.
     Signal,
+    /// A file the user asked for (an export, a copy) was written, or not.
+    Wrote {
+        what: String,
+        path: PathBuf,
+        result: Result<(), String>,
+    },
 }
 
 /// Undoes everything `enter` turned on, however the app ends.
@@ -172,10 +178,11 @@ fn run_app(mut app: App) -> Result<(), Failure> {
     spawn_signal_thread(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
     spawn_terminal_watchdog(tx.clone());
+    let tx_loop = tx.clone();
     spawn_event_thread(tx);
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut terminal, &rx, &saver)
+        event_loop(&mut app, &mut terminal, &rx, &tx_loop, &saver)
     }));
     // Everything typed reaches the disk before anything else can go wrong
     // with a terminal that may already be gone.
@@ -202,7 +209,7 @@ fn run_app(mut app: App) -> Result<(), Failure> {
 }
 
 fn final_save(app: &App) -> Result<(), Failure> {
-    match storage::save(&app.path, &snapshot(app)) {
+    match storage::save(&app.path, &app.snapshot()) {
         Ok(()) => Ok(()),
         Err(e) => {
             let copy = emergency_copy(app);
@@ -221,7 +228,7 @@ fn emergency_copy(app: &App) -> PathBuf {
     let stamp = now().format("%Y%m%d-%H%M%S");
     let name = format!("{}.emergency-{stamp}.ron", app.file_name());
     let beside = app.path.with_file_name(&name);
-    let meeting = snapshot(app);
+    let meeting = app.snapshot();
     let text = storage::serialise(&meeting).unwrap_or_else(|_| format!("{meeting:#?}"));
     if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
         return beside;
@@ -239,13 +246,13 @@ fn event_loop(
     app: &mut App,
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Incoming>,
+    tx: &Sender<Incoming>,
     saver: &Saver,
 ) -> Result<(), Failure> {
-    // Tests trigger a deliberate panic by typing this line (R6).
-    let panic_line = std::env::var("MINUTES_TEST_PANIC").ok();
-    let mut draft_on_disk = draft_text(app);
+    let mut cache = ViewCache::default();
+    let mut draft_on_disk = app.draft_text();
     let mut draft_due: Option<Instant> = None;
-    draw(app, terminal);
+    draw(app, &mut cache, terminal);
     loop {
         let wait = match (&app.save_state, draft_due) {
             (_, Some(due)) => due.saturating_duration_since(Instant::now()),
@@ -262,10 +269,10 @@ fn event_loop(
                 || matches!(app.save_state, SaveState::Failed(_))
             {
                 draft_due = None;
-                draft_on_disk = draft_text(app);
-                saver.save(app.rev, snapshot(app));
+                draft_on_disk = app.draft_text();
+                saver.save(app.rev, app.snapshot());
             }
-            draw(app, terminal);
+            draw(app, &mut cache, terminal);
             continue;
         };
         // Apply everything already waiting before drawing once: a paste or
@@ -277,11 +284,10 @@ fn event_loop(
                     None => continue,
                 },
                 Incoming::Saved { rev, result } => Msg::Saved { rev, result },
+                Incoming::Wrote { what, path, result } => Msg::Wrote { what, path, result },
                 Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
             };
-            if msg == Msg::Submit && panic_line.as_deref() == Some(app.input.value()) {
-                panic!("deliberate panic for testing");
-            }
+            test_hooks::panic_if_asked(app, &msg);
             for effect in update(app, msg, now()) {
                 match effect {
                     Effect::Save { rev, meeting } => {
@@ -293,26 +299,63 @@ fn event_loop(
                         path,
                         contents,
                         what,
-                    } => {
-                        let result = storage::write_atomic(&path, contents.as_bytes())
-                            .map_err(|e| e.to_string());
-                        update(app, Msg::Wrote { what, path, result }, now());
-                    }
+                    } => write_in_background(path, contents, what, tx.clone()),
                     Effect::Quit => return Ok(()),
                 }
             }
         }
-        if draft_due.is_none() && draft_text(app) != draft_on_disk {
+        if draft_due.is_none() && app.draft_text() != draft_on_disk {
             draft_due = Some(Instant::now() + DRAFT_DELAY);
         }
-        draw(app, terminal);
+        draw(app, &mut cache, terminal);
     }
 }
 
-fn draw(app: &App, terminal: &mut DefaultTerminal) {
+/// Render and write a file the user asked for, off the input thread, and
+/// report back through the main loop like any other event.
+fn write_in_background(path: PathBuf, contents: Contents, what: String, tx: Sender<Incoming>) {
+    thread::spawn(move || {
+        let text = match contents {
+            Contents::Meeting(meeting) => storage::serialise(&meeting).map_err(|e| e.to_string()),
+            Contents::Minutes { meeting, format } => Ok(export::render(
+                &meeting,
+                format,
+                &export::Options::default(),
+            )),
+        };
+        let result = text.and_then(|text| {
+            storage::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+        });
+        let _ = tx.send(Incoming::Wrote { what, path, result });
+    });
+}
+
+/// Tests make the app panic on purpose (R6) by typing the line named in
+/// `MINUTES_TEST_PANIC` and pressing Enter. Only debug builds, which the
+/// tests run, listen for it; a release build has no such hook.
+mod test_hooks {
+    use crate::app::App;
+    use crate::msg::Msg;
+
+    #[cfg(debug_assertions)]
+    pub fn panic_if_asked(app: &App, msg: &Msg) {
+        use std::sync::OnceLock;
+        static LINE: OnceLock<Option<String>> = OnceLock::new();
+        let line = LINE.get_or_init(|| std::env::var("MINUTES_TEST_PANIC").ok());
+        if *msg == Msg::Submit && line.as_deref() == Some(app.input.value()) {
+            panic!("deliberate panic for testing");
+        }
+    }
+
+    #[cfg(not(debug_assertions))]
+    pub fn panic_if_asked(_: &App, _: &Msg) {}
+}
+
+fn draw(app: &mut App, cache: &mut ViewCache, terminal: &mut DefaultTerminal) {
     let t = now();
     // A failed draw (the terminal went away) is noticed by the event thread.
-    let _ = terminal.draw(|f| ui::render(app, f, t));
+    let _ = terminal.draw(|f| ui::render(app, cache, f, t));
+    app.viewport = cache.viewport();
 }
 
 fn msg_for_event(app: &App, ev: Event) -> Option<Msg> {
@@ -409,7 +452,9 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
             break StartOutcome::Quit;
         };
         let msg = match ev {
-            Event::Key(k) if k.is_press() || k.is_repeat() => start_msg(&screen, k),
+            Event::Key(k) if k.is_press() || k.is_repeat() => {
+                keymap::start_msg_for(screen.new_title.is_some(), k)
+            }
             _ => None,
         };
         let Some(msg) = msg else { continue };
@@ -434,23 +479,5 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
             Ok(Some(path))
         }
         StartOutcome::Quit | StartOutcome::Stay => Ok(None),
-    }
-}
-
-fn start_msg(screen: &StartScreen, key: event::KeyEvent) -> Option<StartMsg> {
-    let typing = screen.new_title.is_some();
-    match key.code {
-        KeyCode::Enter => Some(StartMsg::Open),
-        KeyCode::Esc => Some(StartMsg::Cancel),
-        KeyCode::Up if !typing => Some(StartMsg::Up),
-        KeyCode::Down if !typing => Some(StartMsg::Down),
-        KeyCode::Char('k') if !typing => Some(StartMsg::Up),
-        KeyCode::Char('j') if !typing => Some(StartMsg::Down),
-        KeyCode::Char('n') if !typing => Some(StartMsg::New),
-        KeyCode::Char('q') if !typing => Some(StartMsg::Cancel),
-        _ if typing => {
-            tui_input::backend::crossterm::to_input_request(&Event::Key(key)).map(StartMsg::Edit)
-        }
-        _ => None,
     }
 }

@@ -2,12 +2,12 @@
 //! whole meeting typed ahead (the seed example is built this way).
 //!
 //! Pure: the caller supplies the clock. Each line goes through the same
-//! `grammar::parse` and `model::apply` as a line typed in the app.
+//! `grammar::parse` and `grammar::apply` as a line typed in the app.
 
 use chrono::NaiveDateTime;
 
-use crate::grammar::{self, Command, Line};
-use crate::model::{self, History, Meeting};
+use crate::grammar::{self, AppCommand, Line};
+use crate::model::{History, Meeting};
 
 /// A line of a script that could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,30 +39,32 @@ pub fn run(
             line: i + 1,
             message,
         };
-        let line = grammar::parse(raw).map_err(|e| fail(e.0))?;
-        match &line {
-            Line::Command(Command::Undo) => {
+        let line = grammar::parse(raw).map_err(|e| fail(e.to_string()))?;
+        let app = match &line {
+            Line::Command(cmd) => cmd.app(),
+            Line::Speech { .. } | Line::Bullet(_) | Line::Note(_) => None,
+        };
+        match app {
+            Some(AppCommand::Undo) => {
                 if !history.undo(&mut work) {
                     return Err(fail("There is nothing to undo.".into()));
                 }
             }
-            Line::Command(Command::Redo) => {
+            Some(AppCommand::Redo) => {
                 if !history.redo(&mut work) {
                     return Err(fail("There is nothing to redo.".into()));
                 }
             }
-            Line::Command(
-                Command::Save(_) | Command::Export { .. } | Command::Help | Command::Quit,
-            ) => {
+            Some(AppCommand::Save | AppCommand::Export | AppCommand::Help | AppCommand::Quit) => {
                 return Err(fail(format!(
                     "{} only works in the app, not in a script.",
                     raw.trim()
                 )));
             }
-            _ => {
-                let before = work.clone();
-                model::apply(&mut work, &line, clock()).map_err(|e| fail(e.0))?;
-                history.record(before);
+            None => {
+                history
+                    .change(&mut work, |m| grammar::apply(m, &line, clock()))
+                    .map_err(|e| fail(e.to_string()))?;
             }
         }
         applied += 1;

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveDateTime};
 use minutes::app::{App, Focus};
 use minutes::model::{Attendance, EntryKind, Meeting};
-use minutes::update::{Msg, update};
+use minutes::msg::{Motion, Msg, PaneMsg};
+use minutes::update::update;
 use minutes::{storage, ui};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -74,31 +75,31 @@ fn any_msg() -> impl Strategy<Value = Msg> {
             Just(Msg::FocusNext),
             Just(Msg::FocusPrev),
             Just(Msg::Escape),
-            Just(Msg::Up),
-            Just(Msg::Down),
-            Just(Msg::PageUp),
-            Just(Msg::PageDown),
-            Just(Msg::Home),
-            Just(Msg::End),
-            Just(Msg::LogPageUp),
-            Just(Msg::LogPageDown),
+            Just(Msg::Move(Motion::Up)),
+            Just(Msg::Move(Motion::Down)),
+            Just(Msg::Move(Motion::PageUp)),
+            Just(Msg::Move(Motion::PageDown)),
+            Just(Msg::Move(Motion::Home)),
+            Just(Msg::Move(Motion::End)),
+            Just(Msg::ScrollLog(Motion::PageUp)),
+            Just(Msg::ScrollLog(Motion::PageDown)),
         ],
         1 => prop_oneof![
-            Just(Msg::Mark(Attendance::Present)),
-            Just(Msg::Mark(Attendance::Apologies)),
-            Just(Msg::ToggleArrived),
-            Just(Msg::ToggleLeft),
-            Just(Msg::Delete),
-            Just(Msg::MakeCurrent),
-            Just(Msg::AddItem),
-            Just(Msg::EditSelected),
-            Just(Msg::MoveUp),
-            Just(Msg::MoveDown),
-            Just(Msg::ToggleConfidential),
-            Just(Msg::CycleKind),
-            Just(Msg::ToggleDone),
-            Just(Msg::ViewPrev),
-            Just(Msg::ViewNext),
+            Just(Msg::Pane(PaneMsg::Mark(Attendance::Present))),
+            Just(Msg::Pane(PaneMsg::Mark(Attendance::Apologies))),
+            Just(Msg::Pane(PaneMsg::ToggleArrived)),
+            Just(Msg::Pane(PaneMsg::ToggleLeft)),
+            Just(Msg::Pane(PaneMsg::Delete)),
+            Just(Msg::Pane(PaneMsg::MakeCurrent)),
+            Just(Msg::Pane(PaneMsg::AddItem)),
+            Just(Msg::Pane(PaneMsg::EditSelected)),
+            Just(Msg::Pane(PaneMsg::MoveUp)),
+            Just(Msg::Pane(PaneMsg::MoveDown)),
+            Just(Msg::Pane(PaneMsg::ToggleConfidential)),
+            Just(Msg::Pane(PaneMsg::CycleKind)),
+            Just(Msg::Pane(PaneMsg::ToggleDone)),
+            Just(Msg::Pane(PaneMsg::ViewPrev)),
+            Just(Msg::Pane(PaneMsg::ViewNext)),
             Just(Msg::Undo),
             Just(Msg::Redo),
             Just(Msg::ToggleHelp),
@@ -110,7 +111,8 @@ fn any_msg() -> impl Strategy<Value = Msg> {
 
 fn draw(app: &App, w: u16, h: u16) {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f, now())).unwrap();
+    let mut cache = ui::ViewCache::default();
+    t.draw(|f| ui::render(app, &mut cache, f, now())).unwrap();
 }
 
 proptest! {
@@ -157,9 +159,9 @@ proptest! {
             }
             // Moving about before pressing Enter must not lose the line.
             match n {
-                1 => { update(&mut app, Msg::Focus(Focus::Attendance), now()); update(&mut app, Msg::Down, now()); update(&mut app, Msg::Focus(Focus::Input), now()); }
+                1 => { update(&mut app, Msg::Focus(Focus::Attendance), now()); update(&mut app, Msg::Move(Motion::Down), now()); update(&mut app, Msg::Focus(Focus::Input), now()); }
                 2 => { update(&mut app, Msg::ToggleHelp, now()); update(&mut app, Msg::Escape, now()); }
-                3 => { update(&mut app, Msg::LogPageUp, now()); draw(&app, 80, 24); }
+                3 => { update(&mut app, Msg::ScrollLog(Motion::PageUp), now()); draw(&app, 80, 24); }
                 4 => { draw(&app, 3, 3); draw(&app, 200, 60); }
                 _ => {}
             }

@@ -21,8 +21,9 @@ use std::path::PathBuf;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use minutes::app::{App, Focus};
 use minutes::model::Meeting;
+use minutes::msg::{Motion, Msg, PaneMsg};
 use minutes::ui;
-use minutes::update::{Msg, update};
+use minutes::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Position;
@@ -49,8 +50,40 @@ fn now() -> NaiveDateTime {
     at(15, 10, 0)
 }
 
-fn new_app() -> App {
-    App::new(Meeting::default(), PathBuf::from("/meetings/board.ron"))
+/// An app and what its views keep between frames, as the runtime holds
+/// them: every screen of one app is drawn with the same cache.
+struct Tui {
+    app: App,
+    cache: std::cell::RefCell<ui::ViewCache>,
+}
+
+impl Tui {
+    fn new(app: App) -> Tui {
+        Tui {
+            app,
+            cache: Default::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Tui {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Tui {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+fn new_app() -> Tui {
+    Tui::new(App::new(
+        Meeting::default(),
+        PathBuf::from("/meetings/board.ron"),
+    ))
 }
 
 fn root() -> PathBuf {
@@ -58,30 +91,32 @@ fn root() -> PathBuf {
 }
 
 /// Send one message at `now()`; effects (saves, writes) are ignored.
-fn send(app: &mut App, msg: Msg) {
-    update(app, msg, now());
+fn send(app: &mut Tui, msg: Msg) {
+    send_at(app, msg, now());
 }
 
-fn send_at(app: &mut App, msg: Msg, when: NaiveDateTime) {
-    update(app, msg, when);
+/// As the runtime does: the app knows what the last frame showed.
+fn send_at(app: &mut Tui, msg: Msg, when: NaiveDateTime) {
+    app.app.viewport = app.cache.borrow().viewport();
+    update(&mut app.app, msg, when);
 }
 
 /// Type characters into the input line, one key at a time.
-fn type_text(app: &mut App, text: &str, when: NaiveDateTime) {
+fn type_text(app: &mut Tui, text: &str, when: NaiveDateTime) {
     for c in text.chars() {
         send_at(app, Msg::Edit(InputRequest::InsertChar(c)), when);
     }
 }
 
 /// Type a line and press Enter.
-fn type_line(app: &mut App, text: &str, when: NaiveDateTime) {
+fn type_line(app: &mut Tui, text: &str, when: NaiveDateTime) {
     type_text(app, text, when);
     send_at(app, Msg::Submit, when);
 }
 
 /// As the runtime does once the background save is done: the status bar
 /// then says `saved`, as it would a second after any change.
-fn saved(app: &mut App) {
+fn saved(app: &mut Tui) {
     let rev = app.rev;
     send(
         app,
@@ -98,7 +133,7 @@ fn seed_lines() -> String {
 
 /// The seed meeting typed line by line, 30 seconds apart from 14:00 (as the
 /// example file was made), then item 3 made current at 15:00 and saved.
-fn seed() -> App {
+fn seed() -> Tui {
     let mut app = new_app();
     let mut when = at(14, 0, 0);
     for line in seed_lines().lines().filter(|l| !l.trim().is_empty()) {
@@ -118,7 +153,7 @@ fn seed() -> App {
 /// A meeting with names and text that are hard to lay out: accents,
 /// combining marks, CJK, emoji with a joiner, right-to-left script, and a
 /// word longer than any pane.
-fn unicode_app() -> App {
+fn unicode_app() -> Tui {
     let mut app = new_app();
     let mut when = at(14, 0, 0);
     let lines = [
@@ -236,19 +271,22 @@ fn hidden() -> Position {
     Position::new(u16::MAX, u16::MAX)
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+fn draw(terminal: &mut Terminal<TestBackend>, app: &Tui) {
     terminal.set_cursor_position(hidden()).unwrap();
-    terminal.draw(|f| ui::render(app, f, now())).unwrap();
+    let mut cache = app.cache.borrow_mut();
+    terminal
+        .draw(|f| ui::render(&app.app, &mut cache, f, now()))
+        .unwrap();
 }
 
-fn screen(app: &App, width: u16, height: u16) -> String {
+fn screen(app: &Tui, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     draw(&mut terminal, app);
     view(&mut terminal)
 }
 
 /// Snapshot the app's screen at both sizes, as `NAME_80x24` and `NAME_120x40`.
-fn snap(name: &str, app: &App) {
+fn snap(name: &str, app: &Tui) {
     for (w, h) in SIZES {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(app, w, h));
     }
@@ -274,7 +312,7 @@ fn seed_meeting_typed_is_the_example_file() {
     // The screens of the typed seed are the screens of the example file.
     let app = seed();
     let file = minutes::storage::load(&root().join(format!("assets/examples/{SEED}.ron"))).unwrap();
-    let mut loaded = App::new(file, PathBuf::from("/meetings/board.ron"));
+    let mut loaded = Tui::new(App::new(file, PathBuf::from("/meetings/board.ron")));
     type_line(&mut loaded, "/go 3", at(15, 0, 0));
     saved(&mut loaded);
     for (w, h) in SIZES {
@@ -295,10 +333,10 @@ fn help_overlay() {
     let mut app = seed();
     send(&mut app, Msg::ToggleHelp);
     snap("help_open", &app);
-    send(&mut app, Msg::PageDown);
+    send(&mut app, Msg::Move(Motion::PageDown));
     snap("help_scrolled_a_page", &app);
     for _ in 0..20 {
-        send(&mut app, Msg::PageDown);
+        send(&mut app, Msg::Move(Motion::PageDown));
     }
     snap("help_scrolled_to_the_end", &app);
 }
@@ -346,13 +384,13 @@ fn attendance_focused_with_selection_moved() {
     let mut app = seed();
     send(&mut app, Msg::Focus(Focus::Attendance));
     for _ in 0..3 {
-        send(&mut app, Msg::Down);
+        send(&mut app, Msg::Move(Motion::Down));
     }
     assert_eq!(app.attendance_sel, 3);
     snap("focus_attendance", &app);
     // Far down the list: the selection must stay in view.
-    send(&mut app, Msg::PageDown);
-    send(&mut app, Msg::PageDown);
+    send(&mut app, Msg::Move(Motion::PageDown));
+    send(&mut app, Msg::Move(Motion::PageDown));
     assert_eq!(app.attendance_sel, 23);
     snap("focus_attendance_far_down", &app);
 }
@@ -362,8 +400,8 @@ fn agenda_focused_with_selection_moved() {
     let mut app = seed();
     send(&mut app, Msg::Focus(Focus::Agenda));
     assert_eq!(app.agenda_sel, 2);
-    send(&mut app, Msg::Down);
-    send(&mut app, Msg::Down);
+    send(&mut app, Msg::Move(Motion::Down));
+    send(&mut app, Msg::Move(Motion::Down));
     assert_eq!(app.agenda_sel, 4);
     snap("focus_agenda", &app);
 }
@@ -373,10 +411,10 @@ fn log_focused_with_selection_moved() {
     let mut app = seed();
     send(&mut app, Msg::Focus(Focus::Log));
     snap("focus_log_newest", &app);
-    send(&mut app, Msg::Up);
-    send(&mut app, Msg::Up);
+    send(&mut app, Msg::Move(Motion::Up));
+    send(&mut app, Msg::Move(Motion::Up));
     snap("focus_log", &app);
-    send(&mut app, Msg::Home);
+    send(&mut app, Msg::Move(Motion::Home));
     assert_eq!(app.log_sel, Some(0));
     snap("focus_log_first", &app);
 }
@@ -404,8 +442,8 @@ fn pane_key_hints() {
 fn editing_an_entry() {
     let mut app = seed();
     send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::Up);
-    send(&mut app, Msg::EditSelected);
+    send(&mut app, Msg::Move(Motion::Up));
+    send(&mut app, Msg::Pane(PaneMsg::EditSelected));
     assert!(app.editing.is_some());
     snap("editing_entry", &app);
 }
@@ -414,7 +452,7 @@ fn editing_an_entry() {
 fn viewing_another_items_log() {
     let mut app = seed();
     send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::ViewPrev);
+    send(&mut app, Msg::Pane(PaneMsg::ViewPrev));
     snap("viewing_previous_item", &app);
 }
 
@@ -423,11 +461,11 @@ fn unicode_names_and_a_long_word() {
     let mut app = unicode_app();
     snap("unicode", &app);
     send(&mut app, Msg::Focus(Focus::Attendance));
-    send(&mut app, Msg::Down);
+    send(&mut app, Msg::Move(Motion::Down));
     snap("unicode_focus_attendance", &app);
     send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::Up);
-    send(&mut app, Msg::Up);
+    send(&mut app, Msg::Move(Motion::Up));
+    send(&mut app, Msg::Move(Motion::Up));
     snap("unicode_focus_log", &app);
     send(&mut app, Msg::Focus(Focus::Input));
     type_text(&mut app, "@李小龍 说 José 👩‍💻 e\u{301}", now());
@@ -446,7 +484,7 @@ fn narrow_terminal_shows_one_pane() {
 // Sizes: nothing may panic, whatever the size.
 
 /// States worth drawing at every size.
-fn states() -> Vec<(&'static str, App)> {
+fn states() -> Vec<(&'static str, Tui)> {
     let mut out = Vec::new();
     out.push(("seed", seed()));
     let mut help = seed();
@@ -455,13 +493,13 @@ fn states() -> Vec<(&'static str, App)> {
     let mut help_end = seed();
     send(&mut help_end, Msg::ToggleHelp);
     for _ in 0..30 {
-        send(&mut help_end, Msg::PageDown);
+        send(&mut help_end, Msg::Move(Motion::PageDown));
     }
     out.push(("seed with help scrolled past the end", help_end));
     for focus in Focus::PANES {
         let mut app = seed();
         send(&mut app, Msg::Focus(focus));
-        send(&mut app, Msg::Up);
+        send(&mut app, Msg::Move(Motion::Up));
         out.push((focus.name(), app));
     }
     let mut error = seed();
@@ -469,8 +507,8 @@ fn states() -> Vec<(&'static str, App)> {
     out.push(("seed with an error", error));
     let mut editing = seed();
     send(&mut editing, Msg::Focus(Focus::Log));
-    send(&mut editing, Msg::Up);
-    send(&mut editing, Msg::EditSelected);
+    send(&mut editing, Msg::Move(Motion::Up));
+    send(&mut editing, Msg::Pane(PaneMsg::EditSelected));
     out.push(("editing an entry", editing));
     out.push(("empty", new_app()));
     out.push(("unicode", unicode_app()));
@@ -481,7 +519,7 @@ fn states() -> Vec<(&'static str, App)> {
 }
 
 /// Draw `app` at `width`×`height`, returning the panic message if it panics.
-fn try_screen(app: &App, width: u16, height: u16) -> Result<String, String> {
+fn try_screen(app: &Tui, width: u16, height: u16) -> Result<String, String> {
     catch_unwind(AssertUnwindSafe(|| screen(app, width, height))).map_err(|e| {
         e.downcast_ref::<String>()
             .cloned()

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use minutes::export::Format;
 use minutes::export::{self, Options};
-use minutes::grammar::Format;
 use minutes::storage;
 
 mod common;

@@ -125,8 +125,8 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::apply;
     use crate::grammar::parse;
-    use crate::model::apply;
     use chrono::NaiveDate;
 
     #[test]

@@ -15,13 +15,39 @@ mod tests;
 
 use unicode_width::UnicodeWidthStr;
 
-pub use crate::grammar::Format;
 use crate::model::Meeting;
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use text::render_text;
 // The live log shows comments and the next meeting as the minutes will.
 pub use words::{comment_separator, next_meeting_sentence};
+
+/// Formats `minutes` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Txt,
+    Md,
+    Html,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+}
 
 /// Choices that change what goes into the minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -7,6 +7,17 @@ use chrono::NaiveDateTime;
 
 use super::{Attendance, EntryKind, ItemId, Meeting, PersonId, Stamp, Who};
 
+/// Why someone cannot be taken off the roster.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RemovePersonError {
+    #[error("That person is not on the roster.")]
+    NotOnRoster,
+    #[error(
+        "{name} is named in {count} entries, so cannot be taken off the roster: mark them absent instead."
+    )]
+    Named { name: String, count: usize },
+}
+
 impl Meeting {
     /// Move item `index` one place up (`up`) or down. Returns the new index.
     /// The current item stays current wherever it ends up.
@@ -164,9 +175,9 @@ impl Meeting {
 
     /// Take someone off the roster. Refused while entries name them, since
     /// the minutes would lose who said what.
-    pub fn remove_person(&mut self, id: PersonId) -> Result<String, String> {
+    pub fn remove_person(&mut self, id: PersonId) -> Result<String, RemovePersonError> {
         let Some(person) = self.person(id) else {
-            return Err("That person is not on the roster.".into());
+            return Err(RemovePersonError::NotOnRoster);
         };
         let name = person.name.clone();
         match self.mentions(id) {
@@ -174,9 +185,7 @@ impl Meeting {
                 self.people_mut().retain(|p| p.id != id);
                 Ok(name)
             }
-            n => Err(format!(
-                "{name} is named in {n} entries, so cannot be taken off the roster: mark them absent instead."
-            )),
+            count => Err(RemovePersonError::Named { name, count }),
         }
     }
 }
@@ -184,8 +193,8 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::apply;
     use crate::grammar::parse;
-    use crate::model::apply;
     use chrono::NaiveDate;
 
     fn now() -> NaiveDateTime {
@@ -251,6 +260,7 @@ mod tests {
         assert!(
             m.remove_person(jo)
                 .unwrap_err()
+                .to_string()
                 .contains("named in 1 entries")
         );
         assert_eq!(m.remove_person(tom).unwrap(), "Tom Usher");

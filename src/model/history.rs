@@ -33,6 +33,27 @@ impl History {
         self.redo.clear();
     }
 
+    /// Make a change as one undoable step. If `change` fails the meeting is
+    /// put back exactly as it was and nothing is recorded, so a refused
+    /// line or key can never leave half a change behind.
+    pub fn change<T, E>(
+        &mut self,
+        meeting: &mut Meeting,
+        change: impl FnOnce(&mut Meeting) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let before = meeting.clone();
+        match change(meeting) {
+            Ok(value) => {
+                self.record(before);
+                Ok(value)
+            }
+            Err(e) => {
+                *meeting = before;
+                Err(e)
+            }
+        }
+    }
+
     /// Put `meeting` back as it was before the last change. False when there
     /// is nothing to undo.
     pub fn undo(&mut self, meeting: &mut Meeting) -> bool {
@@ -91,5 +112,25 @@ mod tests {
         assert!(h.redo(&mut m));
         assert_eq!(m, changed);
         assert!(!h.redo(&mut m));
+    }
+
+    #[test]
+    fn a_failed_change_leaves_no_trace() {
+        let mut h = History::default();
+        let mut m = Meeting::default();
+        let r: Result<(), &str> = h.change(&mut m, |m| {
+            m.title = "half done".into();
+            Err("refused")
+        });
+        assert_eq!(r, Err("refused"));
+        assert_eq!(m, Meeting::default());
+        assert!(!h.undo(&mut m));
+        h.change(&mut m, |m| {
+            m.title = "Board".into();
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert!(h.undo(&mut m));
+        assert_eq!(m, Meeting::default());
     }
 }

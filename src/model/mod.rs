@@ -7,9 +7,9 @@
 //! or for the background saver) copies pointers, not the whole log: only the
 //! item being changed is copied, by `Arc::make_mut`.
 
-mod apply;
 mod edit;
 mod history;
+mod record;
 mod roster;
 
 use std::sync::Arc;
@@ -17,8 +17,9 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-pub use apply::{Applied, ApplyError, apply, entry_for};
+pub use edit::RemovePersonError;
 pub use history::History;
+pub use record::Lookup;
 pub use roster::{Resolution, honorific_free, initials, is_honorific};
 
 /// The schema version written into every file. Bump it when the shape of

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::text::wrap;
 use super::theme;
-use crate::app::Drawn;
 use crate::help::{HelpLine, lines};
 
 /// The help's lines wrapped to `width` columns.
@@ -37,7 +36,8 @@ fn wrapped(width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(frame: &mut Frame, area: Rect, scroll: u16, drawn: &Drawn) {
+/// Draw the help scrolled to `scroll`; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, scroll: u16) -> u16 {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(" Help — F1 or Esc closes ")
@@ -48,10 +48,8 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: u16, drawn: &Drawn) {
     let all = wrapped(usize::from(inner.width));
     let visible = usize::from(inner.height);
     let max = all.len().saturating_sub(visible);
-    drawn
-        .help_max
-        .set(u16::try_from(max).unwrap_or(u16::MAX).max(1));
     let top = usize::from(scroll).min(max);
     let shown: Vec<Line> = all.into_iter().skip(top).take(visible).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    u16::try_from(max).unwrap_or(u16::MAX).max(1)
 }

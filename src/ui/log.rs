@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{clean, fit, wrap};
-use super::{hash_of, memoised, pane_block, theme};
+use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
 use crate::model::{Entry, EntryKind, Meeting};
@@ -21,25 +21,33 @@ use crate::model::{Entry, EntryKind, Meeting};
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
 
-pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    // Where the view starts is settled by drawing, so the key is read
-    // again after a draw (see `memoised`).
-    let key = || {
+/// `top` is where the view started last frame, and is moved by drawing.
+pub fn render(
+    app: &App,
+    memo: &mut PaneMemo,
+    top: &mut Option<(LogRef, usize)>,
+    buf: &mut Buffer,
+    area: Rect,
+) {
+    // Where the view starts is settled by drawing, so the key kept is
+    // worked out again after a draw (see `memoised`).
+    let key = |top: Option<(LogRef, usize)>| {
         hash_of(&(
             app.rev,
             app.shown_log(),
             app.log_sel,
             app.editing,
             app.focus == Focus::Log,
-            app.drawn.log_top.get(),
+            top,
         ))
     };
-    memoised(&app.drawn.panes[2], key, area, buf, |pane| {
-        draw(app, pane, area)
+    memoised(memo, key(*top), area, buf, |pane| {
+        draw(app, top, pane, area);
+        key(*top)
     });
 }
 
-fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, area: Rect) {
     let focused = app.focus == Focus::Log;
     let shown = app.shown_log();
     let title = title(app, shown, usize::from(area.width.saturating_sub(4)));
@@ -83,16 +91,13 @@ fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         // Following the newest entry: it sits at the bottom.
         None => view.ending_at(last),
         Some(sel) => {
-            let previous = app
-                .drawn
-                .log_top
-                .get()
+            let previous = top_kept
                 .filter(|(log, _)| *log == shown)
                 .map(|(_, top)| top);
             view.showing(sel, previous)
         }
     };
-    app.drawn.log_top.set(Some((shown, top)));
+    *top_kept = Some((shown, top));
     // Lines are already wrapped to the width: set them straight into the
     // buffer rather than through Paragraph's own reflow.
     for (row, line) in (inner.y..inner.bottom()).zip(lines.iter()) {

@@ -1,5 +1,7 @@
-//! Drawing: `render(app, frame, now)` and nothing else. Views only read the
-//! app; the time is passed in so a screen can be snapshot-tested exactly.
+//! Drawing: `render(app, cache, frame, now)` and nothing else. Views only
+//! read the app; what they keep between frames (each pane's last drawing,
+//! where the log view starts) is in a `ViewCache` the runtime owns. The
+//! time is passed in so a screen can be snapshot-tested exactly.
 
 mod agenda;
 mod attendance;
@@ -16,14 +18,41 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, LogRef, Viewport};
 use crate::model::Attendance;
 
 pub use start::{StartScreen, render_start};
 pub use text::clean;
 
+/// A pane's last drawing and the key it was drawn for.
+type PaneMemo = Option<(u64, ratatui::buffer::Buffer)>;
+
+/// What the views keep from one frame to the next. Owned by whoever draws
+/// (the runtime, a test); a new one just means the next frame draws
+/// everything afresh.
+#[derive(Debug, Default)]
+pub struct ViewCache {
+    /// Attendance, agenda and log as last drawn, with a hash of everything
+    /// each was drawn from: typing changes only the input line, so the
+    /// panes are copied rather than drawn again on every key.
+    panes: [PaneMemo; 3],
+    /// The log shown, and the entry at the top of its view, so that moving
+    /// the selection does not jump the view about.
+    log_top: Option<(LogRef, usize)>,
+    help_max: u16,
+}
+
+impl ViewCache {
+    /// What the reducer needs to know of the last frame.
+    pub fn viewport(&self) -> Viewport {
+        Viewport {
+            help_max: self.help_max,
+        }
+    }
+}
+
 /// Draw the whole screen.
-pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
+pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -66,21 +95,28 @@ pub fn render(app: &App, frame: &mut Frame, now: NaiveDateTime) {
     input::render(app, frame, input);
     input::render_hint(app, frame.buffer_mut(), hint);
     if panes.height >= 3 {
-        render_panes(app, frame, panes, now);
+        render_panes(app, cache, frame, panes, now);
     }
     if let Some(scroll) = app.help {
-        help::render(frame, area, scroll, &app.drawn);
+        cache.help_max = help::render(frame, area, scroll);
     }
 }
 
-fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
+fn render_panes(
+    app: &App,
+    cache: &mut ViewCache,
+    frame: &mut Frame,
+    area: Rect,
+    now: NaiveDateTime,
+) {
     let buf = frame.buffer_mut();
+    let [attendance_memo, agenda_memo, log_memo] = &mut cache.panes;
     if area.width < 50 {
         // Too narrow for three panes: show the one in use, the log by default.
         match app.focus {
             Focus::Attendance => attendance::render(app, buf, area),
             Focus::Agenda => agenda::render(app, buf, area, now),
-            Focus::Input | Focus::Log => log::render(app, buf, area),
+            Focus::Input | Focus::Log => log::render(app, log_memo, &mut cache.log_top, buf, area),
         }
         return;
     }
@@ -102,17 +138,19 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect, now: NaiveDateTime) {
         .min(side.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(agenda_height)]).areas(side);
-    let attendance_key = || hash_of(&(app.rev, app.focus == Focus::Attendance, app.attendance_sel));
-    memoised(&app.drawn.panes[0], attendance_key, top, buf, |pane| {
+    let attendance_key = hash_of(&(app.rev, app.focus == Focus::Attendance, app.attendance_sel));
+    memoised(attendance_memo, attendance_key, top, buf, |pane| {
         attendance::render(app, pane, top);
+        attendance_key
     });
     // The agenda shows the current item's elapsed minutes.
     let minute = (now.date(), now.hour(), now.minute());
-    let agenda_key = || hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
-    memoised(&app.drawn.panes[1], agenda_key, bottom, buf, |pane| {
+    let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
+    memoised(agenda_memo, agenda_key, bottom, buf, |pane| {
         agenda::render(app, pane, bottom, now);
+        agenda_key
     });
-    log::render(app, buf, main);
+    log::render(app, log_memo, &mut cache.log_top, buf, main);
 }
 
 /// A stable hash of what a pane is drawn from.
@@ -121,27 +159,24 @@ fn hash_of(value: &impl std::hash::Hash) -> u64 {
     BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
 }
 
-/// Draw a pane into `buf`, or copy its last drawing when `key` (which
-/// includes the area) says nothing it depends on has changed.
+/// Draw a pane into `buf`, or copy its last drawing when `key` says
+/// nothing it depends on has changed (and the area is the same). `draw`
+/// returns the key to keep: the same one, unless drawing itself settled
+/// something the key depends on (where the log view starts).
 fn memoised(
-    slot: &crate::app::PaneMemo,
-    key: impl Fn() -> u64,
+    memo: &mut PaneMemo,
+    key: u64,
     area: Rect,
     buf: &mut ratatui::buffer::Buffer,
-    draw: impl FnOnce(&mut ratatui::buffer::Buffer),
+    draw: impl FnOnce(&mut ratatui::buffer::Buffer) -> u64,
 ) {
-    let wanted = hash_of(&(key(), area));
-    if let Ok(memo) = slot.try_borrow()
-        && let Some((kept, pane)) = memo.as_ref()
+    let wanted = hash_of(&(key, area));
+    if let Some((kept, pane)) = memo.as_ref()
         && *kept == wanted
     {
         copy(pane, buf, area);
         return;
     }
-    let Ok(mut memo) = slot.try_borrow_mut() else {
-        draw(buf);
-        return;
-    };
     // Reuse the last drawing's cells rather than allocate new ones.
     let mut pane = match memo.take() {
         Some((_, mut pane)) if pane.area == area => {
@@ -150,9 +185,9 @@ fn memoised(
         }
         _ => ratatui::buffer::Buffer::empty(area),
     };
-    draw(&mut pane);
+    let settled = draw(&mut pane);
     copy(&pane, buf, area);
-    *memo = Some((hash_of(&(key(), area)), pane));
+    *memo = Some((hash_of(&(settled, area)), pane));
 }
 
 fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: Rect) {

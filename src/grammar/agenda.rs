@@ -1,0 +1,70 @@
+//! Commands that build the agenda and move through it.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+
+use super::apply::{Applied, ApplyError, done};
+use super::args::Args;
+use crate::model::{Item, ItemId, Meeting};
+
+pub fn item(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Text(title) = args else {
+        return Err(ApplyError::WrongArgs("item"));
+    };
+    let id = ItemId(m.fresh_id());
+    m.items.push(Arc::new(Item {
+        id,
+        title: title.clone(),
+        confidential: false,
+        started: None,
+        ended: None,
+        entered: None,
+        spent_secs: 0,
+        entries: Vec::new(),
+    }));
+    let n = m.items.len();
+    if m.current.is_none() {
+        m.set_current(n - 1, now);
+    }
+    done(format!("Item {n} added"))
+}
+
+pub fn go(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Item(n) = *args else {
+        return Err(ApplyError::WrongArgs("go"));
+    };
+    if n == 0 || n > m.items.len() {
+        return Err(match m.items.len() {
+            0 => ApplyError::NoItems,
+            len => ApplyError::NoSuchItem { n, len },
+        });
+    }
+    m.set_current(n - 1, now);
+    done(format!("Now on item {n}"))
+}
+
+pub fn next(m: &mut Meeting, _: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let next = m.current.map_or(0, |c| c + 1);
+    if next >= m.items.len() {
+        return Err(match m.items.len() {
+            0 => ApplyError::NoItems,
+            len => ApplyError::LastItem(len),
+        });
+    }
+    m.set_current(next, now);
+    done(format!("Now on item {}", next + 1))
+}
+
+pub fn confidential(m: &mut Meeting, _: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Some(c) = m.current else {
+        return Err(ApplyError::NoCurrentItem);
+    };
+    if let Some(item) = m.item_mut(c) {
+        item.confidential = true;
+    }
+    done(format!(
+        "Item {} marked confidential (left out of public minutes)",
+        c + 1
+    ))
+}

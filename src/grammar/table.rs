@@ -1,0 +1,319 @@
+//! Every `/command`, one row each: the single source for parsing, what the
+//! command does, Tab completion, the help overlay and the README (a test
+//! fails when the README drifts from it).
+//!
+//! Adding a command is adding a row here and, unless an existing handler
+//! does the job, one function beside the others of its kind.
+
+use chrono::NaiveDateTime;
+
+use super::apply::{Applied, ApplyError};
+use super::args::{ArgKind, Args};
+use super::{agenda, details, entries, people};
+use crate::model::{EntryKind, Meeting};
+
+/// A change to the meeting: one undo step. On error the meeting is as it was.
+pub type Change = fn(&mut Meeting, &Args, NaiveDateTime) -> Result<Applied, ApplyError>;
+
+/// The log entry a command makes, with a few words saying what it is. The
+/// same function puts an edited entry back, so both get the same checks.
+pub type MakeEntry = fn(&Meeting, &Args) -> Result<(EntryKind, String), ApplyError>;
+
+/// What running a command means.
+#[derive(Clone, Copy, Debug)]
+pub enum Run {
+    Change(Change),
+    /// Adds an entry to the current item's log.
+    Entry(MakeEntry),
+    /// Run by the app (undo, save, quit…), not applied to the meeting.
+    App(AppCommand),
+}
+
+/// Commands that act on the app rather than the meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppCommand {
+    Undo,
+    Redo,
+    Save,
+    Export,
+    Help,
+    Quit,
+}
+
+/// One row per typed command.
+#[derive(Debug)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub arg: ArgKind,
+    /// How the arguments are written, for help and error messages.
+    pub usage: &'static str,
+    /// What the command needs when nothing follows it ("a title").
+    pub needs: &'static str,
+    pub run: Run,
+    pub doc: &'static str,
+}
+
+impl CommandSpec {
+    pub fn app(&self) -> Option<AppCommand> {
+        match self.run {
+            Run::App(a) => Some(a),
+            Run::Change(_) | Run::Entry(_) => None,
+        }
+    }
+}
+
+/// The command table row for a typed name or alias.
+pub fn find_command(name: &str) -> Option<&'static CommandSpec> {
+    let name = name.to_lowercase();
+    COMMANDS
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name.as_str()))
+}
+
+/// Every `/command`, in the order help lists them.
+pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "title",
+        aliases: &[],
+        arg: ArgKind::Text,
+        usage: "TEXT",
+        needs: "a title",
+        run: Run::Change(details::title),
+        doc: "Set the meeting's title",
+    },
+    CommandSpec {
+        name: "date",
+        aliases: &[],
+        arg: ArgKind::Date,
+        usage: "DATE",
+        needs: "a date",
+        run: Run::Change(details::date),
+        doc: "Set the meeting's date (2019-04-17 or 17 April 2019)",
+    },
+    CommandSpec {
+        name: "start",
+        aliases: &[],
+        arg: ArgKind::Time,
+        usage: "TIME",
+        needs: "a time",
+        run: Run::Change(details::start),
+        doc: "Set the start time (14:00)",
+    },
+    CommandSpec {
+        name: "end",
+        aliases: &[],
+        arg: ArgKind::Time,
+        usage: "TIME",
+        needs: "a time",
+        run: Run::Change(details::end),
+        doc: "Set the end time",
+    },
+    CommandSpec {
+        name: "place",
+        aliases: &[],
+        arg: ArgKind::Text,
+        usage: "TEXT",
+        needs: "a place",
+        run: Run::Change(details::place),
+        doc: "Set where the meeting is held",
+    },
+    CommandSpec {
+        name: "quorum",
+        aliases: &[],
+        arg: ArgKind::Count,
+        usage: "N",
+        needs: "a number of members",
+        run: Run::Change(details::quorum),
+        doc: "Members needed for the meeting to be quorate (0 clears it)",
+    },
+    CommandSpec {
+        name: "present",
+        aliases: &["p"],
+        arg: ArgKind::People,
+        usage: "NAME[, ROLE][; NAME[, ROLE]…]",
+        needs: "at least one name",
+        run: Run::Change(people::present),
+        doc: "Members present (adds them to the roster if new)",
+    },
+    CommandSpec {
+        name: "attending",
+        aliases: &["attendance", "officers"],
+        arg: ArgKind::People,
+        usage: "NAME[, ROLE][; …]",
+        needs: "at least one name",
+        run: Run::Change(people::attending),
+        doc: "Officers or guests in attendance",
+    },
+    CommandSpec {
+        name: "apologies",
+        aliases: &["apols"],
+        arg: ArgKind::People,
+        usage: "NAME[, ROLE][; …]",
+        needs: "at least one name",
+        run: Run::Change(people::apologies),
+        doc: "Apologies received",
+    },
+    CommandSpec {
+        name: "absent",
+        aliases: &[],
+        arg: ArgKind::People,
+        usage: "NAME[; NAME…]",
+        needs: "at least one name",
+        run: Run::Change(people::absent),
+        doc: "Absent without apologies",
+    },
+    CommandSpec {
+        name: "arrived",
+        aliases: &["late"],
+        arg: ArgKind::Person,
+        usage: "NAME",
+        needs: "a name",
+        run: Run::Change(people::arrived),
+        doc: "Late arrival, stamped with the time and current item",
+    },
+    CommandSpec {
+        name: "left",
+        aliases: &["departed"],
+        arg: ArgKind::Person,
+        usage: "NAME",
+        needs: "a name",
+        run: Run::Change(people::left),
+        doc: "Early departure, stamped with the time and current item",
+    },
+    CommandSpec {
+        name: "item",
+        aliases: &["i"],
+        arg: ArgKind::Text,
+        usage: "TITLE",
+        needs: "a title",
+        run: Run::Change(agenda::item),
+        doc: "Add an agenda item (numbered automatically); the first becomes current",
+    },
+    CommandSpec {
+        name: "go",
+        aliases: &["g"],
+        arg: ArgKind::ItemNumber,
+        usage: "N",
+        needs: "an item number",
+        run: Run::Change(agenda::go),
+        doc: "Make item N current",
+    },
+    CommandSpec {
+        name: "next",
+        aliases: &["n"],
+        arg: ArgKind::None,
+        usage: "",
+        needs: "",
+        run: Run::Change(agenda::next),
+        doc: "Make the next item current",
+    },
+    CommandSpec {
+        name: "confidential",
+        aliases: &[],
+        arg: ArgKind::None,
+        usage: "",
+        needs: "",
+        run: Run::Change(agenda::confidential),
+        doc: "Mark the current item confidential (left out of --public exports)",
+    },
+    CommandSpec {
+        name: "decision",
+        aliases: &["d", "resolved", "agreed"],
+        arg: ArgKind::Text,
+        usage: "TEXT",
+        needs: "the decision's text",
+        run: Run::Entry(entries::decision),
+        doc: "Record a decision or resolution in the current item",
+    },
+    CommandSpec {
+        name: "action",
+        aliases: &["a"],
+        arg: ArgKind::Action,
+        usage: "OWNER: TEXT [by DATE]",
+        needs: "an owner and the action",
+        run: Run::Entry(entries::action),
+        doc: "Record an action with its owner and optional due date",
+    },
+    CommandSpec {
+        name: "interest",
+        aliases: &[],
+        arg: ArgKind::NameText,
+        usage: "NAME: TEXT",
+        needs: "a name and the interest",
+        run: Run::Entry(entries::interest),
+        doc: "Record a declaration of interest",
+    },
+    CommandSpec {
+        name: "nextmeeting",
+        aliases: &["nm"],
+        arg: ArgKind::NextMeeting,
+        usage: "DATE [TIME[-TIME]] [PLACE]",
+        needs: "a date",
+        run: Run::Entry(entries::next_meeting),
+        doc: "Record the date, time and place of the next meeting",
+    },
+    CommandSpec {
+        name: "note",
+        aliases: &[],
+        arg: ArgKind::Text,
+        usage: "TEXT",
+        needs: "the note's text",
+        run: Run::Entry(entries::note),
+        doc: "A narrative note, even if it starts like a comment or bullet",
+    },
+    CommandSpec {
+        name: "undo",
+        aliases: &["u"],
+        arg: ArgKind::None,
+        usage: "",
+        needs: "",
+        run: Run::App(AppCommand::Undo),
+        doc: "Undo the last change",
+    },
+    CommandSpec {
+        name: "redo",
+        aliases: &[],
+        arg: ArgKind::None,
+        usage: "",
+        needs: "",
+        run: Run::App(AppCommand::Redo),
+        doc: "Redo the last undone change",
+    },
+    CommandSpec {
+        name: "save",
+        aliases: &["w"],
+        arg: ArgKind::OptionalPath,
+        usage: "[PATH]",
+        needs: "",
+        run: Run::App(AppCommand::Save),
+        doc: "Save now (it saves by itself anyway); with PATH, save a copy there",
+    },
+    CommandSpec {
+        name: "export",
+        aliases: &[],
+        arg: ArgKind::Export,
+        usage: "FORMAT [PATH]",
+        needs: "a format",
+        run: Run::App(AppCommand::Export),
+        doc: "Write formatted minutes (txt, md or html) beside the meeting or to PATH",
+    },
+    CommandSpec {
+        name: "help",
+        aliases: &["h", "?"],
+        arg: ArgKind::Ignored,
+        usage: "",
+        needs: "",
+        run: Run::App(AppCommand::Help),
+        doc: "Show every key and command",
+    },
+    CommandSpec {
+        name: "quit",
+        aliases: &["q", "exit"],
+        arg: ArgKind::None,
+        usage: "",
+        needs: "",
+        run: Run::App(AppCommand::Quit),
+        doc: "Save and quit",
+    },
+];

@@ -1,0 +1,331 @@
+//! Typed and pasted lines: Enter runs the line (or puts an edited entry
+//! back), a paste of several lines runs each as if typed. Part of `update`:
+//! pure.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use tui_input::{Input, InputRequest};
+
+use super::{quit, redo, save_now, undo};
+use crate::app::{App, Editing, Focus, LogRef};
+use crate::export::Format;
+use crate::grammar::{self, AppCommand, ApplyError, Args, Line, ParseError};
+use crate::model::EntryKind;
+use crate::msg::{Contents, Effect};
+
+/// Why a typed line was not recorded: one sentence the user sees, with
+/// the line left in the input to fix.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LineError {
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error(transparent)]
+    Apply(#[from] ApplyError),
+    #[error(
+        "That is this meeting's own file, which is saved already: give another path for a copy."
+    )]
+    OwnFile,
+    #[error("{} is a meeting file: export to a .{} file instead.", .path.display(), .extension)]
+    MeetingFile {
+        path: PathBuf,
+        extension: &'static str,
+    },
+    #[error("That item has been deleted; press Esc.")]
+    ItemDeleted,
+    #[error("That entry has been deleted; press Esc.")]
+    EntryDeleted,
+    #[error(
+        "An entry can only become another entry (a note, bullet, comment, decision, action, interest or next meeting)."
+    )]
+    NotAnEntry,
+    #[error("Undo and redo are not run from pasted lines: press Ctrl+Z or Ctrl+R after the paste.")]
+    UndoInPaste,
+}
+
+/// Enter: run the typed line, or put an edited entry back.
+pub(super) fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    let text = app.input.value().to_string();
+    if text.trim().is_empty() && app.editing.is_none() && !app.pending.is_empty() {
+        // Enter on an empty line runs the pasted lines that wait.
+        let lines: Vec<String> = app.pending.drain(..).collect();
+        return run_lines(app, lines, now);
+    }
+    if text.trim().is_empty() {
+        if app.editing.is_some() {
+            app.warn("The line is empty: type the new text, or Esc to keep the entry as it was.");
+        }
+        return vec![];
+    }
+    if let Some(editing) = app.editing {
+        match put_back(app, editing, &text) {
+            Ok(msg) => {
+                app.editing = None;
+                app.input = Input::default();
+                app.changed(msg);
+            }
+            Err(e) => app.warn(e.to_string()),
+        }
+        return vec![];
+    }
+    if !app.pending.is_empty() {
+        // The fixed line and the pasted lines behind it go in as one step,
+        // like the paste they came from.
+        let mut lines = vec![text];
+        lines.extend(app.pending.drain(..));
+        app.input = Input::default();
+        return run_lines(app, lines, now);
+    }
+    match run_line(app, &text, now) {
+        Ok(effects) => {
+            remember(app, &text);
+            app.input = Input::default();
+            effects
+        }
+        Err(e) => {
+            app.warn(e.to_string());
+            vec![]
+        }
+    }
+}
+
+/// " (3 more pasted lines wait)" after an error, so nobody thinks they are lost.
+fn waiting_note(waiting: usize) -> String {
+    match waiting {
+        0 => String::new(),
+        1 => " (1 more pasted line waits)".to_string(),
+        n => format!(" ({n} more pasted lines wait)"),
+    }
+}
+
+fn remember(app: &mut App, text: &str) {
+    app.history_pos = None;
+    if app.input_history.last().map(String::as_str) != Some(text) {
+        app.input_history.push(text.to_string());
+    }
+}
+
+/// Run one typed line: app commands here, everything else through
+/// `grammar::apply`. On error nothing has changed.
+fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>, LineError> {
+    let line = grammar::parse(text)?;
+    if let Line::Command(cmd) = &line
+        && let Some(command) = cmd.app()
+    {
+        return app_command(app, command, &cmd.args);
+    }
+    let applied = app.change(|m| grammar::apply(m, &line, now))?;
+    // A new entry is seen where it lands: follow the current item's log.
+    app.viewing = None;
+    app.log_sel = None;
+    app.changed(applied.message);
+    Ok(vec![])
+}
+
+fn app_command(app: &mut App, command: AppCommand, args: &Args) -> Result<Vec<Effect>, LineError> {
+    Ok(match (command, args) {
+        (AppCommand::Undo, _) => {
+            undo(app);
+            vec![]
+        }
+        (AppCommand::Redo, _) => {
+            redo(app);
+            vec![]
+        }
+        (AppCommand::Help, _) => {
+            app.help = Some(0);
+            vec![]
+        }
+        (AppCommand::Quit, _) => quit(app),
+        (AppCommand::Save, Args::Path(Some(path))) => vec![save_copy(app, path)?],
+        (AppCommand::Save, _) => save_now(app),
+        (AppCommand::Export, Args::Export { format, path }) => {
+            vec![export(app, *format, path.as_deref())?]
+        }
+        (AppCommand::Export, _) => return Err(ApplyError::WrongArgs("export").into()),
+    })
+}
+
+fn save_copy(app: &App, path: &str) -> Result<Effect, LineError> {
+    let target = resolve_path(app, path);
+    if target == app.path {
+        return Err(LineError::OwnFile);
+    }
+    Ok(Effect::Write {
+        path: target,
+        contents: Contents::Meeting(app.snapshot()),
+        what: "A copy of the meeting".into(),
+    })
+}
+
+fn export(app: &App, format: Format, path: Option<&str>) -> Result<Effect, LineError> {
+    let path = match path {
+        Some(p) => resolve_path(app, p),
+        None => app.path.with_extension(format.extension()),
+    };
+    // Formatted minutes must never land on a meeting file (this one, or
+    // one named .ron): the meeting would be replaced by its export.
+    if path == app.path || path.extension().is_some_and(|e| e == "ron") {
+        return Err(LineError::MeetingFile {
+            path,
+            extension: format.extension(),
+        });
+    }
+    Ok(Effect::Write {
+        path,
+        contents: Contents::Minutes {
+            meeting: app.meeting.clone(),
+            format,
+        },
+        what: "The minutes".into(),
+    })
+}
+
+/// Relative paths are taken beside the meeting file, not wherever the app
+/// happened to be started.
+fn resolve_path(app: &App, path: &str) -> PathBuf {
+    let p = PathBuf::from(path);
+    if p.is_absolute() {
+        p
+    } else {
+        app.path
+            .parent()
+            .map_or_else(|| p.clone(), |dir| dir.join(&p))
+    }
+}
+
+/// Put the edited line back in place of what was being edited.
+fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineError> {
+    match editing {
+        Editing::ItemTitle(id) => {
+            let index = app.meeting.item_index(id).ok_or(LineError::ItemDeleted)?;
+            app.change(|m| match m.rename_item(index, text) {
+                true => Ok(()),
+                false => Err(LineError::ItemDeleted),
+            })?;
+            Ok(format!("Item {} renamed", index + 1))
+        }
+        Editing::Entry { log, index } => {
+            let line = grammar::parse(text)?;
+            let Some((mut kind, what)) = grammar::entry_for(&app.meeting, &line)? else {
+                return Err(LineError::NotAnEntry);
+            };
+            let log_index = app.log_index(log);
+            if matches!(log, LogRef::Item(_)) && log_index.is_none() {
+                return Err(LineError::ItemDeleted);
+            }
+            // An action marked done stays done when its wording is fixed.
+            if let EntryKind::Action { done, .. } = &mut kind
+                && let Some(old) = app.entries(log).get(index)
+                && let EntryKind::Action { done: was_done, .. } = old.kind
+            {
+                *done = was_done;
+            }
+            app.change(|m| match m.replace_entry(log_index, index, kind) {
+                true => Ok(()),
+                false => Err(LineError::EntryDeleted),
+            })?;
+            Ok(format!("{what} put back in place"))
+        }
+    }
+}
+
+/// Bracketed paste. One line goes into the input as typed; several lines
+/// each run as if typed and Enter pressed, as one undoable step.
+pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if !text.contains('\n') {
+        app.set_focus(Focus::Input);
+        for c in text.chars().filter(|c| !c.is_control() || *c == '\t') {
+            app.input.handle(InputRequest::InsertChar(c));
+        }
+        return vec![];
+    }
+    if app.editing.is_some() {
+        app.warn("Finish the edit first (Enter or Esc), then paste several lines.");
+        return vec![];
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if !app.pending.is_empty() {
+        // Lines from an earlier paste still wait behind a line to fix: the
+        // new ones queue after them rather than jump the queue.
+        app.pending
+            .extend(lines.into_iter().filter(|l| !l.trim().is_empty()));
+        let note = waiting_note(app.pending.len());
+        app.warn(format!(
+            "Pasted lines added to the queue: fix the line in the input and press Enter{note}."
+        ));
+        return vec![];
+    }
+    // What was already typed joins the first pasted line.
+    lines[0] = format!("{}{}", app.input.value(), lines[0]);
+    app.input = Input::default();
+    app.set_focus(Focus::Input);
+    run_lines(app, lines, now)
+}
+
+/// Run lines as one undoable step. A line that fails stops the run: it waits
+/// in the input line with its error, and the lines after it wait in
+/// `pending` until it is fixed, so nothing pasted is lost.
+fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effect> {
+    let before = app.meeting.clone();
+    let mark = app.history.mark();
+    let rev = app.rev;
+    let mut effects = Vec::new();
+    let mut ran = 0;
+    let mut queue: VecDeque<String> = lines.into();
+    while let Some(line) = queue.pop_front() {
+        let clean: String = line
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect();
+        if clean.trim().is_empty() {
+            continue;
+        }
+        match run_pasted_line(app, &clean, now) {
+            Ok(e) => {
+                remember(app, &clean);
+                let quit = e.contains(&Effect::Quit);
+                effects.extend(e);
+                ran += 1;
+                if quit {
+                    // "/quit" in a paste: the lines after it are kept (as
+                    // the draft) rather than run after the save.
+                    app.pending = queue;
+                    break;
+                }
+            }
+            Err(e) => {
+                app.input = Input::new(clean);
+                app.pending = queue;
+                let more = waiting_note(app.pending.len());
+                app.warn(format!("{e}{more}"));
+                break;
+            }
+        }
+    }
+    if app.rev != rev {
+        app.history.squash_since(mark, before);
+        if app.message.as_ref().is_none_or(|m| !m.error) {
+            app.say(format!("{ran} lines added (one Ctrl+Z undoes them all)"));
+        }
+    }
+    effects
+}
+
+/// Undo inside a run of lines would reach back past the run, which is then
+/// squashed into one step: it is not what anyone pasting meant, so it waits
+/// like a line that failed.
+fn run_pasted_line(
+    app: &mut App,
+    line: &str,
+    now: NaiveDateTime,
+) -> Result<Vec<Effect>, LineError> {
+    if let Ok(Line::Command(cmd)) = grammar::parse(line)
+        && matches!(cmd.app(), Some(AppCommand::Undo | AppCommand::Redo))
+    {
+        return Err(LineError::UndoInPaste);
+    }
+    run_line(app, line, now)
+}

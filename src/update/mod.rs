@@ -1,0 +1,252 @@
+//! The one place the app changes: `update(app, msg, now)`.
+//!
+//! Pure: no terminal, no clock, no files. Whatever needs IO (saving,
+//! writing an export, quitting) comes back as an `Effect` for the runtime.
+//! A keystroke walks the house like this: the runtime reads it, the key
+//! table (`keymap`) turns it into a `Msg`, `update` changes the `App` (typed
+//! lines through `grammar::parse` and the command table's handlers), the
+//! runtime carries out the effects, and `ui::render` draws the app.
+
+mod lines;
+
+use chrono::NaiveDateTime;
+use tui_input::{Input, InputRequest};
+
+use crate::app::{App, Focus, SaveState};
+use crate::complete;
+use crate::msg::{Effect, Motion, Msg};
+use crate::panes;
+
+pub use lines::LineError;
+
+/// Apply one message. A change to the meeting bumps `rev` and asks for a save.
+pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+    let rev = app.rev;
+    if !matches!(
+        msg,
+        Msg::Interrupt | Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. }
+    ) {
+        app.quit_armed = false;
+    }
+    let mut effects = handle(app, msg, now);
+    if app.rev != rev && !effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
+        effects.insert(0, save_effect(app));
+    }
+    // A save writes the meeting as it is after the whole message: a
+    // "/save" early in a paste must not hold back the lines after it, and
+    // a submitted "/quit" is no longer being typed. (Snapshots are cheap.)
+    if effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
+        let latest = app.snapshot();
+        for effect in &mut effects {
+            if let Effect::Save { rev, meeting } = effect {
+                *rev = app.rev;
+                meeting.clone_from(&latest);
+            }
+        }
+        app.save_state = SaveState::Pending;
+    }
+    effects
+}
+
+/// Press keys through the real key table, as the runtime does, and return
+/// every effect asked for. The notation is `keymap::keys`'s: text as typed,
+/// `<Enter>`, `<Esc>`, `<C-z>` and so on.
+pub fn type_keys(app: &mut App, keys: &str, now: NaiveDateTime) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in crate::keymap::keys(keys) {
+        if let Some(msg) = crate::keymap::msg_for(app.focus, app.help.is_some(), key) {
+            effects.extend(update(app, msg, now));
+        }
+    }
+    effects
+}
+
+pub fn save_effect(app: &App) -> Effect {
+    Effect::Save {
+        rev: app.rev,
+        meeting: app.snapshot(),
+    }
+}
+
+fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+    // Saving and quitting work with the help open (and close it).
+    if app.help.is_some() && matches!(msg, Msg::Save | Msg::Interrupt | Msg::Quit) {
+        app.help = None;
+    }
+    let background = matches!(
+        msg,
+        Msg::Saved { .. } | Msg::Wrote { .. } | Msg::Redraw | Msg::Paste(_)
+    );
+    if app.help.is_some() && !background {
+        return help_keys(app, &msg);
+    }
+    match msg {
+        Msg::Edit(req) => {
+            app.input.handle(req);
+            app.history_pos = None;
+            app.clear_message_if_ok();
+        }
+        Msg::Submit => return lines::submit(app, now),
+        Msg::Paste(text) => return lines::paste(app, &text, now),
+        Msg::Complete => complete::complete(app),
+        Msg::HistoryPrev => history_step(app, true),
+        Msg::HistoryNext => history_step(app, false),
+        Msg::Focus(f) => app.set_focus(f),
+        Msg::FocusNext => cycle_focus(app, 1),
+        Msg::FocusPrev => cycle_focus(app, Focus::PANES.len() - 1),
+        Msg::Escape => escape(app),
+        Msg::TypeInto(c) => {
+            app.set_focus(Focus::Input);
+            app.input.handle(InputRequest::GoToEnd);
+            app.input.handle(InputRequest::InsertChar(c));
+        }
+        Msg::Move(motion) => panes::move_selection(app, motion),
+        Msg::ScrollLog(motion) => panes::scroll_log(app, motion),
+        Msg::Pane(pane) => panes::handle(app, pane, now),
+        Msg::Undo => undo(app),
+        Msg::Redo => redo(app),
+        Msg::Save => return save_now(app),
+        Msg::ToggleHelp => app.help = Some(0),
+        Msg::Interrupt => return interrupt(app),
+        Msg::Quit => return quit(app),
+        Msg::Saved { rev, result } => saved(app, rev, result),
+        Msg::Wrote { what, path, result } => match result {
+            Ok(()) => app.say(format!("{what} written to {}", path.display())),
+            Err(e) => app.warn(format!("{what} could not be written: {e}")),
+        },
+        Msg::Redraw => {}
+    }
+    vec![]
+}
+
+pub(crate) fn quit(app: &App) -> Vec<Effect> {
+    vec![save_effect(app), Effect::Quit]
+}
+
+pub(crate) fn undo(app: &mut App) {
+    if app.history.undo(&mut app.meeting) {
+        app.changed("Undone (Ctrl+R redoes)");
+    } else {
+        app.warn("There is nothing to undo.");
+    }
+}
+
+pub(crate) fn redo(app: &mut App) {
+    if app.history.redo(&mut app.meeting) {
+        app.changed("Redone");
+    } else {
+        app.warn("There is nothing to redo.");
+    }
+}
+
+pub(crate) fn save_now(app: &mut App) -> Vec<Effect> {
+    app.say("Saving now (it also saves by itself after every change).");
+    vec![save_effect(app)]
+}
+
+fn interrupt(app: &mut App) -> Vec<Effect> {
+    if app.quit_armed {
+        return quit(app);
+    }
+    app.quit_armed = true;
+    app.say("Press Ctrl+C again to save and quit, or keep typing.");
+    vec![]
+}
+
+fn saved(app: &mut App, rev: u64, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            app.saved_rev = app.saved_rev.max(rev);
+            if app.saved_rev >= app.rev {
+                app.save_state = SaveState::Saved;
+            }
+        }
+        Err(e) => {
+            // Say it once, in full, where there is room; the status bar
+            // keeps a short warning until a save works.
+            if !matches!(app.save_state, SaveState::Failed(_)) {
+                app.warn(format!(
+                    "Not saved: {e} Everything is kept in memory and saving is retried every 2 s; /save PATH saves a copy elsewhere."
+                ));
+            }
+            app.save_state = SaveState::Failed(e);
+        }
+    }
+}
+
+/// Keys while the help overlay is open: scroll it, or close it.
+fn help_keys(app: &mut App, msg: &Msg) -> Vec<Effect> {
+    let scroll = app.help.unwrap_or(0);
+    // How far the last frame could scroll (before any frame: the number of
+    // help lines, which wrapping can only make more).
+    let most = match app.viewport.help_max {
+        0 => u16::try_from(crate::help::lines().len()).unwrap_or(u16::MAX),
+        n => n,
+    };
+    let page = u16::try_from(crate::msg::PAGE).unwrap_or(u16::MAX);
+    app.help = match msg {
+        Msg::Move(motion) | Msg::ScrollLog(motion) => Some(match motion {
+            Motion::Up => scroll.saturating_sub(1),
+            Motion::Down => scroll.saturating_add(1).min(most),
+            Motion::PageUp => scroll.saturating_sub(page),
+            Motion::PageDown => scroll.saturating_add(page).min(most),
+            Motion::Home => 0,
+            Motion::End => most,
+        }),
+        Msg::Quit => return quit(app),
+        _ => None,
+    };
+    vec![]
+}
+
+/// Tab and Shift+Tab between the panes: `step` places along.
+fn cycle_focus(app: &mut App, step: usize) {
+    let panes = Focus::PANES;
+    let at = panes.iter().position(|p| *p == app.focus).unwrap_or(0);
+    app.set_focus(panes[(at + step) % panes.len()]);
+}
+
+fn escape(app: &mut App) {
+    if app.editing.is_some() {
+        app.editing = None;
+        app.input = Input::default();
+        app.say("Edit cancelled; the entry is as it was.");
+        return;
+    }
+    if app.focus == Focus::Input {
+        app.message = None;
+        app.set_focus(app.last_pane);
+    } else {
+        app.focus = Focus::Input;
+    }
+}
+
+fn history_step(app: &mut App, back: bool) {
+    if app.editing.is_some() {
+        // Browsing history would replace the text being edited.
+        return;
+    }
+    let len = app.input_history.len();
+    if len == 0 {
+        return;
+    }
+    let pos = match (app.history_pos, back) {
+        (None, true) => {
+            app.history_stash = app.input.value().to_string();
+            Some(len - 1)
+        }
+        (None, false) => return,
+        (Some(p), true) => Some(p.saturating_sub(1)),
+        (Some(p), false) if p + 1 < len => Some(p + 1),
+        (Some(_), false) => None,
+    };
+    app.history_pos = pos;
+    let text = match pos {
+        Some(p) => app.input_history[p].clone(),
+        None => std::mem::take(&mut app.history_stash),
+    };
+    app.input = Input::new(text);
+}
+
+#[cfg(test)]
+mod tests;
