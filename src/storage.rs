@@ -1,7 +1,7 @@
 //! Meeting files on disk: reading, writing, finding and locking them.
 //!
 //! The design follows from the reliability promises (see
-//! `spec/RELIABILITY.md`):
+//! `docs/RELIABILITY.md`):
 //!
 //! - **A meeting file is always whole** (R2). Every write goes to a temporary
 //!   file in the same folder, is synced, renamed over the target and then the

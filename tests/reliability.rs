@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used)]
-//! The reliability promises of `spec/RELIABILITY.md`, each proved against
+//! The reliability promises of `docs/RELIABILITY.md`, each proved against
 //! the real binary in a real terminal (tmux, through `common`): kill -9 in
 //! the middle of typing and of saving, unreadable files, a second writer,
 //! a terminal that goes away, a panic, a full or read-only disk, and the

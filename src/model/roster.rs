@@ -1,6 +1,6 @@
 //! Who a typed name or token means.
 //!
-//! Pure. The rules are the live-entry contract (PRODUCT.md): honorifics are
+//! Pure. The rules are the live-entry contract (README.md): honorifics are
 //! ignored; a one-word token matches by initials (each part of a hyphenated
 //! name counts) or as a case-insensitive prefix of the name or of any word of
 //! it. Exact matches (initials, a whole word, the whole name) win over mere
