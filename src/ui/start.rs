@@ -114,3 +114,128 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tui_input::Input;
+
+    use super::*;
+    use crate::model::Status;
+    use crate::storage::{Listed, Summary};
+
+    fn listed(file: &str, summary: Result<(&str, Option<u32>), &str>) -> Listed {
+        Listed {
+            path: PathBuf::from("/meetings").join(file),
+            modified: None,
+            summary: summary
+                .map(|(title, day)| Summary {
+                    title: title.into(),
+                    date: day.map(|d| NaiveDate::from_ymd_opt(2019, 4, d).unwrap()),
+                    status: Status::Draft,
+                    items: 0,
+                })
+                .map_err(String::from),
+        }
+    }
+
+    fn screen() -> StartScreen {
+        StartScreen::new(
+            PathBuf::from("/meetings"),
+            vec![
+                listed("board.ron", Ok(("Improvement Board", Some(17)))),
+                listed("approved.ron", Ok(("Tab\tin title", Some(3)))),
+                listed("untitled.ron", Ok(("", None))),
+                listed(
+                    "a-very-long-file-name-for-a-meeting.ron",
+                    Ok(("A title long enough to be cut short", None)),
+                ),
+                listed("broken.ron", Err("broken.ron:1:2: Expected identifier")),
+            ],
+        )
+    }
+
+    /// The screen's rows (without trailing spaces) and the cursor.
+    fn draw(screen: &StartScreen, width: u16, height: u16) -> (Vec<String>, (u16, u16)) {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| render_start(screen, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let rows = (0..height)
+            .map(|y| {
+                let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+                row.trim_end().to_string()
+            })
+            .collect();
+        let cursor = terminal.get_cursor_position().unwrap();
+        (rows, (cursor.x, cursor.y))
+    }
+
+    #[test]
+    fn a_row_shows_date_title_and_file() {
+        let (rows, _) = draw(&screen(), 70, 9);
+        assert_eq!(
+            rows,
+            [
+                "┌ minutes — /meetings ───────────────────────────────────────────────┐",
+                "│2019-04-17  Improvement Board  board.ron                            │",
+                "│2019-04-03  Tab in title  approved.ron                              │",
+                "│----------  (untitled)  untitled.ron                                │",
+                "│----------  A title long enough to …  a-very-long-file-name-for-a-m…│",
+                "│unreadable  broken.ron: broken.ron:1:2: Expected identifier         │",
+                "└────────────────────────────────────────────────────────────────────┘",
+                "Enter open · n new meeting · Up/Down choose · Esc or q quit",
+                "",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_narrow_screen_cuts_titles_first() {
+        let (rows, _) = draw(&screen(), 40, 9);
+        assert_eq!(
+            rows[1..4],
+            [
+                "│2019-04-17  Improvement Bo…  board.ron│",
+                "│2019-04-03  Tab in title  approved.ron│",
+                "│----------  (untitled)  untitled.ron  │",
+            ]
+        );
+        assert_eq!(rows[5], "│unreadable  broken.ron: broken.ron:1:…│");
+    }
+
+    #[test]
+    fn asks_for_a_title_with_the_cursor_after_it() {
+        let mut s = screen();
+        s.new_title = Some(Input::new("Budget".into()));
+        let (rows, cursor) = draw(&s, 70, 9);
+        assert_eq!(
+            rows[7..],
+            [
+                "Type the new meeting's title and press Enter (Esc goes back).",
+                "Title› Budget",
+            ]
+        );
+        assert_eq!(cursor, (15, 8));
+    }
+
+    #[test]
+    fn an_empty_folder_says_how_to_start() {
+        let mut s = StartScreen::new(PathBuf::from("/meetings"), Vec::new());
+        s.message = Some("Could not open it.".into());
+        let (rows, _) = draw(&s, 50, 5);
+        assert_eq!(
+            rows,
+            [
+                "┌ minutes — /meetings ───────────────────────────┐",
+                "│No meetings here yet: press n to start one.     │",
+                "└────────────────────────────────────────────────┘",
+                "Could not open it.",
+                "",
+            ]
+        );
+    }
+}
