@@ -11,7 +11,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
 use crate::grammar::{self, Format};
-use crate::model::{Attendance, EntryKind, Meeting};
+use crate::model::{EntryKind, Meeting};
 use crate::{export, script, storage, synth, templates};
 
 #[derive(Parser, Debug)]
@@ -222,7 +222,7 @@ fn new_meeting(
     let mut m = match from {
         Some(prev) => {
             let prev = storage::load(prev).map_err(Failure::from_display)?;
-            carry_over(&prev)
+            prev.carry_over()
         }
         None => Meeting::default(),
     };
@@ -241,38 +241,6 @@ fn new_meeting(
         None => {}
     }
     Ok(m)
-}
-
-/// A new meeting that starts from a previous one: same body, same roster
-/// (nobody marked yet), held when and where the previous one said.
-pub fn carry_over(prev: &Meeting) -> Meeting {
-    let mut m = Meeting {
-        title: prev.title.clone(),
-        place: prev.place.clone(),
-        quorum: prev.quorum,
-        next_id: prev.next_id,
-        ..Meeting::default()
-    };
-    m.people = std::sync::Arc::new(
-        prev.people
-            .iter()
-            .map(|p| crate::model::Person {
-                attendance: Attendance::Expected,
-                arrived: None,
-                left: None,
-                ..p.clone()
-            })
-            .collect::<Vec<_>>(),
-    );
-    if let Some(next) = prev.next_meeting() {
-        m.date = Some(next.date);
-        m.start = next.start;
-        m.end = next.end;
-        if !next.place.is_empty() {
-            m.place.clone_from(&next.place);
-        }
-    }
-    m
 }
 
 fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {

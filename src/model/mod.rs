@@ -8,6 +8,7 @@
 //! item being changed is copied, by `Arc::make_mut`.
 
 mod apply;
+mod carry;
 mod edit;
 mod history;
 mod roster;
