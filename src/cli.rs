@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand};
 
 use crate::grammar::{self, Format};
 use crate::model::{EntryKind, Meeting};
-use crate::{export, script, storage, synth, templates};
+use crate::storage::templates;
+use crate::{export, script, storage, synth};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -227,7 +228,7 @@ fn new_meeting(
         None => Meeting::default(),
     };
     if let Some(name) = template {
-        let lines = templates::find(dir, &name).map_err(Failure)?;
+        let lines = templates::find(dir, &name).map_err(Failure::from_display)?;
         let now = Local::now().naive_local();
         script::run(&mut m, &lines, || now)
             .map_err(|e| Failure(format!("Template {name}, {e}")))?;

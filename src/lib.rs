@@ -22,6 +22,5 @@ pub mod script;
 pub mod start;
 pub mod storage;
 pub mod synth;
-pub mod templates;
 pub mod ui;
 pub mod update;

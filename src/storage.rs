@@ -36,6 +36,7 @@ mod load;
 mod lock;
 mod names;
 mod save;
+pub mod templates;
 
 pub use folder::{DIR_ENV, DirError, Listed, Summary, data_dir, ensure_private_dir, list};
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
