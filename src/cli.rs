@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::grammar::{self, Format};
 use crate::model::{EntryKind, Meeting};
-use crate::storage::templates;
+use crate::storage::{Listed, templates};
 use crate::{export, script, storage, synth};
 
 #[derive(Parser, Debug)]
@@ -276,17 +276,12 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
         match &l.summary {
             Ok(s) => println!(
                 "{}  {:<40}  {:<8}  {}",
-                s.date
-                    .map_or_else(|| "----------".into(), |d| d.to_string()),
-                if s.title.is_empty() {
-                    "(untitled)"
-                } else {
-                    &s.title
-                },
-                format!("{:?}", s.status).to_lowercase(),
+                s.date_text(),
+                s.title_or_untitled(),
+                s.status_word(),
                 l.path.display()
             ),
-            Err(e) => println!("unreadable  {}  ({e})", l.path.display()),
+            Err(e) => println!("{}  {}  ({e})", Listed::UNREADABLE, l.path.display()),
         }
     }
     Ok(())

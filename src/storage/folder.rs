@@ -127,9 +127,41 @@ pub struct Summary {
 }
 
 impl Listed {
+    /// What a listing shows where the date goes for a file that cannot be
+    /// read: as wide as a date, so the columns after it line up.
+    pub const UNREADABLE: &str = "unreadable";
+
     /// The meeting's date, if the file could be read and has one.
     pub fn date(&self) -> Option<NaiveDate> {
         self.summary.as_ref().ok().and_then(|s| s.date)
+    }
+}
+
+/// The pieces of a listing row, shared by `minutes list` and the start
+/// screen, which lay them out differently (full path and status on the
+/// command line, a fitted file name on the screen).
+impl Summary {
+    /// The date, or dashes as wide as one so the columns still line up.
+    pub fn date_text(&self) -> String {
+        self.date
+            .map_or_else(|| "----------".into(), |d| d.to_string())
+    }
+
+    /// The title, or a stand-in so that an untitled meeting's row is not
+    /// blank where people look for the title.
+    pub fn title_or_untitled(&self) -> &str {
+        if self.title.is_empty() {
+            "(untitled)"
+        } else {
+            &self.title
+        }
+    }
+
+    pub fn status_word(&self) -> &'static str {
+        match self.status {
+            Status::Draft => "draft",
+            Status::Approved => "approved",
+        }
     }
 }
 
@@ -330,6 +362,28 @@ mod tests {
         assert_eq!(listed[0].path, missing);
         let error = listed[0].summary.as_ref().unwrap_err();
         assert!(error.contains("missing"), "{error}");
+    }
+
+    #[test]
+    fn a_summary_has_words_for_every_column() {
+        let mut s = Summary {
+            title: String::new(),
+            date: None,
+            status: Status::Draft,
+            items: 0,
+        };
+        assert_eq!(
+            (s.date_text(), s.title_or_untitled(), s.status_word()),
+            ("----------".into(), "(untitled)", "draft")
+        );
+        assert_eq!(s.date_text().len(), Listed::UNREADABLE.len());
+        s.title = "Board".into();
+        s.date = Some(date(2019, 4, 17));
+        s.status = Status::Approved;
+        assert_eq!(
+            (s.date_text(), s.title_or_untitled(), s.status_word()),
+            ("2019-04-17".into(), "Board", "approved")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{clean, fit};
 use super::theme;
 pub use crate::start::StartScreen;
+use crate::storage::Listed;
 
 pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     let area = frame.area();
@@ -32,22 +33,15 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             let line = match &l.summary {
                 Ok(s) => {
-                    let date = s
-                        .date
-                        .map_or_else(|| "----------".into(), |d| d.to_string());
-                    let title = if s.title.is_empty() {
-                        "(untitled)".to_string()
-                    } else {
-                        clean(&s.title).into_owned()
-                    };
+                    let title = clean(s.title_or_untitled());
                     Line::from(vec![
-                        Span::styled(format!("{date}  "), theme::DIM),
+                        Span::styled(format!("{}  ", s.date_text()), theme::DIM),
                         Span::raw(fit(&title, width.saturating_sub(14 + file.width().min(30)))),
                         Span::styled(format!("  {}", fit(&file, 30)), theme::DIM),
                     ])
                 }
                 Err(e) => Line::styled(
-                    fit(&format!("unreadable  {file}: {e}"), width),
+                    fit(&format!("{}  {file}: {e}", Listed::UNREADABLE), width),
                     theme::ERROR,
                 ),
             };
