@@ -1,9 +1,10 @@
 //! Drawing the start screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use tui_input::Input;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
@@ -22,31 +23,20 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let width = usize::from(list_area.width.saturating_sub(2));
+    render_meetings(screen, frame, list_area);
+    render_hint(screen, frame, hint);
+    if let Some(title) = &screen.new_title {
+        render_title_prompt(title, frame, input);
+    }
+}
+
+/// The meetings in a bordered list named for their folder.
+fn render_meetings(screen: &StartScreen, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width.saturating_sub(2));
     let mut items: Vec<ListItem> = screen
         .meetings
         .iter()
-        .map(|l| {
-            let file = l
-                .path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let line = match &l.summary {
-                Ok(s) => {
-                    let title = clean(s.title_or_untitled());
-                    Line::from(vec![
-                        Span::styled(format!("{}  ", s.date_text()), theme::DIM),
-                        Span::raw(fit(&title, width.saturating_sub(14 + file.width().min(30)))),
-                        Span::styled(format!("  {}", fit(&file, 30)), theme::DIM),
-                    ])
-                }
-                Err(e) => Line::styled(
-                    fit(&format!("{}  {file}: {e}", Listed::UNREADABLE), width),
-                    theme::ERROR,
-                ),
-            };
-            ListItem::new(line)
-        })
+        .map(|l| ListItem::new(meeting_row(l, width)))
         .collect();
     if items.is_empty() {
         items.push(ListItem::new(Line::styled(
@@ -69,9 +59,37 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     let selected = (!screen.meetings.is_empty()).then_some(screen.selected);
     frame.render_stateful_widget(
         list,
-        list_area,
+        area,
         &mut ListState::default().with_selected(selected),
     );
+}
+
+/// One meeting: date, title and file name. The file name is what the
+/// start screen shows of the path, since the folder is in the border.
+fn meeting_row(l: &Listed, width: usize) -> Line<'static> {
+    let file = l
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    match &l.summary {
+        // The title gets what the date, the file name (up to 30 columns)
+        // and the gaps between them leave, so a long title is cut first.
+        Ok(s) => Line::from(vec![
+            Span::styled(format!("{}  ", s.date_text()), theme::DIM),
+            Span::raw(fit(
+                &clean(s.title_or_untitled()),
+                width.saturating_sub(14 + file.width().min(30)),
+            )),
+            Span::styled(format!("  {}", fit(&file, 30)), theme::DIM),
+        ]),
+        Err(e) => Line::styled(
+            fit(&format!("{}  {file}: {e}", Listed::UNREADABLE), width),
+            theme::ERROR,
+        ),
+    }
+}
+
+fn render_hint(screen: &StartScreen, frame: &mut Frame, area: Rect) {
     let hint_text = screen.message.clone().unwrap_or_else(|| {
         if screen.new_title.is_some() {
             "Type the new meeting's title and press Enter (Esc goes back).".into()
@@ -81,32 +99,34 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     });
     frame.render_widget(
         Paragraph::new(Line::styled(
-            fit(&hint_text, usize::from(hint.width)),
+            fit(&hint_text, usize::from(area.width)),
             theme::HINT,
         )),
-        hint,
+        area,
     );
-    if let Some(title) = &screen.new_title {
-        let prompt = "Title› ";
-        let w = usize::from(input.width).saturating_sub(prompt.len() + 1);
-        let scroll = title.visual_scroll(w);
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt, theme::PROMPT),
-                Span::raw(clean(title.value())),
-            ]))
-            .scroll((0, 0)),
-            input,
-        );
-        let x = prompt.len() + title.visual_cursor().saturating_sub(scroll);
-        frame.set_cursor_position(Position::new(
-            input.x
-                + u16::try_from(x)
-                    .unwrap_or(0)
-                    .min(input.width.saturating_sub(1)),
-            input.y,
-        ));
-    }
+}
+
+/// The new meeting's title being typed, with the terminal cursor in it.
+fn render_title_prompt(title: &Input, frame: &mut Frame, area: Rect) {
+    let prompt = "Title› ";
+    let w = usize::from(area.width).saturating_sub(prompt.len() + 1);
+    let scroll = title.visual_scroll(w);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme::PROMPT),
+            Span::raw(clean(title.value())),
+        ]))
+        .scroll((0, 0)),
+        area,
+    );
+    let x = prompt.len() + title.visual_cursor().saturating_sub(scroll);
+    frame.set_cursor_position(Position::new(
+        area.x
+            + u16::try_from(x)
+                .unwrap_or(0)
+                .min(area.width.saturating_sub(1)),
+        area.y,
+    ));
 }
 
 #[cfg(test)]
@@ -116,11 +136,10 @@ mod tests {
     use chrono::NaiveDate;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use tui_input::Input;
 
     use super::*;
     use crate::model::Status;
-    use crate::storage::{Listed, Summary};
+    use crate::storage::Summary;
 
     fn listed(file: &str, summary: Result<(&str, Option<u32>), &str>) -> Listed {
         Listed {
