@@ -125,87 +125,35 @@ impl Failure {
 
 pub fn run(cli: Cli) -> Result<Next, Failure> {
     let dir_flag = cli.dir.as_deref();
-    match cli.command {
-        None => match cli.file {
+    let Some(command) = cli.command else {
+        return match cli.file {
             Some(file) => Ok(Next::Open(file)),
             None => Ok(Next::StartScreen(data_dir(dir_flag)?)),
-        },
-        Some(Cmd::New {
+        };
+    };
+    match command {
+        Cmd::New {
             title,
             date,
             template,
             from,
             file,
-        }) => {
+        } => {
             let dir = data_dir(dir_flag)?;
             let meeting = new_meeting(&dir, title, date, template, from.as_deref())?;
-            let path = match file {
-                Some(f) => f,
-                None => storage::unique_path(
-                    &dir,
-                    &storage::suggested_file_name(meeting.date, &meeting.title),
-                ),
-            };
-            if path.exists() {
-                return Err(Failure(format!(
-                    "{} already exists: open it with `minutes {}`, or give another file name.",
-                    path.display(),
-                    path.display()
-                )));
-            }
-            storage::save(&path, &meeting).map_err(Failure::from_display)?;
-            Ok(Next::Open(path))
+            create(&dir, file, &meeting).map(Next::Open)
         }
-        Some(Cmd::Export {
+        Cmd::Export {
             file,
             format,
             public,
             output,
-        }) => {
-            export_cmd(&file, &format, public, output.as_deref())?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::List) => {
-            list_cmd(&data_dir(dir_flag)?)?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::Actions { open }) => {
-            actions_cmd(&data_dir(dir_flag)?, open)?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::Check { file }) => {
-            let m = storage::load(&file).map_err(Failure::from_display)?;
-            let entries = m.all_entries().count();
-            println!(
-                "{}: fine ({} people, {} items, {} entries).",
-                file.display(),
-                m.people.len(),
-                m.items.len(),
-                entries
-            );
-            Ok(Next::Done)
-        }
-        Some(Cmd::Generate { size, seed, file }) => {
-            let Some(size) = synth::Size::parse(&size) else {
-                return Err(Failure(format!(
-                    "{size:?} is not a size: use s, m, l or xl."
-                )));
-            };
-            let m = synth::meeting(size, seed);
-            storage::save(&file, &m).map_err(Failure::from_display)?;
-            println!(
-                "{} written: {} people, {} items, {} entries.",
-                file.display(),
-                m.people.len(),
-                m.items.len(),
-                m.all_entries().count()
-            );
-            Ok(Next::Done)
-        }
-        Some(Cmd::Import { lines, file }) => {
-            import_cmd(&lines, &file)?;
-            Ok(Next::Done)
-        }
+        } => export_cmd(&file, &format, public, output.as_deref()).map(|()| Next::Done),
+        Cmd::List => list_cmd(&data_dir(dir_flag)?).map(|()| Next::Done),
+        Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
+        Cmd::Check { file } => check_cmd(&file).map(|()| Next::Done),
+        Cmd::Generate { size, seed, file } => generate_cmd(&size, seed, &file).map(|()| Next::Done),
+        Cmd::Import { lines, file } => import_cmd(&lines, &file).map(|()| Next::Done),
     }
 }
 
@@ -237,11 +185,33 @@ fn new_meeting(
         m.title = t;
     }
     match date {
-        Some(d) => m.date = Some(grammar::parse_date(&d).map_err(|e| Failure(e.0))?),
+        Some(d) => m.date = Some(grammar::parse_date(&d).map_err(Failure::from_display)?),
         None if m.date.is_none() => m.date = Some(Local::now().date_naive()),
         None => {}
     }
     Ok(m)
+}
+
+/// Save a new meeting where asked, or under a fresh name from its date
+/// and title; never over a file that is already there, which may be a
+/// meeting someone meant to open.
+fn create(dir: &Path, file: Option<PathBuf>, meeting: &Meeting) -> Result<PathBuf, Failure> {
+    let path = match file {
+        Some(f) => f,
+        None => storage::unique_path(
+            dir,
+            &storage::suggested_file_name(meeting.date, &meeting.title),
+        ),
+    };
+    if path.exists() {
+        return Err(Failure(format!(
+            "{} already exists: open it with `minutes {}`, or give another file name.",
+            path.display(),
+            path.display()
+        )));
+    }
+    storage::save(&path, meeting).map_err(Failure::from_display)?;
+    Ok(path)
 }
 
 fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {
@@ -351,6 +321,33 @@ struct ActionRow {
     owner: String,
     due: Option<NaiveDate>,
     done: bool,
+}
+
+fn check_cmd(file: &Path) -> Result<(), Failure> {
+    let m = storage::load(file).map_err(Failure::from_display)?;
+    println!("{}: fine ({}).", file.display(), counts(&m));
+    Ok(())
+}
+
+fn generate_cmd(size: &str, seed: u64, file: &Path) -> Result<(), Failure> {
+    let Some(size) = synth::Size::parse(size) else {
+        return Err(Failure(format!(
+            "{size:?} is not a size: use s, m, l or xl."
+        )));
+    };
+    let m = synth::meeting(size, seed);
+    storage::save(file, &m).map_err(Failure::from_display)?;
+    println!("{} written: {}.", file.display(), counts(&m));
+    Ok(())
+}
+
+fn counts(m: &Meeting) -> String {
+    format!(
+        "{} people, {} items, {} entries",
+        m.people.len(),
+        m.items.len(),
+        m.all_entries().count()
+    )
 }
 
 fn import_cmd(lines: &Path, file: &Path) -> Result<(), Failure> {
