@@ -42,39 +42,37 @@ impl Meeting {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    use chrono::{NaiveDate, NaiveTime};
 
     use super::*;
-    use crate::grammar::parse;
-    use crate::model::apply;
 
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2019, 4, 17)
+    /// A meeting minuted from typed lines, as `minutes import` would.
+    fn meeting(lines: &str) -> Meeting {
+        let now = NaiveDate::from_ymd_opt(2019, 4, 17)
             .unwrap()
             .and_hms_opt(14, 0, 0)
-            .unwrap()
-    }
-
-    fn meeting(lines: &[&str]) -> Meeting {
+            .unwrap();
         let mut m = Meeting::default();
-        for l in lines {
-            apply(&mut m, &parse(l).unwrap(), now()).unwrap();
-        }
+        crate::script::run(&mut m, lines, || now).unwrap();
         m
     }
 
     #[test]
     fn the_roster_is_carried_unmarked_and_the_log_left_behind() {
-        let prev = meeting(&[
-            "/title Improvement Board",
-            "/place Wallasey Town Hall",
-            "/quorum 3",
-            "/present Linda Clegg, Chair",
-            "/apologies Paul Boyce",
-            "/item Minutes of the last meeting",
-            "/left Linda Clegg",
-            "/decision approved",
-        ]);
+        let prev = meeting(
+            "/title Improvement Board
+/place Wallasey Town Hall
+/quorum 3
+/present Linda Clegg, Chair
+/apologies Paul Boyce
+/item Minutes of the last meeting
+/left Linda Clegg
+/decision approved",
+        );
+        assert!(
+            prev.people[0].left.is_some(),
+            "the roster had marks to clear"
+        );
         let m = prev.carry_over();
         assert_eq!(m.title, "Improvement Board");
         assert_eq!(m.place, "Wallasey Town Hall");
@@ -92,11 +90,11 @@ mod tests {
 
     #[test]
     fn the_next_meeting_sets_when_and_where() {
-        let prev = meeting(&[
-            "/place Wallasey Town Hall",
-            "/item Date of next meeting",
-            "/nextmeeting 12 June 2019 14:00-16:00 Birkenhead Town Hall",
-        ]);
+        let prev = meeting(
+            "/place Wallasey Town Hall
+/item Date of next meeting
+/nextmeeting 12 June 2019 14:00-16:00 Birkenhead Town Hall",
+        );
         let m = prev.carry_over();
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2019, 6, 12));
         assert_eq!(m.start, NaiveTime::from_hms_opt(14, 0, 0));
@@ -106,8 +104,7 @@ mod tests {
 
     #[test]
     fn a_next_meeting_without_a_place_keeps_this_one() {
-        let prev = meeting(&["/place Wallasey Town Hall", "/nextmeeting 12 June 2019"]);
-        let m = prev.carry_over();
+        let m = meeting("/place Wallasey Town Hall\n/nextmeeting 12 June 2019").carry_over();
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2019, 6, 12));
         assert_eq!(m.place, "Wallasey Town Hall");
     }
