@@ -12,8 +12,9 @@ use clap::{Parser, Subcommand};
 
 use crate::export::Format;
 use crate::grammar;
-use crate::model::{Attendance, EntryKind, Meeting};
-use crate::{export, script, storage, synth, templates};
+use crate::model::{EntryKind, Meeting};
+use crate::storage::{Listed, templates};
+use crate::{export, script, storage, synth};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -125,87 +126,35 @@ impl Failure {
 
 pub fn run(cli: Cli) -> Result<Next, Failure> {
     let dir_flag = cli.dir.as_deref();
-    match cli.command {
-        None => match cli.file {
+    let Some(command) = cli.command else {
+        return match cli.file {
             Some(file) => Ok(Next::Open(file)),
             None => Ok(Next::StartScreen(data_dir(dir_flag)?)),
-        },
-        Some(Cmd::New {
+        };
+    };
+    match command {
+        Cmd::New {
             title,
             date,
             template,
             from,
             file,
-        }) => {
+        } => {
             let dir = data_dir(dir_flag)?;
             let meeting = new_meeting(&dir, title, date, template, from.as_deref())?;
-            let path = match file {
-                Some(f) => f,
-                None => storage::unique_path(
-                    &dir,
-                    &storage::suggested_file_name(meeting.date, &meeting.title),
-                ),
-            };
-            if path.exists() {
-                return Err(Failure(format!(
-                    "{} already exists: open it with `minutes {}`, or give another file name.",
-                    path.display(),
-                    path.display()
-                )));
-            }
-            storage::save(&path, &meeting).map_err(Failure::from_display)?;
-            Ok(Next::Open(path))
+            create(&dir, file, &meeting).map(Next::Open)
         }
-        Some(Cmd::Export {
+        Cmd::Export {
             file,
             format,
             public,
             output,
-        }) => {
-            export_cmd(&file, &format, public, output.as_deref())?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::List) => {
-            list_cmd(&data_dir(dir_flag)?)?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::Actions { open }) => {
-            actions_cmd(&data_dir(dir_flag)?, open)?;
-            Ok(Next::Done)
-        }
-        Some(Cmd::Check { file }) => {
-            let m = storage::load(&file).map_err(Failure::from_display)?;
-            let entries = m.all_entries().count();
-            println!(
-                "{}: fine ({} people, {} items, {} entries).",
-                file.display(),
-                m.people.len(),
-                m.items.len(),
-                entries
-            );
-            Ok(Next::Done)
-        }
-        Some(Cmd::Generate { size, seed, file }) => {
-            let Some(size) = synth::Size::parse(&size) else {
-                return Err(Failure(format!(
-                    "{size:?} is not a size: use s, m, l or xl."
-                )));
-            };
-            let m = synth::meeting(size, seed);
-            storage::save(&file, &m).map_err(Failure::from_display)?;
-            println!(
-                "{} written: {} people, {} items, {} entries.",
-                file.display(),
-                m.people.len(),
-                m.items.len(),
-                m.all_entries().count()
-            );
-            Ok(Next::Done)
-        }
-        Some(Cmd::Import { lines, file }) => {
-            import_cmd(&lines, &file)?;
-            Ok(Next::Done)
-        }
+        } => export_cmd(&file, &format, public, output.as_deref()).map(|()| Next::Done),
+        Cmd::List => list_cmd(&data_dir(dir_flag)?).map(|()| Next::Done),
+        Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
+        Cmd::Check { file } => check_cmd(&file).map(|()| Next::Done),
+        Cmd::Generate { size, seed, file } => generate_cmd(&size, seed, &file).map(|()| Next::Done),
+        Cmd::Import { lines, file } => import_cmd(&lines, &file).map(|()| Next::Done),
     }
 }
 
@@ -223,12 +172,12 @@ fn new_meeting(
     let mut m = match from {
         Some(prev) => {
             let prev = storage::load(prev).map_err(Failure::from_display)?;
-            carry_over(&prev)
+            prev.carry_over()
         }
         None => Meeting::default(),
     };
     if let Some(name) = template {
-        let lines = templates::find(dir, &name).map_err(Failure)?;
+        let lines = templates::find(dir, &name).map_err(Failure::from_display)?;
         let now = Local::now().naive_local();
         script::run(&mut m, &lines, || now)
             .map_err(|e| Failure(format!("Template {name}, {e}")))?;
@@ -244,36 +193,26 @@ fn new_meeting(
     Ok(m)
 }
 
-/// A new meeting that starts from a previous one: same body, same roster
-/// (nobody marked yet), held when and where the previous one said.
-pub fn carry_over(prev: &Meeting) -> Meeting {
-    let mut m = Meeting {
-        title: prev.title.clone(),
-        place: prev.place.clone(),
-        quorum: prev.quorum,
-        next_id: prev.next_id,
-        ..Meeting::default()
+/// Save a new meeting where asked, or under a fresh name from its date
+/// and title; never over a file that is already there, which may be a
+/// meeting someone meant to open.
+fn create(dir: &Path, file: Option<PathBuf>, meeting: &Meeting) -> Result<PathBuf, Failure> {
+    let path = match file {
+        Some(f) => f,
+        None => storage::unique_path(
+            dir,
+            &storage::suggested_file_name(meeting.date, &meeting.title),
+        ),
     };
-    m.people = std::sync::Arc::new(
-        prev.people
-            .iter()
-            .map(|p| crate::model::Person {
-                attendance: Attendance::Expected,
-                arrived: None,
-                left: None,
-                ..p.clone()
-            })
-            .collect::<Vec<_>>(),
-    );
-    if let Some(next) = prev.next_meeting() {
-        m.date = Some(next.date);
-        m.start = next.start;
-        m.end = next.end;
-        if !next.place.is_empty() {
-            m.place.clone_from(&next.place);
-        }
+    if path.exists() {
+        return Err(Failure(format!(
+            "{} already exists: open it with `minutes {}`, or give another file name.",
+            path.display(),
+            path.display()
+        )));
     }
-    m
+    storage::save(&path, meeting).map_err(Failure::from_display)?;
+    Ok(path)
 }
 
 fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {
@@ -308,17 +247,12 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
         match &l.summary {
             Ok(s) => println!(
                 "{}  {:<40}  {:<8}  {}",
-                s.date
-                    .map_or_else(|| "----------".into(), |d| d.to_string()),
-                if s.title.is_empty() {
-                    "(untitled)"
-                } else {
-                    &s.title
-                },
-                format!("{:?}", s.status).to_lowercase(),
+                s.date_text(),
+                s.title_or_untitled(),
+                s.status_word(),
                 l.path.display()
             ),
-            Err(e) => println!("unreadable  {}  ({e})", l.path.display()),
+            Err(e) => println!("{}  {}  ({e})", Listed::UNREADABLE, l.path.display()),
         }
     }
     Ok(())
@@ -388,6 +322,33 @@ struct ActionRow {
     owner: String,
     due: Option<NaiveDate>,
     done: bool,
+}
+
+fn check_cmd(file: &Path) -> Result<(), Failure> {
+    let m = storage::load(file).map_err(Failure::from_display)?;
+    println!("{}: fine ({}).", file.display(), counts(&m));
+    Ok(())
+}
+
+fn generate_cmd(size: &str, seed: u64, file: &Path) -> Result<(), Failure> {
+    let Some(size) = synth::Size::parse(size) else {
+        return Err(Failure(format!(
+            "{size:?} is not a size: use s, m, l or xl."
+        )));
+    };
+    let m = synth::meeting(size, seed);
+    storage::save(file, &m).map_err(Failure::from_display)?;
+    println!("{} written: {}.", file.display(), counts(&m));
+    Ok(())
+}
+
+fn counts(m: &Meeting) -> String {
+    format!(
+        "{} people, {} items, {} entries",
+        m.people.len(),
+        m.items.len(),
+        m.all_entries().count()
+    )
 }
 
 fn import_cmd(lines: &Path, file: &Path) -> Result<(), Failure> {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use tui_input::{Input, InputRequest};
 
-use crate::storage::Listed;
+use crate::listing::Listed;
 
 pub struct StartScreen {
     pub dir: PathBuf,

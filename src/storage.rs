@@ -36,8 +36,10 @@ mod load;
 mod lock;
 mod names;
 mod save;
+pub mod templates;
 
-pub use folder::{DIR_ENV, DirError, Listed, Summary, data_dir, ensure_private_dir, list};
+pub use crate::listing::{Listed, Summary};
+pub use folder::{DIR_ENV, DirError, data_dir, ensure_private_dir, list};
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
 pub use lock::{LockError, MeetingLock};
 pub use names::{backup_path, lock_path, suggested_file_name, unique_path};

@@ -7,6 +7,7 @@
 //! or for the background saver) copies pointers, not the whole log: only the
 //! item being changed is copied, by `Arc::make_mut`.
 
+mod carry;
 mod edit;
 mod history;
 mod record;

@@ -6,11 +6,8 @@ use std::fs::{self, DirBuilder, Permissions};
 use std::io;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use chrono::NaiveDate;
-
-use crate::model::Status;
+use crate::listing::{Listed, Summary};
 
 /// Environment variable naming the meetings folder, for people who keep
 /// their minutes somewhere other than the platform's data folder.
@@ -104,35 +101,6 @@ pub fn ensure_private_dir(path: &Path) -> Result<(), DirError> {
     Ok(())
 }
 
-/// One meeting file found by [`list`]: what it holds, or why it cannot be
-/// read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Listed {
-    pub path: PathBuf,
-    /// When the file last changed, if the filesystem says.
-    pub modified: Option<SystemTime>,
-    /// The meeting's summary, or the message saying why it cannot be read
-    /// (a [`super::LoadError`] as text).
-    pub summary: Result<Summary, String>,
-}
-
-/// What a listing shows of a meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub title: String,
-    pub date: Option<NaiveDate>,
-    pub status: Status,
-    /// Number of agenda items.
-    pub items: usize,
-}
-
-impl Listed {
-    /// The meeting's date, if the file could be read and has one.
-    pub fn date(&self) -> Option<NaiveDate> {
-        self.summary.as_ref().ok().and_then(|s| s.date)
-    }
-}
-
 /// The meetings in `dir`, newest first: by meeting date, then by when the
 /// file last changed; undated and unreadable files come last.
 ///
@@ -206,6 +174,9 @@ fn describe(path: PathBuf) -> Listed {
 
 #[cfg(test)]
 mod tests {
+    use std::time::SystemTime;
+
+    use crate::model::Status;
     use std::time::Duration;
 
     use super::*;
@@ -330,6 +301,28 @@ mod tests {
         assert_eq!(listed[0].path, missing);
         let error = listed[0].summary.as_ref().unwrap_err();
         assert!(error.contains("missing"), "{error}");
+    }
+
+    #[test]
+    fn a_summary_has_words_for_every_column() {
+        let mut s = Summary {
+            title: String::new(),
+            date: None,
+            status: Status::Draft,
+            items: 0,
+        };
+        assert_eq!(
+            (s.date_text(), s.title_or_untitled(), s.status_word()),
+            ("----------".into(), "(untitled)", "draft")
+        );
+        assert_eq!(s.date_text().len(), Listed::UNREADABLE.len());
+        s.title = "Board".into();
+        s.date = Some(date(2019, 4, 17));
+        s.status = Status::Approved;
+        assert_eq!(
+            (s.date_text(), s.title_or_untitled(), s.status_word()),
+            ("2019-04-17".into(), "Board", "approved")
+        );
     }
 
     #[test]
