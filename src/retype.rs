@@ -15,14 +15,37 @@ pub fn entry_as_line(m: &Meeting, kind: &EntryKind) -> String {
             }
         }
         EntryKind::Bullet(text) => format!("- {text}"),
-        EntryKind::Comment { speaker, text } => {
+        EntryKind::Comment {
+            speaker,
+            text,
+            with,
+            by_role,
+        } => {
             let sep = if text.starts_with([',', ';', ':', '.', '\'', '’']) {
                 ""
             } else {
                 " "
             };
-            format!("@{}{sep}{text}", token_for(m, *speaker))
+            let token = match by_role {
+                Some(role) => role.clone(),
+                None => std::iter::once(speaker)
+                    .chain(with)
+                    .map(|id| token_for(m, *id))
+                    .collect::<Vec<_>>()
+                    .join("+"),
+            };
+            format!("@{token}{sep}{text}")
         }
+        EntryKind::Motion(_)
+        | EntryKind::Withdrew(_)
+        | EntryKind::Returned(_)
+        | EntryKind::Quorum { .. }
+        | EntryKind::Adjourned
+        | EntryKind::Reconvened
+        | EntryKind::PublicCount(_)
+        | EntryKind::Public { .. }
+        | EntryKind::Private(_)
+        | EntryKind::Heading(_) => record_line(m, kind),
         EntryKind::Decision(text) => format!("/decision {text}"),
         EntryKind::Action {
             owner, text, due, ..
@@ -47,6 +70,58 @@ pub fn entry_as_line(m: &Meeting, kind: &EntryKind) -> String {
             line
         }
     }
+}
+
+/// The formal record's entries and the rest added with it.
+fn record_line(m: &Meeting, kind: &EntryKind) -> String {
+    match kind {
+        EntryKind::Motion(motion) => {
+            let mut who = name_of(m, motion.mover);
+            if let Some(s) = motion.seconder {
+                who.push_str(", ");
+                who.push_str(&name_of(m, s));
+            }
+            format!("/motion {who}: {}", motion.text)
+        }
+        EntryKind::Withdrew(id) => format!("/withdrew {}", name_of(m, *id)),
+        EntryKind::Returned(id) => format!("/returned {}", name_of(m, *id)),
+        EntryKind::Quorum { quorate, .. } => {
+            let state = if *quorate {
+                "quorate again"
+            } else {
+                "no longer quorate"
+            };
+            format!("/note The meeting was {state}.")
+        }
+        EntryKind::Adjourned => "/adjourned".to_string(),
+        EntryKind::Reconvened => "/reconvened".to_string(),
+        EntryKind::PublicCount(n) => format!("/public {n}"),
+        EntryKind::Public {
+            name,
+            represents,
+            text,
+        } => {
+            let rep = if represents.is_empty() {
+                String::new()
+            } else {
+                format!(", {represents}")
+            };
+            format!("/public {name}{rep}: {text}")
+        }
+        EntryKind::Private(text) => format!("/private {text}"),
+        EntryKind::Heading(text) => format!("/heading {text}"),
+        EntryKind::Note(_)
+        | EntryKind::Bullet(_)
+        | EntryKind::Comment { .. }
+        | EntryKind::Decision(_)
+        | EntryKind::Action { .. }
+        | EntryKind::Interest { .. }
+        | EntryKind::NextMeeting(_) => String::new(),
+    }
+}
+
+fn name_of(m: &Meeting, id: PersonId) -> String {
+    m.person(id).map_or_else(String::new, |p| p.name.clone())
 }
 
 fn who_text(m: &Meeting, who: &Who) -> String {

@@ -58,8 +58,8 @@ mod testing {
     use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
     use crate::model::{
-        Attendance, Entry, EntryKind, Item, ItemId, Meeting, NextMeeting, Person, PersonId, Stamp,
-        Status, Who,
+        Attendance, Entry, EntryKind, Item, ItemId, Meeting, Move, Movement, NextMeeting, Person,
+        PersonId, Stamp, Status, Who,
     };
 
     pub fn time(h: u32, m: u32) -> NaiveTime {
@@ -88,21 +88,21 @@ mod testing {
                     name: "Prof. Maggie Atkinson".into(),
                     role: "Chair".into(),
                     attendance: Attendance::Present,
-                    arrived: None,
-                    left: Some(Stamp {
-                        time: time(15, 10),
-                        item: Some(ItemId(3)),
-                    }),
-                    keys: Default::default(),
+                    movements: vec![Movement {
+                        kind: Move::Left,
+                        stamp: Stamp {
+                            time: time(15, 10),
+                            item: Some(ItemId(3)),
+                        },
+                    }],
+                    ..Person::new(PersonId(1), "")
                 },
                 Person {
                     id: PersonId(2),
                     name: "Zoë O'Brien \"Jr\" \\ \u{5e9}\u{5dc}\u{5d5}\u{5dd}".into(),
                     role: String::new(),
                     attendance: Attendance::Apologies,
-                    arrived: None,
-                    left: None,
-                    keys: Default::default(),
+                    ..Person::new(PersonId(2), "")
                 },
             ]),
             preamble: vec![Arc::new(Entry {
@@ -117,12 +117,15 @@ mod testing {
                 ended: None,
                 entered: None,
                 spent_secs: 0,
+                planned_mins: None,
                 entries: vec![
                     Arc::new(Entry {
                         at: time(14, 6),
                         kind: EntryKind::Comment {
                             speaker: PersonId(1),
                             text: "queried if the figures were final".into(),
+                            with: Vec::new(),
+                            by_role: None,
                         },
                     }),
                     Arc::new(Entry {

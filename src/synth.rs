@@ -200,14 +200,12 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
             8 => Attendance::Apologies,
             _ => Attendance::Absent,
         };
+        let id = PersonId(u32::try_from(i + 1).unwrap_or(u32::MAX));
         m.people_mut().push(Person {
-            id: PersonId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
             name,
             role: sentence(&mut rng, 3),
             attendance,
-            arrived: None,
-            left: None,
-            keys: Default::default(),
+            ..Person::new(id, "")
         });
     }
     let mut next_id = u32::try_from(people + 1).unwrap_or(u32::MAX);
@@ -231,6 +229,7 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
             ended: Some(clock),
             entered: None,
             spent_secs: 0,
+            planned_mins: None,
             entries: log,
         }));
         next_id += 1;
@@ -257,6 +256,8 @@ fn entry(rng: &mut Rng, people: usize) -> EntryKind {
         0..=5 => EntryKind::Note(text(rng)),
         6..=9 => EntryKind::Bullet(text(rng)),
         10..=16 => EntryKind::Comment {
+            with: Vec::new(),
+            by_role: None,
             speaker: someone(rng),
             text: text(rng),
         },

@@ -60,22 +60,33 @@ fn every_version_loads_saves_and_reloads_the_same() {
     }
 }
 
+fn kind_name(kind: &EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Note(_) => "note",
+        EntryKind::Bullet(_) => "bullet",
+        EntryKind::Comment { .. } => "comment",
+        EntryKind::Decision(_) => "decision",
+        EntryKind::Action { done: true, .. } => "done action",
+        EntryKind::Action { .. } => "action",
+        EntryKind::Interest { .. } => "interest",
+        EntryKind::NextMeeting(_) => "next meeting",
+        EntryKind::Motion(_) => "motion",
+        EntryKind::Withdrew(_) => "withdrew",
+        EntryKind::Returned(_) => "returned",
+        EntryKind::Quorum { .. } => "quorum",
+        EntryKind::Adjourned => "adjourned",
+        EntryKind::Reconvened => "reconvened",
+        EntryKind::PublicCount(_) => "public count",
+        EntryKind::Public { .. } => "public",
+        EntryKind::Private(_) => "private",
+        EntryKind::Heading(_) => "heading",
+    }
+}
+
 #[test]
 fn the_fixtures_cover_every_kind_of_entry() {
     let m = storage::load(&fixtures()[0]).unwrap();
-    let kinds: Vec<&str> = m
-        .all_entries()
-        .map(|e| match &e.kind {
-            EntryKind::Note(_) => "note",
-            EntryKind::Bullet(_) => "bullet",
-            EntryKind::Comment { .. } => "comment",
-            EntryKind::Decision(_) => "decision",
-            EntryKind::Action { done: true, .. } => "done action",
-            EntryKind::Action { .. } => "action",
-            EntryKind::Interest { .. } => "interest",
-            EntryKind::NextMeeting(_) => "next meeting",
-        })
-        .collect();
+    let kinds: Vec<&str> = m.all_entries().map(|e| kind_name(&e.kind)).collect();
     for k in [
         "note",
         "bullet",
@@ -92,7 +103,40 @@ fn the_fixtures_cover_every_kind_of_entry() {
     assert!(
         m.people
             .iter()
-            .any(|p| p.arrived.is_some() && p.left.is_some())
+            .any(|p| p.movements.len() == 2 && p.departed())
     );
     assert_eq!(m.draft, "half-typed line");
+}
+
+/// The newest fixture holds every kind of entry there is.
+#[test]
+fn the_newest_fixture_covers_every_kind_of_entry() {
+    let newest = fixtures().pop().unwrap();
+    let m = storage::load(&newest).unwrap();
+    let kinds: Vec<&str> = m.all_entries().map(|e| kind_name(&e.kind)).collect();
+    for k in [
+        "note",
+        "bullet",
+        "comment",
+        "decision",
+        "action",
+        "done action",
+        "interest",
+        "next meeting",
+        "motion",
+        "withdrew",
+        "returned",
+        "quorum",
+        "adjourned",
+        "reconvened",
+        "public count",
+        "public",
+        "private",
+        "heading",
+    ] {
+        assert!(kinds.contains(&k), "{} has no {k}", newest.display());
+    }
+    assert!(m.chair.is_some());
+    assert!(m.people.iter().any(|p| p.movements.len() > 2));
+    assert!(m.items.iter().any(|i| i.planned_mins.is_some()));
 }

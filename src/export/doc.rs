@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{Attendance, Entry, EntryKind, Meeting, Status, Who};
+use crate::model::{Attendance, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
 
@@ -21,6 +21,8 @@ pub struct Minutes {
     pub draft: bool,
     /// Non-empty attendance groups, in the order the minutes list them.
     pub groups: Vec<Group>,
+    /// "11 members of the public", when counted.
+    pub public: Option<String>,
     /// Entries recorded before any item.
     pub preamble: Vec<Block>,
     pub sections: Vec<Section>,
@@ -29,8 +31,9 @@ pub struct Minutes {
 }
 
 pub struct Group {
-    /// "Present", "Officers in Attendance", …
-    pub heading: &'static str,
+    /// "Present", "Officers in Attendance", or a label given to some of
+    /// those in attendance ("Also present").
+    pub heading: String,
     pub people: Vec<Attendee>,
 }
 
@@ -58,6 +61,8 @@ pub enum Block {
     },
     /// Consecutive bullets and comments: one list, no gaps inside.
     List(Vec<String>),
+    /// A sub-heading inside an item.
+    Heading(String),
 }
 
 /// One row of the actions table.
@@ -91,7 +96,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         actions.extend(action_rows(meeting, Some(number), &item.entries));
         sections.push(Section {
             heading: words::item_heading(number, &item.title, item.confidential),
-            blocks: blocks(meeting, &item.entries),
+            blocks: blocks(meeting, Some(item.id), &item.entries),
         });
     }
     Minutes {
@@ -104,45 +109,127 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         held: words::held(meeting),
         draft: meeting.status == Status::Draft,
         groups: groups(meeting),
-        preamble: blocks(meeting, &meeting.preamble),
+        public: public_count(meeting),
+        preamble: blocks(meeting, None, &meeting.preamble),
         sections,
         actions,
     }
 }
 
 fn groups(meeting: &Meeting) -> Vec<Group> {
-    Attendance::ORDER
-        .into_iter()
+    let mut out = Vec::new();
+    for attendance in Attendance::ORDER {
         // Not-yet-marked people were not recorded as anything; the
         // minutes say nothing about them.
-        .filter(|a| *a != Attendance::Expected)
-        .map(|attendance| Group {
-            heading: attendance.heading(),
-            people: meeting
+        if attendance == Attendance::Expected {
+            continue;
+        }
+        // Those in attendance may be listed under labels of their own
+        // ("Also present"), each after the group's own heading.
+        let mut labels: Vec<&str> = vec![""];
+        for p in meeting.people_with(attendance) {
+            if !labels.contains(&p.group.as_str()) {
+                labels.push(&p.group);
+            }
+        }
+        for label in labels {
+            let people: Vec<Attendee> = meeting
                 .people_with(attendance)
+                .filter(|p| p.group == label)
                 .map(|p| Attendee {
                     name: words::one_line(&p.name),
                     role: words::one_line(&p.role),
                     note: words::comings_and_goings(meeting, p),
                 })
-                .collect(),
+                .collect();
+            if people.is_empty() {
+                continue;
+            }
+            let heading = match label {
+                "" => attendance.heading().to_string(),
+                label => words::one_line(label),
+            };
+            out.push(Group { heading, people });
+        }
+    }
+    out
+}
+
+/// The latest count of the public, as the minutes say it.
+fn public_count(meeting: &Meeting) -> Option<String> {
+    let n = meeting
+        .all_entries()
+        .filter_map(|e| match e.kind {
+            EntryKind::PublicCount(n) => Some(n),
+            _ => None,
         })
-        .filter(|g| !g.people.is_empty())
-        .collect()
+        .last()?;
+    Some(words::public_count(n))
+}
+
+/// What happened in an item, in order: its entries, and the arrivals
+/// and departures stamped in it, each at its time.
+enum Event<'a> {
+    Entry(&'a Entry),
+    Movement(String),
+}
+
+fn events<'a>(
+    meeting: &'a Meeting,
+    item: Option<ItemId>,
+    entries: &'a [Arc<Entry>],
+) -> Vec<Event<'a>> {
+    let mut moves: Vec<(chrono::NaiveTime, String)> = Vec::new();
+    if let Some(id) = item {
+        for p in meeting.people.iter() {
+            let mut was_out = false;
+            for m in &p.movements {
+                if m.stamp.item == Some(id) {
+                    moves.push((
+                        m.stamp.time,
+                        words::movement(&p.name, m.kind, was_out, m.stamp.time),
+                    ));
+                }
+                was_out = m.kind == Move::Left;
+            }
+        }
+        moves.sort_by_key(|(t, _)| *t);
+    }
+    let mut out = Vec::with_capacity(entries.len() + moves.len());
+    let mut moves = moves.into_iter().peekable();
+    for entry in entries {
+        while let Some((_, text)) = moves.next_if(|(t, _)| *t < entry.at) {
+            out.push(Event::Movement(text));
+        }
+        out.push(Event::Entry(entry));
+    }
+    out.extend(moves.map(|(_, text)| Event::Movement(text)));
+    out
 }
 
 /// Group a log into blocks: runs of bullets and comments become one list,
 /// everything else its own paragraph.
-fn blocks(meeting: &Meeting, entries: &[Arc<Entry>]) -> Vec<Block> {
+fn blocks(meeting: &Meeting, item: Option<ItemId>, entries: &[Arc<Entry>]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    for entry in entries {
-        match words_of(meeting, &entry.kind) {
+    let mut declared: Vec<Who> = Vec::new();
+    for event in events(meeting, item, entries) {
+        let said = match event {
+            Event::Movement(text) => Said::Para(None, text),
+            Event::Entry(entry) => {
+                if let EntryKind::Interest { who, .. } = &entry.kind {
+                    declared.push(who.clone());
+                }
+                words_of(meeting, entry, &declared)
+            }
+        };
+        match said {
             Said::Nothing => {}
             Said::ListItem(text) => match out.last_mut() {
                 Some(Block::List(list)) => list.push(text),
                 _ => out.push(Block::List(vec![text])),
             },
             Said::Para(label, text) => out.push(Block::Para { label, text }),
+            Said::Heading(text) => out.push(Block::Heading(text)),
         }
     }
     out
@@ -150,14 +237,17 @@ fn blocks(meeting: &Meeting, entries: &[Arc<Entry>]) -> Vec<Block> {
 
 /// How one entry reads.
 enum Said {
-    /// An empty note or bullet: nothing to print.
+    /// An empty note or bullet, or a private note: nothing to print.
     Nothing,
     ListItem(String),
     Para(Option<&'static str>, String),
+    Heading(String),
 }
 
-fn words_of(meeting: &Meeting, kind: &EntryKind) -> Said {
-    match kind {
+/// `declared`: who has declared an interest in this item so far, so a
+/// withdrawal can say why they left.
+fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
+    match &entry.kind {
         EntryKind::Note(text) => para(None, words::one_line(text)),
         EntryKind::Bullet(text) => {
             let text = words::one_line(text);
@@ -167,8 +257,16 @@ fn words_of(meeting: &Meeting, kind: &EntryKind) -> Said {
                 Said::ListItem(text)
             }
         }
-        EntryKind::Comment { speaker, text } => {
-            let name = words::one_line(meeting.who_name(&Who::Person(*speaker)));
+        EntryKind::Comment {
+            speaker,
+            text,
+            with,
+            by_role,
+        } => {
+            let name = match by_role {
+                Some(role) => format!("The {role}"),
+                None => words::names(meeting, std::iter::once(speaker).chain(with)),
+            };
             Said::ListItem(words::comment(&name, text))
         }
         EntryKind::Decision(text) => para(Some(words::RESOLVED), words::one_line(text)),
@@ -182,6 +280,32 @@ fn words_of(meeting: &Meeting, kind: &EntryKind) -> Said {
             para(Some(words::INTEREST), words::interest(meeting, who, text))
         }
         EntryKind::NextMeeting(next) => para(None, words::next_meeting_sentence(next)),
+        EntryKind::Motion(motion) => para(None, words::motion(meeting, motion)),
+        EntryKind::Withdrew(id) => para(
+            None,
+            words::withdrew(meeting, *id, declared.contains(&Who::Person(*id))),
+        ),
+        EntryKind::Returned(id) => para(None, words::returned(meeting, *id)),
+        EntryKind::Quorum {
+            quorate,
+            present,
+            needed,
+        } => para(None, words::quorum(*quorate, *present, *needed, entry.at)),
+        EntryKind::Adjourned => para(None, words::adjourned(entry.at)),
+        EntryKind::Reconvened => para(None, words::reconvened(entry.at)),
+        EntryKind::Public {
+            name,
+            represents,
+            text,
+        } => para(
+            Some(words::PUBLIC_COMMENT),
+            words::public_statement(name, represents, text),
+        ),
+        EntryKind::PublicCount(_) | EntryKind::Private(_) => Said::Nothing,
+        EntryKind::Heading(text) => match words::one_line(text) {
+            t if t.is_empty() => Said::Nothing,
+            t => Said::Heading(t),
+        },
     }
 }
 

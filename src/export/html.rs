@@ -41,7 +41,7 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     for group in &minutes.groups {
         out.push_str(&format!(
             "<h2>{}:</h2>\n<table class=\"people\">\n",
-            group.heading
+            escape(&group.heading)
         ));
         for p in &group.people {
             out.push_str(&format!(
@@ -52,6 +52,9 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
             ));
         }
         out.push_str("</table>\n");
+    }
+    if let Some(public) = &minutes.public {
+        out.push_str(&format!("<p>{}</p>\n", escape(public)));
     }
     for b in &minutes.preamble {
         block(&mut out, b);
@@ -95,6 +98,7 @@ fn block(out: &mut String, block: &Block) {
             "<p><span class=\"label\">{label}</span> {}</p>\n",
             escape(text)
         )),
+        Block::Heading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),
         Block::List(items) => {
             out.push_str("<ul>\n");
             for item in items {

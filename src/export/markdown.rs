@@ -20,8 +20,11 @@ pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
         chunks.push(format!("*{}*", words::DRAFT_BANNER));
     }
     for group in &minutes.groups {
-        chunks.push(heading(2, group.heading));
+        chunks.push(heading(2, &group.heading));
         chunks.push(people(&group.people));
+    }
+    if let Some(public) = &minutes.public {
+        chunks.push(escape_line(public));
     }
     chunks.extend(minutes.preamble.iter().map(block));
     for section in &minutes.sections {
@@ -77,6 +80,7 @@ fn block(block: &Block) -> String {
             label: Some(label),
             text,
         } => format!("**{label}** {}", escape_inline(text)),
+        Block::Heading(text) => heading(3, text),
         Block::List(items) => {
             let lines: Vec<String> = items
                 .iter()

@@ -7,8 +7,8 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::*;
 use crate::model::{
-    Attendance, Entry, EntryKind, Item, ItemId, Meeting, NextMeeting, Person, PersonId, Stamp,
-    Status, Who,
+    Attendance, Entry, EntryKind, Item, ItemId, Meeting, Move, Movement, NextMeeting, Person,
+    PersonId, Stamp, Status, Who,
 };
 
 fn time(h: u32, m: u32) -> NaiveTime {
@@ -21,13 +21,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn person(id: u32, name: &str, role: &str, attendance: Attendance) -> Person {
     Person {
-        id: PersonId(id),
-        name: name.to_string(),
         role: role.to_string(),
         attendance,
-        arrived: None,
-        left: None,
-        keys: Default::default(),
+        ..Person::new(PersonId(id), name)
     }
 }
 
@@ -50,6 +46,8 @@ fn comment(speaker: u32, text: &str) -> Arc<Entry> {
     entry(EntryKind::Comment {
         speaker: PersonId(speaker),
         text: text.to_string(),
+        with: Vec::new(),
+        by_role: None,
     })
 }
 
@@ -71,6 +69,7 @@ fn item(id: u32, title: &str, confidential: bool, entries: Vec<Arc<Entry>>) -> A
         ended: None,
         entered: None,
         spent_secs: 0,
+        planned_mins: None,
         entries,
     })
 }
@@ -84,9 +83,12 @@ fn sample() -> Meeting {
         "Chair – WSCB",
         Attendance::Present,
     );
-    maggie.arrived = Some(Stamp {
-        time: time(14, 35),
-        item: Some(ItemId(11)),
+    maggie.movements.push(Movement {
+        kind: Move::Arrived,
+        stamp: Stamp {
+            time: time(14, 35),
+            item: Some(ItemId(11)),
+        },
     });
     let mut lorna = person(
         3,
@@ -94,9 +96,12 @@ fn sample() -> Meeting {
         "Director of Quality & Safety, Wirral CCG",
         Attendance::Present,
     );
-    lorna.left = Some(Stamp {
-        time: time(15, 10),
-        item: Some(ItemId(12)),
+    lorna.movements.push(Movement {
+        kind: Move::Left,
+        stamp: Stamp {
+            time: time(15, 10),
+            item: Some(ItemId(12)),
+        },
     });
     Meeting {
         title: "Wirral Improvement Board Minutes and Actions from Improvement Board Meeting"

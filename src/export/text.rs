@@ -23,6 +23,9 @@ pub fn render_text(meeting: &Meeting, options: &Options) -> String {
         chunks.push(format!("{}:", group.heading));
         chunks.push(people(&group.people));
     }
+    if let Some(public) = &minutes.public {
+        chunks.push(public.clone());
+    }
     chunks.extend(minutes.preamble.iter().map(block));
     for section in &minutes.sections {
         chunks.push(section.heading.clone());
@@ -73,6 +76,7 @@ fn block(block: &Block) -> String {
             label: Some(label),
             text,
         } => format!("{label} {text}"),
+        Block::Heading(text) => text.clone(),
         Block::List(items) => {
             let lines: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
             lines.join("\n")

@@ -5,7 +5,9 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-use crate::model::{Meeting, NextMeeting, Person, Stamp, Who};
+use crate::model::{
+    Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Vote, Who,
+};
 
 /// The banner shown at the top while the minutes are a draft (seed wording).
 pub const DRAFT_BANNER: &str = "Please note these are draft minutes";
@@ -21,6 +23,9 @@ pub const ACTION: &str = "Action:";
 
 /// Label before a declaration of interest.
 pub const INTEREST: &str = "Declaration of interest:";
+
+/// Label before a statement by a member of the public.
+pub const PUBLIC_COMMENT: &str = "Public comment:";
 
 /// Appended to the heading of a confidential item when it is shown.
 pub const CONFIDENTIAL: &str = " (CONFIDENTIAL)";
@@ -76,15 +81,33 @@ pub fn held(meeting: &Meeting) -> Option<String> {
 }
 
 /// " (arrived 14:35, item 3) (left 15:10, item 5)" after a person's role;
-/// empty for someone there throughout.
+/// empty for someone there throughout. Coming back after leaving is
+/// "returned", so a departure and return read as they happened.
 pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
     let mut out = String::new();
-    for (verb, stamp) in [("arrived", person.arrived), ("left", person.left)] {
-        if let Some(stamp) = stamp {
-            out.push_str(&format!(" ({verb} {})", stamp_words(meeting, stamp)));
-        }
+    let mut was_out = false;
+    for m in &person.movements {
+        let verb = match (m.kind, was_out) {
+            (Move::Arrived, true) => "returned",
+            (Move::Arrived, false) => "arrived",
+            (Move::Left, _) => "left",
+        };
+        out.push_str(&format!(" ({verb} {})", stamp_words(meeting, m.stamp)));
+        was_out = m.kind == Move::Left;
     }
     out
+}
+
+/// An arrival or departure where it happened: "Cllr Tom Harding arrived
+/// at 19:08."
+pub fn movement(name: &str, kind: Move, was_out: bool, time: NaiveTime) -> String {
+    let name = one_line(name);
+    let at = clock(time);
+    match (kind, was_out) {
+        (Move::Arrived, false) => format!("{name} arrived at {at}."),
+        (Move::Arrived, true) => format!("{name} returned to the meeting at {at}."),
+        (Move::Left, _) => format!("{name} left the meeting at {at}."),
+    }
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
@@ -151,6 +174,229 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
     } else {
         format!("{name}{DASH}{text}")
     }
+}
+
+/// Names as a sentence lists them: "A", "A and B", "A, B and C".
+pub fn names<'a>(meeting: &Meeting, ids: impl Iterator<Item = &'a PersonId>) -> String {
+    let names: Vec<String> = ids
+        .map(|id| one_line(meeting.who_name(&Who::Person(*id))))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn name(meeting: &Meeting, id: PersonId) -> String {
+    one_line(meeting.who_name(&Who::Person(id)))
+}
+
+/// "11 members of the public".
+pub fn public_count(n: u32) -> String {
+    match n {
+        1 => "1 member of the public".to_string(),
+        n => format!("{n} members of the public"),
+    }
+}
+
+/// A motion's text as it follows "that": without a leading "that" or a
+/// closing full stop, which the sentence adds.
+fn motion_text(text: &str) -> String {
+    let text = one_line(text);
+    let lower = text.to_lowercase();
+    let body = if lower.starts_with("that ") {
+        &text[5..]
+    } else {
+        &text
+    };
+    body.trim_end_matches('.').to_string()
+}
+
+/// "It was proposed by Cllr X, seconded by Cllr Y, and RESOLVED that …
+/// (For 5, Against 2, Abstentions 1)." and the like: the whole motion with
+/// its amendments and what became of each, in UK council wording.
+pub fn motion(meeting: &Meeting, motion: &Motion) -> String {
+    let text = motion_text(&motion.text);
+    let by = proposed_by(meeting, motion);
+    let mut out = if motion.amendments.is_empty() {
+        match motion.outcome {
+            Outcome::Carried => format!("It was {by}, and RESOLVED that {text}"),
+            Outcome::CarriedUnanimously => {
+                format!("It was {by}, and RESOLVED unanimously that {text}")
+            }
+            _ => format!("It was {by}, that {text}."),
+        }
+    } else {
+        format!("It was {by}, that {text}.")
+    };
+    for a in &motion.amendments {
+        out.push_str(&format!(
+            " An amendment was {}, that {}. {}",
+            proposed_by(meeting, a),
+            motion_text(&a.text),
+            result("amendment", meeting, a)
+        ));
+    }
+    if motion.amendments.is_empty() {
+        match motion.outcome {
+            Outcome::Carried | Outcome::CarriedUnanimously => {
+                out.push_str(&vote_suffix(meeting, motion));
+                out.push('.');
+            }
+            Outcome::Open => {}
+            _ => {
+                out.push(' ');
+                out.push_str(&result("motion", meeting, motion));
+            }
+        }
+    } else {
+        match motion.outcome {
+            Outcome::Carried | Outcome::CarriedUnanimously => {
+                let how = if motion.outcome == Outcome::CarriedUnanimously {
+                    "RESOLVED unanimously"
+                } else {
+                    "RESOLVED"
+                };
+                out.push_str(&format!(
+                    " The motion was then put and it was {how} that {text}{}.",
+                    vote_suffix(meeting, motion)
+                ));
+            }
+            Outcome::Open => {}
+            _ => {
+                out.push(' ');
+                out.push_str(&result("motion", meeting, motion));
+            }
+        }
+    }
+    out.push_str(&roll_call(meeting, motion));
+    out
+}
+
+/// "proposed by Cllr X, seconded by Cllr Y" (or without a seconder).
+fn proposed_by(meeting: &Meeting, motion: &Motion) -> String {
+    let mut out = format!("proposed by {}", name(meeting, motion.mover));
+    if let Some(s) = motion.seconder {
+        out.push_str(&format!(", seconded by {}", name(meeting, s)));
+    }
+    out
+}
+
+/// "The amendment was carried (For 4, Against 3)." and the like.
+fn result(what: &str, meeting: &Meeting, motion: &Motion) -> String {
+    let word = match motion.outcome {
+        Outcome::Open => return String::new(),
+        Outcome::Carried => "carried",
+        Outcome::CarriedUnanimously => "carried unanimously",
+        Outcome::Lost => "LOST",
+        Outcome::Withdrawn => "withdrawn",
+        Outcome::Deferred => "deferred",
+    };
+    format!("The {what} was {word}{}.", vote_suffix(meeting, motion))
+}
+
+/// " (For 5, Against 2, Abstentions 1)", with the chair's casting vote.
+fn vote_suffix(_meeting: &Meeting, motion: &Motion) -> String {
+    let Some(vote) = &motion.vote else {
+        return String::new();
+    };
+    let (f, a, ab) = vote.counts();
+    let mut out = format!(" (For {f}, Against {a}");
+    if ab > 0 {
+        out.push_str(&format!(", Abstentions {ab}"));
+    }
+    match motion.casting {
+        Some(true) => out.push_str("; carried on the Chair's casting vote"),
+        Some(false) => out.push_str("; lost on the Chair's casting vote"),
+        None => {}
+    }
+    out.push(')');
+    out
+}
+
+/// " A recorded vote was taken. For: A, B. Against: C. …" for a vote by
+/// name; empty for a counted one. Amendments' recorded votes follow.
+fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
+    let mut out = String::new();
+    for m in motion.amendments.iter().chain(std::iter::once(motion)) {
+        let Some(Vote::Named {
+            ayes,
+            noes,
+            abstain,
+            not_voting,
+            absent,
+        }) = &m.vote
+        else {
+            continue;
+        };
+        out.push_str(" A recorded vote was taken.");
+        for (label, list) in [
+            ("For", ayes),
+            ("Against", noes),
+            ("Abstained", abstain),
+            ("Not voting", not_voting),
+            ("Absent", absent),
+        ] {
+            if !list.is_empty() {
+                out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
+            }
+        }
+    }
+    out
+}
+
+/// "Cllr X, having declared an interest, left the room for this item."
+pub fn withdrew(meeting: &Meeting, id: PersonId, declared: bool) -> String {
+    let who = name(meeting, id);
+    if declared {
+        format!("{who}, having declared an interest, left the room for this item.")
+    } else {
+        format!("{who} left the room for this item.")
+    }
+}
+
+pub fn returned(meeting: &Meeting, id: PersonId) -> String {
+    format!("{} returned to the room.", name(meeting, id))
+}
+
+/// "The meeting was no longer quorate at 19:22 (4 members present, 5
+/// needed)."
+pub fn quorum(quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
+    let members = match present {
+        1 => "1 member".to_string(),
+        n => format!("{n} members"),
+    };
+    if quorate {
+        format!(
+            "The meeting was quorate again at {} ({members} present).",
+            clock(at)
+        )
+    } else {
+        format!(
+            "The meeting was no longer quorate at {} ({members} present, {needed} needed).",
+            clock(at)
+        )
+    }
+}
+
+pub fn adjourned(at: NaiveTime) -> String {
+    format!("The meeting adjourned at {}.", clock(at))
+}
+
+pub fn reconvened(at: NaiveTime) -> String {
+    format!("The meeting reconvened at {}.", clock(at))
+}
+
+/// "Mr David Cary (Friends of the Park) said …".
+pub fn public_statement(name: &str, represents: &str, text: &str) -> String {
+    let represents = one_line(represents);
+    let who = if represents.is_empty() {
+        one_line(name)
+    } else {
+        format!("{} ({represents})", one_line(name))
+    };
+    comment(&who, text)
 }
 
 /// The next-meeting sentence in the seed's style:

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::apply::{Applied, ApplyError, done};
 use super::args::Args;
-use crate::model::{Item, ItemId, Meeting};
+use crate::model::{EntryKind, Item, ItemId, Meeting};
 
 pub fn item(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
     let Args::Text(title) = args else {
@@ -21,6 +21,7 @@ pub fn item(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied,
         ended: None,
         entered: None,
         spent_secs: 0,
+        planned_mins: None,
         entries: Vec::new(),
     }));
     let n = m.items.len();
@@ -67,4 +68,46 @@ pub fn confidential(m: &mut Meeting, _: &Args, _: NaiveDateTime) -> Result<Appli
         "Item {} marked confidential (left out of public minutes)",
         c + 1
     ))
+}
+
+/// `/duration [N] MINUTES`: the time the agenda allows an item.
+pub fn duration(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Duration { item, minutes } = *args else {
+        return Err(ApplyError::WrongArgs("duration"));
+    };
+    let index = match item {
+        Some(n) if n == 0 || n > m.items.len() => {
+            return Err(match m.items.len() {
+                0 => ApplyError::NoItems,
+                len => ApplyError::NoSuchItem { n, len },
+            });
+        }
+        Some(n) => n - 1,
+        None => m.current.ok_or(ApplyError::NoCurrentItem)?,
+    };
+    if let Some(it) = m.item_mut(index) {
+        it.planned_mins = (minutes > 0).then_some(minutes);
+    }
+    done(format!("Item {} planned for {minutes} minutes", index + 1))
+}
+
+/// When a break starts or ends: the time typed, else now.
+fn at(args: &Args, now: NaiveDateTime, command: &'static str) -> Result<NaiveDateTime, ApplyError> {
+    match *args {
+        Args::OptionalTime(Some(t)) => Ok(now.date().and_time(t)),
+        Args::OptionalTime(None) => Ok(now),
+        _ => Err(ApplyError::WrongArgs(command)),
+    }
+}
+
+pub fn adjourned(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let when = at(args, now, "adjourned")?;
+    m.push_entry(when, EntryKind::Adjourned);
+    done(format!("Adjourned at {}", when.format("%H:%M")))
+}
+
+pub fn reconvened(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let when = at(args, now, "reconvened")?;
+    m.push_entry(when, EntryKind::Reconvened);
+    done(format!("Reconvened at {}", when.format("%H:%M")))
 }

@@ -41,6 +41,32 @@ pub enum ApplyError {
     NoCurrentItem,
     #[error("That command is run by the app, not applied to the meeting.")]
     AppCommand,
+    #[error("{name} cannot {act}: {why}.")]
+    NotInRoom {
+        name: String,
+        act: &'static str,
+        why: &'static str,
+    },
+    #[error("There is no open motion in this item: type /motion MOVER, SECONDER: TEXT first.")]
+    NoOpenMotion,
+    #[error("{0} is not on the roster: add them with /present first.")]
+    NotOnRoster(String),
+    #[error(
+        "That vote has {total} votes, but only {entitled} members present may vote on this item: check the numbers."
+    )]
+    TooManyVotes { total: u32, entitled: u32 },
+    #[error("{0} is named twice in the roll call.")]
+    VotedTwice(String),
+    #[error("A casting vote is only for a tie: the vote on this motion is not tied.")]
+    NoTie,
+    #[error("The motion already has a seconder ({0}); type /amendment for a new proposal.")]
+    AlreadySeconded(String),
+    #[error("{0} cannot second their own motion.")]
+    OwnSeconder(String),
+    #[error("{0} has not withdrawn from this item.")]
+    NotWithdrawn(String),
+    #[error("{0} has already withdrawn from this item.")]
+    AlreadyWithdrawn(String),
     /// A table row whose parser and handler disagree: a bug, which the
     /// table's own tests catch before it can ship.
     #[error("/{0} could not be run: its arguments were not what it expects.")]
@@ -48,6 +74,21 @@ pub enum ApplyError {
 }
 
 impl ApplyError {
+    /// Why `name` cannot move, second or vote now, in words.
+    pub fn not_in_room(name: &str, act: &'static str, why: crate::model::NotInRoom) -> ApplyError {
+        use crate::model::NotInRoom;
+        ApplyError::NotInRoom {
+            name: name.to_string(),
+            act,
+            why: match why {
+                NotInRoom::NotAMember => "they are in attendance, not a member",
+                NotInRoom::NotPresent => "they are not marked present",
+                NotInRoom::Departed => "they have left the meeting",
+                NotInRoom::Withdrawn => "they withdrew from this item",
+            },
+        }
+    }
+
     /// "JB could be Joe Banham or Julia Batters: type more of the name."
     pub fn ambiguous(m: &Meeting, token: &str, ids: &[PersonId]) -> ApplyError {
         ApplyError::Ambiguous {
@@ -103,25 +144,38 @@ fn speech(
     text: &str,
     form: SpeakerForm,
 ) -> Result<(EntryKind, String), ApplyError> {
-    match (m.resolve(token), form) {
-        (Resolution::One(speaker), _) => {
-            let name = m
-                .person(speaker)
-                .map(|p| p.name.clone())
-                .unwrap_or_default();
-            let kind = EntryKind::Comment {
-                speaker,
-                text: text.to_string(),
-            };
-            Ok((kind, format!("Comment by {name}")))
+    // `@JC+AS`: a statement by both (or all) of them.
+    let mut ids: Vec<PersonId> = Vec::new();
+    for part in token.split('+').filter(|p| !p.is_empty()) {
+        match (m.resolve(part), form) {
+            (Resolution::One(id), _) if !ids.contains(&id) => ids.push(id),
+            (Resolution::One(_), _) => {}
+            (Resolution::Many(many), _) => return Err(ApplyError::ambiguous(m, part, &many)),
+            (Resolution::None, SpeakerForm::At) => {
+                return Err(ApplyError::NoOne(part.to_string()));
+            }
+            (Resolution::None, SpeakerForm::Colon) => {
+                return Ok((
+                    EntryKind::Note(format!("{token}: {text}")),
+                    "Note".to_string(),
+                ));
+            }
         }
-        (Resolution::Many(ids), _) => Err(ApplyError::ambiguous(m, token, &ids)),
-        (Resolution::None, SpeakerForm::At) => Err(ApplyError::NoOne(token.to_string())),
-        (Resolution::None, SpeakerForm::Colon) => Ok((
-            EntryKind::Note(format!("{token}: {text}")),
-            "Note".to_string(),
-        )),
     }
+    let Some((&speaker, with)) = ids.split_first() else {
+        return Err(ApplyError::NoOne(token.to_string()));
+    };
+    let names: Vec<String> = ids
+        .iter()
+        .filter_map(|id| m.person(*id).map(|p| p.name.clone()))
+        .collect();
+    let kind = EntryKind::Comment {
+        speaker,
+        text: text.to_string(),
+        with: with.to_vec(),
+        by_role: crate::model::role_word(token).map(str::to_string),
+    };
+    Ok((kind, format!("Comment by {}", names.join(" and "))))
 }
 
 #[cfg(test)]
@@ -207,7 +261,9 @@ mod tests {
             last(&m),
             &EntryKind::Comment {
                 speaker: ma,
-                text: "queried if the move helped".into()
+                text: "queried if the move helped".into(),
+                with: Vec::new(),
+                by_role: None,
             }
         );
         run(&mut m, "JC: stated that it feels different").unwrap();
@@ -315,12 +371,12 @@ mod tests {
         run(&mut m, "/arrived Tom Usher").unwrap();
         let tom = m.people.iter().find(|p| p.name == "Tom Usher").unwrap();
         assert_eq!(tom.attendance, Attendance::Present);
-        assert_eq!(tom.arrived.unwrap().item, Some(m.items[0].id));
+        assert_eq!(tom.movements[0].stamp.item, Some(m.items[0].id));
         run(&mut m, "/left JC").unwrap();
         assert!(
             m.people
                 .iter()
-                .any(|p| p.name == "Jo Chwalko" && p.left.is_some())
+                .any(|p| p.name == "Jo Chwalko" && p.departed())
         );
         assert!(run(&mut m, "/left Nobody Here").is_err());
     }

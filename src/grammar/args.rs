@@ -37,24 +37,53 @@ pub enum ArgKind {
     OptionalPath,
     /// `FORMAT [PATH]`
     Export,
+    /// `MOVER[, SECONDER]: TEXT`
+    Motion,
+    /// `[unanimously]`
+    Unanimously,
+    /// `FOR-AGAINST[-ABSTAIN]`
+    Vote,
+    /// `aye: NAMES; no: NAMES; abstain: NAMES`
+    RollCall,
+    /// `carried|lost`
+    Casting,
+    /// `[TIME]`
+    OptionalTime,
+    /// `[N] MINUTES`
+    Duration,
+    /// `NAME[, WHO THEY REPRESENT]: TEXT` or `N`
+    Public,
 }
 
 impl ArgKind {
     /// Whether Tab completes people's full names in the arguments.
     pub fn takes_names(self) -> bool {
-        matches!(self, ArgKind::People | ArgKind::Person)
+        matches!(
+            self,
+            ArgKind::People | ArgKind::Person | ArgKind::Motion | ArgKind::RollCall
+        )
     }
 
     /// An argument of this kind that parses, for tests and examples.
     pub fn example(self) -> &'static str {
         match self {
-            ArgKind::None | ArgKind::Ignored | ArgKind::OptionalPath => "",
+            ArgKind::None
+            | ArgKind::Ignored
+            | ArgKind::OptionalPath
+            | ArgKind::Unanimously
+            | ArgKind::OptionalTime => "",
             ArgKind::Text | ArgKind::Person | ArgKind::People => "Some Text",
             ArgKind::Date | ArgKind::NextMeeting => "2019-04-17",
             ArgKind::Time => "14:00",
             ArgKind::Count | ArgKind::ItemNumber => "1",
             ArgKind::Action | ArgKind::NameText => "Clerk: write it",
             ArgKind::Export => "txt",
+            ArgKind::Motion => "Some Text: that it be done",
+            ArgKind::Vote => "1-0",
+            ArgKind::RollCall => "aye: Some Text",
+            ArgKind::Casting => "carried",
+            ArgKind::Duration => "10",
+            ArgKind::Public => "Mr A Resident: spoke about the park",
         }
     }
 }
@@ -97,6 +126,36 @@ pub enum Args {
     Export {
         format: Format,
         path: Option<String>,
+    },
+    Motion {
+        mover: String,
+        seconder: Option<String>,
+        text: String,
+    },
+    Unanimous(bool),
+    Vote {
+        for_: u32,
+        against: u32,
+        abstain: u32,
+    },
+    RollCall {
+        ayes: Vec<String>,
+        noes: Vec<String>,
+        abstain: Vec<String>,
+    },
+    /// The chair's casting vote: true carries the motion.
+    Casting(bool),
+    OptionalTime(Option<NaiveTime>),
+    Duration {
+        /// 1-based item number; None for the current item.
+        item: Option<usize>,
+        minutes: u32,
+    },
+    PublicCount(u32),
+    Public {
+        name: String,
+        represents: String,
+        text: String,
     },
 }
 
@@ -147,6 +206,132 @@ pub fn parse_args(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseE
             };
             Args::Export { format, path }
         }
+        ArgKind::Motion => motion(spec, needs()?)?,
+        ArgKind::Unanimously => match args.to_lowercase().as_str() {
+            "" => Args::Unanimous(false),
+            "unanimously" | "unanimous" | "nem con" | "nem. con." => Args::Unanimous(true),
+            _ => return Err(ParseError::Unanimously(spec.name)),
+        },
+        ArgKind::Vote => vote(needs()?)?,
+        ArgKind::RollCall => roll_call(needs()?)?,
+        ArgKind::Casting => match needs()?.to_lowercase().as_str() {
+            "carried" | "for" | "aye" => Args::Casting(true),
+            "lost" | "against" | "no" => Args::Casting(false),
+            _ => return Err(ParseError::Casting),
+        },
+        ArgKind::OptionalTime if args.is_empty() => Args::OptionalTime(None),
+        ArgKind::OptionalTime => {
+            Args::OptionalTime(Some(parse_time(args.trim_start_matches("at ").trim())?))
+        }
+        ArgKind::Duration => duration(spec, needs()?)?,
+        ArgKind::Public => public(spec, needs()?)?,
+    })
+}
+
+/// `MOVER[, SECONDER]: TEXT`.
+fn motion(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseError> {
+    let (who, text) = name_and_text(spec, args)?;
+    let (mover, seconder) = match who.split_once(',') {
+        Some((m, s)) if !s.trim().is_empty() => (m.trim().to_string(), Some(s.trim().to_string())),
+        Some((m, _)) => (m.trim().to_string(), None),
+        None => (who, None),
+    };
+    Ok(Args::Motion {
+        mover,
+        seconder,
+        text,
+    })
+}
+
+/// `5-2`, `5-2-1`, also with spaces or en dashes: `5 – 2 – 1`.
+fn vote(args: &str) -> Result<Args, ParseError> {
+    let parts: Vec<&str> = args
+        .split(['-', '–', '/', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match numbers.as_deref() {
+        Some([f, a]) => Ok(Args::Vote {
+            for_: *f,
+            against: *a,
+            abstain: 0,
+        }),
+        Some([f, a, ab]) => Ok(Args::Vote {
+            for_: *f,
+            against: *a,
+            abstain: *ab,
+        }),
+        _ => Err(ParseError::NotAVote(args.to_string())),
+    }
+}
+
+/// `aye: A, B; no: C; abstain: D`. Any list may be left out.
+fn roll_call(args: &str) -> Result<Args, ParseError> {
+    let (mut ayes, mut noes, mut abstain) = (Vec::new(), Vec::new(), Vec::new());
+    for part in args.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((label, names)) = part.split_once(':') else {
+            return Err(ParseError::RollCall(part.to_string()));
+        };
+        let list = match label.trim().to_lowercase().as_str() {
+            "aye" | "ayes" | "yes" | "for" => &mut ayes,
+            "no" | "noes" | "nay" | "nays" | "against" => &mut noes,
+            "abstain" | "abstained" | "abstention" | "abstentions" => &mut abstain,
+            _ => return Err(ParseError::RollCall(part.to_string())),
+        };
+        list.extend(
+            names
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("none"))
+                .map(str::to_string),
+        );
+    }
+    Ok(Args::RollCall {
+        ayes,
+        noes,
+        abstain,
+    })
+}
+
+/// `15` (the current item) or `3 15` (item 3), minutes possibly followed
+/// by "min" or "minutes".
+fn duration(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseError> {
+    let words: Vec<&str> = args
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "min" | "mins" | "minutes"))
+        .collect();
+    let num = |w: &str| {
+        w.trim_end_matches("min")
+            .parse::<u32>()
+            .map_err(|_| not_a_number(spec, args, "minutes", "15"))
+    };
+    match words.as_slice() {
+        [m] => Ok(Args::Duration {
+            item: None,
+            minutes: num(m)?,
+        }),
+        [n, m] => Ok(Args::Duration {
+            item: Some(num(n.trim_end_matches('.'))? as usize),
+            minutes: num(m)?,
+        }),
+        _ => Err(not_a_number(spec, args, "minutes", "15")),
+    }
+}
+
+/// `N`, or `NAME[, WHO THEY REPRESENT]: TEXT`.
+fn public(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseError> {
+    if let Ok(n) = args.parse::<u32>() {
+        return Ok(Args::PublicCount(n));
+    }
+    let (who, text) = name_and_text(spec, args)?;
+    let (name, represents) = match who.split_once(',') {
+        Some((n, r)) => (n.trim().to_string(), r.trim().to_string()),
+        None => (who, String::new()),
+    };
+    Ok(Args::Public {
+        name,
+        represents,
+        text,
     })
 }
 

@@ -78,3 +78,42 @@ fn who(m: &Meeting, name: &str) -> Result<Who, ApplyError> {
     m.who(name)
         .map_err(|ids| ApplyError::ambiguous(m, name, &ids))
 }
+
+pub fn public(_: &Meeting, args: &Args) -> Made {
+    match args {
+        Args::PublicCount(n) => Ok((
+            EntryKind::PublicCount(*n),
+            format!("{n} members of the public"),
+        )),
+        Args::Public {
+            name,
+            represents,
+            text,
+        } => Ok((
+            EntryKind::Public {
+                name: name.clone(),
+                represents: represents.clone(),
+                text: text.clone(),
+            },
+            format!("Statement by {name} (public)"),
+        )),
+        _ => Err(ApplyError::WrongArgs("public")),
+    }
+}
+
+pub fn private(_: &Meeting, args: &Args) -> Made {
+    let Args::Text(text) = args else {
+        return Err(ApplyError::WrongArgs("private"));
+    };
+    Ok((
+        EntryKind::Private(text.clone()),
+        "Private note (never exported)".to_string(),
+    ))
+}
+
+pub fn heading(_: &Meeting, args: &Args) -> Made {
+    let Args::Text(text) = args else {
+        return Err(ApplyError::WrongArgs("heading"));
+    };
+    Ok((EntryKind::Heading(text.clone()), "Sub-heading".to_string()))
+}

@@ -5,7 +5,8 @@ use chrono::NaiveDateTime;
 
 use super::apply::{Applied, ApplyError, done};
 use super::args::{Args, NameRole};
-use crate::model::{Attendance, Lookup, Meeting};
+use super::formal::{name_of, person};
+use crate::model::{Attendance, EntryKind, Lookup, Meeting, Move};
 
 pub fn present(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
     mark(m, args, Attendance::Present, "present")
@@ -32,6 +33,17 @@ fn mark(
     let Args::People(list) = args else {
         return Err(ApplyError::WrongArgs(command));
     };
+    // "/apologies None" says nobody sent apologies: never a person called None.
+    if let [only] = list.as_slice()
+        && only.role.is_none()
+        && matches!(
+            only.name.to_lowercase().as_str(),
+            "none" | "nobody" | "nil" | "n/a"
+        )
+    {
+        let group = attendance.heading().to_lowercase();
+        return done(format!("Nobody added to {group}"));
+    }
     // Resolve everyone first so that one bad name changes nothing.
     let mut targets: Vec<(Lookup, &NameRole)> = Vec::with_capacity(list.len());
     for nr in list {
@@ -84,13 +96,17 @@ pub fn arrived(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Appli
         Lookup::New => m.add_person(name),
         Lookup::Ambiguous(ids) => return Err(ApplyError::ambiguous(m, name, &ids)),
     };
-    let stamp = m.stamp(now);
-    let p = m.person_mut(id).ok_or(ApplyError::Gone)?;
-    if p.attendance != Attendance::InAttendance {
-        p.attendance = Attendance::Present;
-    }
-    p.arrived = Some(stamp);
-    done(format!("{} arrived at {}", p.name, now.format("%H:%M")))
+    // Someone who left and comes back has returned, not arrived late.
+    let verb = match m.person(id).and_then(|p| p.movements.last()) {
+        Some(last) if last.kind == Move::Left => "returned",
+        _ => "arrived",
+    };
+    m.record_move(id, Move::Arrived, now);
+    done(format!(
+        "{} {verb} at {}",
+        name_of(m, id),
+        now.format("%H:%M")
+    ))
 }
 
 pub fn left(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
@@ -102,8 +118,60 @@ pub fn left(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied,
         Lookup::New => return Err(ApplyError::CannotHaveLeft(name.clone())),
         Lookup::Ambiguous(ids) => return Err(ApplyError::ambiguous(m, name, &ids)),
     };
-    let stamp = m.stamp(now);
-    let person = m.person_mut(id).ok_or(ApplyError::Gone)?;
-    person.left = Some(stamp);
-    done(format!("{} left at {}", person.name, now.format("%H:%M")))
+    m.record_move(id, Move::Left, now);
+    done(format!(
+        "{} left at {}",
+        name_of(m, id),
+        now.format("%H:%M")
+    ))
+}
+
+/// `/chair NAME`: who presides, added as present if new.
+pub fn chair(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Person(name) = args else {
+        return Err(ApplyError::WrongArgs("chair"));
+    };
+    let id = match m.lookup(name) {
+        Lookup::Found(id) => id,
+        Lookup::New => {
+            let id = m.add_person(name);
+            if let Some(p) = m.person_mut(id) {
+                p.attendance = Attendance::Present;
+            }
+            id
+        }
+        Lookup::Ambiguous(ids) => return Err(ApplyError::ambiguous(m, name, &ids)),
+    };
+    m.chair = Some(id);
+    done(format!("{} is in the chair", name_of(m, id)))
+}
+
+/// `/withdrew NAME`: leaves the room for the current item.
+pub fn withdrew(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Person(name) = args else {
+        return Err(ApplyError::WrongArgs("withdrew"));
+    };
+    let id = person(m, name)?;
+    if m.withdrawn().contains(&id) {
+        return Err(ApplyError::AlreadyWithdrawn(name_of(m, id)));
+    }
+    let quorate = m.quorate();
+    m.push_entry(now, EntryKind::Withdrew(id));
+    m.note_quorum(quorate, now);
+    done(format!("{} withdrew from this item", name_of(m, id)))
+}
+
+/// `/returned NAME`: back in the room after withdrawing.
+pub fn returned(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Person(name) = args else {
+        return Err(ApplyError::WrongArgs("returned"));
+    };
+    let id = person(m, name)?;
+    if !m.withdrawn().contains(&id) {
+        return Err(ApplyError::NotWithdrawn(name_of(m, id)));
+    }
+    let quorate = m.quorate();
+    m.push_entry(now, EntryKind::Returned(id));
+    m.note_quorum(quorate, now);
+    done(format!("{} returned", name_of(m, id)))
 }

@@ -22,8 +22,7 @@ impl Meeting {
                 .iter()
                 .map(|p| Person {
                     attendance: Attendance::Expected,
-                    arrived: None,
-                    left: None,
+                    movements: Vec::new(),
                     ..p.clone()
                 })
                 .collect::<Vec<_>>(),
@@ -70,7 +69,7 @@ mod tests {
 /decision approved",
         );
         assert!(
-            prev.people[0].left.is_some(),
+            !prev.people[0].movements.is_empty(),
             "the roster had marks to clear"
         );
         let m = prev.carry_over();
@@ -83,9 +82,11 @@ mod tests {
         let names: Vec<_> = m.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Linda Clegg", "Paul Boyce"]);
         assert_eq!(m.people[0].role, "Chair");
-        assert!(m.people.iter().all(|p| {
-            p.attendance == Attendance::Expected && p.arrived.is_none() && p.left.is_none()
-        }));
+        assert!(
+            m.people
+                .iter()
+                .all(|p| { p.attendance == Attendance::Expected && p.movements.is_empty() })
+        );
     }
 
     #[test]

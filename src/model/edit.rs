@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use super::{Attendance, EntryKind, ItemId, Meeting, PersonId, Stamp, Who};
+use super::{Attendance, EntryKind, ItemId, Meeting, Move, PersonId, Who};
 
 /// Why someone cannot be taken off the roster.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -128,36 +128,27 @@ impl Meeting {
         }
     }
 
-    /// Stamp a late arrival now, or clear the stamp if there is one (so a
-    /// mistaken key press is undone by pressing it again).
+    /// Stamp an arrival now, or take back the last stamp if it was an
+    /// arrival (so a mistaken key press is undone by pressing it again).
+    /// Some(true) when stamped.
     pub fn toggle_arrived(&mut self, id: PersonId, now: NaiveDateTime) -> Option<bool> {
-        let item = self.current_item().map(|i| i.id);
-        let p = self.person_mut(id)?;
-        p.arrived = match p.arrived {
-            Some(_) => None,
-            None => Some(Stamp {
-                time: now.time(),
-                item,
-            }),
-        };
-        if p.arrived.is_some() && p.attendance != Attendance::InAttendance {
-            p.attendance = Attendance::Present;
-        }
-        Some(p.arrived.is_some())
+        self.toggle_move(id, Move::Arrived, now)
     }
 
-    /// Stamp an early departure now, or clear it.
+    /// Stamp a departure now, or take back the last stamp if it was one.
     pub fn toggle_left(&mut self, id: PersonId, now: NaiveDateTime) -> Option<bool> {
-        let item = self.current_item().map(|i| i.id);
-        let p = self.person_mut(id)?;
-        p.left = match p.left {
-            Some(_) => None,
-            None => Some(Stamp {
-                time: now.time(),
-                item,
-            }),
-        };
-        Some(p.left.is_some())
+        self.toggle_move(id, Move::Left, now)
+    }
+
+    fn toggle_move(&mut self, id: PersonId, kind: Move, now: NaiveDateTime) -> Option<bool> {
+        let last = self.person(id)?.movements.last().map(|m| m.kind);
+        if last == Some(kind) {
+            self.unrecord_move(id, kind, now);
+            Some(false)
+        } else {
+            self.record_move(id, kind, now);
+            Some(true)
+        }
     }
 
     /// How many entries name this person (as speaker, owner or declarer).
@@ -165,9 +156,11 @@ impl Meeting {
         let names = |w: &Who| *w == Who::Person(id);
         self.all_entries()
             .filter(|e| match &e.kind {
-                EntryKind::Comment { speaker, .. } => *speaker == id,
+                EntryKind::Comment { speaker, with, .. } => *speaker == id || with.contains(&id),
                 EntryKind::Action { owner, .. } => names(owner),
                 EntryKind::Interest { who, .. } => names(who),
+                EntryKind::Motion(m) => m.names().contains(&id),
+                EntryKind::Withdrew(p) | EntryKind::Returned(p) => *p == id,
                 _ => false,
             })
             .count()

@@ -9,7 +9,9 @@
 
 mod carry;
 mod edit;
+mod formal;
 mod history;
+mod presence;
 mod record;
 mod roster;
 
@@ -19,13 +21,15 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 pub use edit::RemovePersonError;
+pub use formal::{Motion, Outcome, Vote};
 pub use history::History;
+pub use presence::{Move, Movement, NotInRoom};
 pub use record::Lookup;
-pub use roster::{Resolution, honorific_free, initials, is_honorific};
+pub use roster::{ROLE_WORDS, Resolution, honorific_free, initials, is_honorific, role_word};
 
 /// The schema version written into every file. Bump it when the shape of
 /// the file changes, and keep a fixture of every old version in `tests/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One meeting: details, roster, agenda with each item's log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +45,9 @@ pub struct Meeting {
     pub status: Status,
     /// Members needed for the meeting to be quorate, where the body sets one.
     pub quorum: Option<u32>,
+    /// Who presides: `@Chair` names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair: Option<PersonId>,
     /// Shared like the items: a snapshot copies a pointer, and the roster
     /// is copied only when it changes (`people_mut`).
     pub people: Arc<Vec<Person>>,
@@ -86,6 +93,7 @@ impl Default for Meeting {
             place: String::new(),
             status: Status::Draft,
             quorum: None,
+            chair: None,
             people: Arc::new(Vec::new()),
             preamble: Vec::new(),
             items: Vec::new(),
@@ -122,14 +130,41 @@ pub struct Person {
     #[serde(default)]
     pub role: String,
     pub attendance: Attendance,
-    #[serde(default)]
-    pub arrived: Option<Stamp>,
-    #[serde(default)]
-    pub left: Option<Stamp>,
+    /// For someone in attendance, the heading they are listed under when
+    /// it is not the group's own ("Also present"); empty for the group's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
+    /// Every arrival and departure, in the order they happened: a member
+    /// may leave and come back more than once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub movements: Vec<Movement>,
+    /// Version 1 kept one arrival and one departure; read from such a
+    /// file and moved into `movements` by `repair`.
+    #[serde(default, rename = "arrived", skip_serializing)]
+    pub v1_arrived: Option<Stamp>,
+    #[serde(default, rename = "left", skip_serializing)]
+    pub v1_left: Option<Stamp>,
     /// The name folded for matching, worked out once: resolving a token
     /// on every key press must not re-fold 500 names.
     #[serde(skip)]
     pub keys: NameKeysCache,
+}
+
+impl Person {
+    /// Someone new on the roster, not marked yet.
+    pub fn new(id: PersonId, name: &str) -> Person {
+        Person {
+            id,
+            name: name.trim().to_string(),
+            role: String::new(),
+            attendance: Attendance::Expected,
+            group: String::new(),
+            movements: Vec::new(),
+            v1_arrived: None,
+            v1_left: None,
+            keys: NameKeysCache::default(),
+        }
+    }
 }
 
 /// A lazily computed `NameKeys`, ignored by equality and debug output (it
@@ -230,6 +265,9 @@ pub struct Item {
     /// to an item adds to its time rather than counting the gap.
     #[serde(default)]
     pub spent_secs: i64,
+    /// Minutes the agenda allows for the item, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_mins: Option<u32>,
     /// Each entry behind `Arc`, so copying a log for an undo snapshot
     /// copies pointers, however long the entries are.
     #[serde(default)]
@@ -267,6 +305,13 @@ pub enum EntryKind {
     Comment {
         speaker: PersonId,
         text: String,
+        /// Others who made the statement with the speaker (`@JC+AS`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        with: Vec<PersonId>,
+        /// The role word the speaker was named by (`@Clerk`): the minutes
+        /// then say "The Clerk …".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by_role: Option<String>,
     },
     Decision(String),
     Action {
@@ -282,6 +327,34 @@ pub enum EntryKind {
         text: String,
     },
     NextMeeting(NextMeeting),
+    /// A motion with its amendments, outcome and vote.
+    Motion(Motion),
+    /// A person left the room for this item (usually after declaring an
+    /// interest).
+    Withdrew(PersonId),
+    Returned(PersonId),
+    /// The meeting stopped being quorate (false) or became quorate again.
+    Quorum {
+        quorate: bool,
+        present: u32,
+        needed: u32,
+    },
+    Adjourned,
+    Reconvened,
+    /// How many members of the public attended (the latest count stands).
+    PublicCount(u32),
+    /// A statement by a member of the public (not on the roster).
+    Public {
+        name: String,
+        /// Whom they speak for, if said.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        represents: String,
+        text: String,
+    },
+    /// A note for the minute-taker only: never exported.
+    Private(String),
+    /// A sub-heading inside an item.
+    Heading(String),
 }
 
 /// Someone on the roster, or a name kept as written ("Clerk", "All members").
@@ -375,6 +448,15 @@ impl Meeting {
         if self.current.is_some_and(|c| c >= self.items.len()) {
             self.current = None;
         }
+        if self
+            .people
+            .iter()
+            .any(|p| p.v1_arrived.is_some() || p.v1_left.is_some())
+        {
+            for p in self.people_mut() {
+                presence::upgrade_v1_stamps(p);
+            }
+        }
     }
 
     /// The next meeting as last recorded, wherever it was recorded.
@@ -400,12 +482,6 @@ impl Meeting {
         self.people
             .iter()
             .filter(move |p| p.attendance == attendance)
-    }
-
-    /// Number of people counted as present (members and those in attendance
-    /// are both in the room; quorum counts members only).
-    pub fn present_count(&self) -> usize {
-        self.people_with(Attendance::Present).count()
     }
 
     /// People who are members: everyone but officers and guests in

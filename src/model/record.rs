@@ -6,9 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use super::{
-    Attendance, Entry, EntryKind, Meeting, Person, PersonId, Resolution, Stamp, Who, honorific_free,
-};
+use super::{Entry, EntryKind, Meeting, Person, PersonId, Resolution, Stamp, Who, honorific_free};
 
 /// Who a typed name means when adding or marking people.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,15 +50,7 @@ impl Meeting {
 
     pub fn add_person(&mut self, name: &str) -> PersonId {
         let id = PersonId(self.fresh_id());
-        self.people_mut().push(Person {
-            id,
-            name: name.trim().to_string(),
-            role: String::new(),
-            attendance: Attendance::Expected,
-            arrived: None,
-            left: None,
-            keys: Default::default(),
-        });
+        self.people_mut().push(Person::new(id, name));
         id
     }
 

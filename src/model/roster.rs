@@ -150,9 +150,56 @@ fn match_strength(person: &Person, query: &[String]) -> Option<Strength> {
     }
 }
 
+/// Role words a speaker token may be: `@Clerk` names the one person whose
+/// role is that word.
+pub const ROLE_WORDS: [&str; 4] = ["Chair", "Clerk", "Secretary", "Treasurer"];
+
+/// The role word a token is, capitalised as the minutes print it.
+pub fn role_word(token: &str) -> Option<&'static str> {
+    ROLE_WORDS
+        .into_iter()
+        .find(|w| w.eq_ignore_ascii_case(token.trim()))
+}
+
+/// Whether a role ("Chair of the Board", "Clerk – RFO") is `word`: its
+/// first word is. "Vice Chair" is not "Chair".
+fn role_is(role: &str, word: &str) -> bool {
+    role.split(|c: char| c.is_whitespace() || matches!(c, ',' | '–' | '-' | '(' | '/'))
+        .find(|w| !w.is_empty())
+        .is_some_and(|first| first.eq_ignore_ascii_case(word))
+}
+
 impl Meeting {
+    /// Who a role word names: the presiding person for Chair once /chair
+    /// has said who it is, else everyone whose role is that word. None when
+    /// nobody's is, so the word is then read as a name.
+    fn by_role(&self, word: &str) -> Option<Resolution> {
+        if word == "Chair"
+            && let Some(id) = self.chair
+            && self.person(id).is_some()
+        {
+            return Some(Resolution::One(id));
+        }
+        let ids: Vec<PersonId> = self
+            .people
+            .iter()
+            .filter(|p| role_is(&p.role, word))
+            .map(|p| p.id)
+            .collect();
+        match ids.as_slice() {
+            [] => None,
+            [one] => Some(Resolution::One(*one)),
+            _ => Some(Resolution::Many(ids)),
+        }
+    }
+
     /// Resolve a speaker token or a typed name against the roster.
     pub fn resolve(&self, query: &str) -> Resolution {
+        if let Some(word) = role_word(query)
+            && let Some(found) = self.by_role(word)
+        {
+            return found;
+        }
         let query = honorific_free(query);
         if query.is_empty() {
             return Resolution::None;
@@ -219,13 +266,8 @@ mod tests {
         let mut m = Meeting::default();
         for (i, n) in names.iter().enumerate() {
             m.people_mut().push(Person {
-                id: PersonId(u32::try_from(i).unwrap() + 1),
-                name: (*n).to_string(),
-                role: String::new(),
                 attendance: Attendance::Present,
-                arrived: None,
-                left: None,
-                keys: Default::default(),
+                ..Person::new(PersonId(u32::try_from(i).unwrap() + 1), n)
             });
         }
         m
@@ -257,6 +299,20 @@ mod tests {
             Resolution::None => "<none>".into(),
             Resolution::Many(ids) => format!("<many: {}>", m.names_of(ids)),
         }
+    }
+
+    #[test]
+    fn role_words_name_the_person_with_that_role() {
+        let mut m = roster(&["Linda Clegg", "Paul Boyce", "Tom Usher"]);
+        m.people_mut()[0].role = "Chair of the Board".into();
+        m.people_mut()[1].role = "Vice Chair".into();
+        m.people_mut()[2].role = "Clerk, RFO".into();
+        assert_eq!(m.resolve("Chair"), Resolution::One(PersonId(1)));
+        assert_eq!(m.resolve("clerk"), Resolution::One(PersonId(3)));
+        // Nobody is Treasurer: the word is read as a name, and names no one.
+        assert_eq!(m.resolve("Treasurer"), Resolution::None);
+        m.chair = Some(PersonId(2));
+        assert_eq!(m.resolve("Chair"), Resolution::One(PersonId(2)));
     }
 
     #[test]

@@ -132,11 +132,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
         return Err(LoadError::Empty { path: path.into() });
     }
     check_version(path, text)?;
-    // Version 1 is the only schema so far. When SCHEMA_VERSION is bumped,
-    // older files are converted here, after the version check.
+    // Older versions read as they are: fields added since have defaults,
+    // and `repair` moves what changed shape (version 1's single arrival
+    // and departure stamps) into the new shape. Saved again, it is the
+    // current version.
     let mut meeting: Meeting =
         ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
     meeting.repair();
+    meeting.version = SCHEMA_VERSION;
     Ok(meeting)
 }
 
@@ -429,7 +432,7 @@ mod tests {
         let expected = |path: &Path| {
             format!(
                 "{} was written by a newer minutes (schema version 999; this one reads up \
-                 to 1): upgrade minutes to open it.",
+                 to {SCHEMA_VERSION}): upgrade minutes to open it.",
                 path.display()
             )
         };
@@ -496,7 +499,10 @@ mod tests {
         );
         let meeting = load(&path).unwrap();
         assert_eq!(meeting.title, "Board");
-        assert_eq!(meeting.version, 1);
+        assert_eq!(
+            meeting.version, SCHEMA_VERSION,
+            "read as version 1, upgraded"
+        );
         assert_eq!(
             meeting.date,
             Some(crate::storage::testing::date(2019, 4, 17))

@@ -206,7 +206,8 @@ mod tests {
     #[test]
     fn file_is_readable_text() {
         let text = serialise(&sample_meeting()).unwrap();
-        assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+        let head = format!("(\n    version: {},\n", crate::model::SCHEMA_VERSION);
+        assert!(text.starts_with(&head), "{text}");
         assert!(text.ends_with(")\n"), "{text}");
         // Multi-line notes stay on one line; non-ASCII text stays readable.
         assert!(text.contains("\"Welcome\\nand introductions 🎉"), "{text}");

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
-use crate::model::{Attendance, Person};
+use crate::model::{Attendance, Move, Person};
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let m = &app.meeting;
@@ -90,11 +90,12 @@ enum Row {
 
 fn person_line(p: &Person, width: usize) -> Line<'static> {
     let mut stamps = String::new();
-    if let Some(a) = p.arrived {
-        stamps.push_str(&format!(" +{}", a.time.format("%H:%M")));
-    }
-    if let Some(l) = p.left {
-        stamps.push_str(&format!(" -{}", l.time.format("%H:%M")));
+    for m in &p.movements {
+        let sign = match m.kind {
+            Move::Arrived => '+',
+            Move::Left => '-',
+        };
+        stamps.push_str(&format!(" {sign}{}", m.stamp.time.format("%H:%M")));
     }
     let name_width = width.saturating_sub(2 + stamps.len());
     let name = fit(&clean(&p.name), name_width);

@@ -16,7 +16,7 @@ use super::text::{clean, fit, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
-use crate::model::{Entry, EntryKind, Meeting};
+use crate::model::{Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
 
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
@@ -210,6 +210,56 @@ fn title(app: &App, shown: LogRef, width: usize) -> String {
     format!(" {}{mark} ", fit(&text, width.saturating_sub(mark.len())))
 }
 
+/// A motion as one block: who moved and seconded it, its words, each
+/// amendment, and what became of them. An open one says so in the error
+/// colour until it has an outcome.
+fn motion_runs<'a>(m: &Meeting, motion: &'a Motion, runs: &mut Vec<(Cow<'a, str>, Style)>) {
+    let plain = Style::new();
+    let proposers = |mo: &Motion| {
+        let mut who = format!("{}", clean(m.who_name(&Who::Person(mo.mover))));
+        if let Some(s) = mo.seconder {
+            who.push_str(&format!(
+                ", seconded {}",
+                clean(m.who_name(&Who::Person(s)))
+            ));
+        }
+        who
+    };
+    let outcome = |mo: &Motion, runs: &mut Vec<(Cow<'a, str>, Style)>| {
+        let (word, style) = match (&mo.vote, mo.outcome) {
+            (_, Outcome::Open) => (" — OPEN".to_string(), theme::ERROR),
+            (Some(v), _) => (
+                format!(" — {}", formal_vote_words(v, mo.outcome)),
+                theme::DECISION,
+            ),
+            (None, o) => (format!(" — {}", o.word()), theme::DECISION),
+        };
+        runs.push((word.into(), style));
+    };
+    runs.push(("MOTION ".into(), theme::DECISION));
+    runs.push((proposers(motion).into(), theme::SPEAKER));
+    runs.push((": ".into(), plain));
+    runs.push((clean(&motion.text), plain));
+    for a in &motion.amendments {
+        runs.push(("; AMENDMENT ".into(), theme::ACTION));
+        runs.push((proposers(a).into(), theme::SPEAKER));
+        runs.push((": ".into(), plain));
+        runs.push((clean(&a.text), plain));
+        outcome(a, runs);
+    }
+    outcome(motion, runs);
+}
+
+/// "carried 5–2, 1 abstention", "lost on the casting vote".
+fn formal_vote_words(vote: &Vote, outcome: Outcome) -> String {
+    let (f, a, ab) = vote.counts();
+    let abstentions = match ab {
+        0 => String::new(),
+        n => format!(", {n} abstaining"),
+    };
+    format!("{} {f}–{a}{abstentions}", outcome.word())
+}
+
 /// One entry, wrapped: time, a marker for its kind, then its words.
 pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
     let mut runs: Vec<(Cow<str>, Style)> =
@@ -221,12 +271,31 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             runs.push(("• ".into(), theme::DIM));
             runs.push((clean(t), plain));
         }
-        EntryKind::Comment { speaker, text } => {
-            let name = m.person(*speaker).map_or("(removed)", |p| p.name.as_str());
-            runs.push((clean(name), theme::SPEAKER));
+        EntryKind::Comment {
+            speaker,
+            text,
+            with,
+            by_role,
+        } => {
+            let names = export::words::names(m, std::iter::once(speaker).chain(with));
+            let name = match by_role {
+                Some(role) => format!("{role} ({names})"),
+                None => names,
+            };
+            runs.push((clean(&name).into_owned().into(), theme::SPEAKER));
             runs.push((export::comment_separator(text).into(), plain));
             runs.push((clean(text), plain));
         }
+        EntryKind::Motion(_)
+        | EntryKind::Withdrew(_)
+        | EntryKind::Returned(_)
+        | EntryKind::Quorum { .. }
+        | EntryKind::Adjourned
+        | EntryKind::Reconvened
+        | EntryKind::PublicCount(_)
+        | EntryKind::Public { .. }
+        | EntryKind::Private(_)
+        | EntryKind::Heading(_) => record_runs(m, &e.kind, &mut runs),
         EntryKind::Decision(t) => {
             runs.push(("RESOLVED ".into(), theme::DECISION));
             runs.push((clean(t), plain));
@@ -262,4 +331,70 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
         }
     }
     wrap(&runs, width, TIME_WIDTH)
+}
+
+/// The formal record's entries and the rest added with it.
+fn record_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str>, Style)>) {
+    let plain = Style::new();
+    match kind {
+        EntryKind::Motion(motion) => motion_runs(m, motion, runs),
+        EntryKind::Withdrew(id) | EntryKind::Returned(id) => {
+            let verb = if matches!(kind, EntryKind::Withdrew(_)) {
+                "WITHDREW "
+            } else {
+                "RETURNED "
+            };
+            runs.push((verb.into(), theme::INTEREST));
+            runs.push((
+                clean(m.who_name(&Who::Person(*id))).into_owned().into(),
+                theme::SPEAKER,
+            ));
+        }
+        EntryKind::Quorum {
+            quorate,
+            present,
+            needed,
+        } => {
+            let (text, style) = if *quorate {
+                (
+                    format!("QUORATE AGAIN ({present} of {needed} needed)"),
+                    theme::DECISION,
+                )
+            } else {
+                (
+                    format!("NOT QUORATE ({present} present, {needed} needed)"),
+                    theme::ERROR,
+                )
+            };
+            runs.push((text.into(), style));
+        }
+        EntryKind::Adjourned => runs.push(("ADJOURNED".into(), theme::ACTION)),
+        EntryKind::Reconvened => runs.push(("RECONVENED".into(), theme::ACTION)),
+        EntryKind::PublicCount(n) => {
+            runs.push((export::words::public_count(*n).into(), plain));
+        }
+        EntryKind::Public {
+            name,
+            represents,
+            text,
+        } => {
+            runs.push(("PUBLIC ".into(), theme::INTEREST));
+            runs.push((
+                export::words::public_statement(name, represents, text).into(),
+                plain,
+            ));
+        }
+        EntryKind::Private(t) => {
+            runs.push(("PRIVATE (not exported) ".into(), theme::DIM));
+            runs.push((clean(t), plain));
+        }
+        EntryKind::Heading(t) => runs.push((clean(t), theme::GROUP)),
+        EntryKind::Note(_)
+        | EntryKind::Bullet(_)
+        | EntryKind::Comment { .. }
+        | EntryKind::Decision(_)
+        | EntryKind::Action { .. }
+        | EntryKind::Interest { .. }
+        | EntryKind::NextMeeting(_) => {}
+    }
 }

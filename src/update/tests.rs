@@ -230,14 +230,14 @@ fn attendance_keys_mark_people() {
         a.meeting.person(jo).unwrap().attendance,
         Attendance::Present
     );
-    assert!(a.meeting.person(jo).unwrap().arrived.is_some());
+    assert!(!a.meeting.person(jo).unwrap().movements.is_empty());
     update(&mut a, Msg::Undo, at(14, 21));
     update(&mut a, Msg::Undo, at(14, 21));
     assert_eq!(
         a.meeting.person(jo).unwrap().attendance,
         Attendance::Present
     );
-    assert!(a.meeting.person(jo).unwrap().arrived.is_none());
+    assert!(a.meeting.person(jo).unwrap().movements.is_empty());
 }
 
 #[test]

@@ -1,0 +1,306 @@
+//! Commands of the formal record: motions, amendments, seconders,
+//! outcomes and votes. Every check runs before the first change: a mover,
+//! seconder or voter must be a member in the room, a vote cannot have more
+//! votes than members who may vote, an outcome needs an open motion and a
+//! casting vote needs a tie.
+
+use chrono::NaiveDateTime;
+
+use super::apply::{Applied, ApplyError, done};
+use super::args::Args;
+use crate::model::{Attendance, EntryKind, Lookup, Meeting, Motion, Outcome, PersonId, Vote};
+
+type Made = Result<(EntryKind, String), ApplyError>;
+
+/// The person a typed name means, who must be a member in the room to
+/// `act` ("move a motion").
+pub(super) fn member_in_room(
+    m: &Meeting,
+    name: &str,
+    act: &'static str,
+) -> Result<PersonId, ApplyError> {
+    let id = person(m, name)?;
+    m.check_in_room(id)
+        .map_err(|why| ApplyError::not_in_room(&name_of(m, id), act, why))?;
+    Ok(id)
+}
+
+/// Someone on the roster, by name or token.
+pub(super) fn person(m: &Meeting, name: &str) -> Result<PersonId, ApplyError> {
+    match m.lookup(name) {
+        Lookup::Found(id) => Ok(id),
+        Lookup::New => Err(ApplyError::NotOnRoster(name.to_string())),
+        Lookup::Ambiguous(ids) => Err(ApplyError::ambiguous(m, name, &ids)),
+    }
+}
+
+pub(super) fn name_of(m: &Meeting, id: PersonId) -> String {
+    m.person(id).map(|p| p.name.clone()).unwrap_or_default()
+}
+
+/// Mover and seconder, checked.
+fn proposers(
+    m: &Meeting,
+    mover: &str,
+    seconder: Option<&String>,
+) -> Result<(PersonId, Option<PersonId>), ApplyError> {
+    let mover = member_in_room(m, mover, "move a motion")?;
+    let seconder = seconder
+        .map(|s| member_in_room(m, s, "second a motion"))
+        .transpose()?;
+    if seconder == Some(mover) {
+        return Err(ApplyError::OwnSeconder(name_of(m, mover)));
+    }
+    Ok((mover, seconder))
+}
+
+pub fn motion(m: &Meeting, args: &Args) -> Made {
+    let Args::Motion {
+        mover,
+        seconder,
+        text,
+    } = args
+    else {
+        return Err(ApplyError::WrongArgs("motion"));
+    };
+    let (mover, seconder) = proposers(m, mover, seconder.as_ref())?;
+    let message = format!("Motion moved by {}", name_of(m, mover));
+    Ok((
+        EntryKind::Motion(Motion::new(mover, seconder, text)),
+        message,
+    ))
+}
+
+pub fn amendment(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Motion {
+        mover,
+        seconder,
+        text,
+    } = args
+    else {
+        return Err(ApplyError::WrongArgs("amendment"));
+    };
+    let (mover, seconder) = proposers(m, mover, seconder.as_ref())?;
+    let name = name_of(m, mover);
+    let motion = m
+        .latest_motion_mut()
+        .filter(|mo| mo.outcome.is_open())
+        .ok_or(ApplyError::NoOpenMotion)?;
+    motion.amendments.push(Motion::new(mover, seconder, text));
+    done(format!("Amendment moved by {name}"))
+}
+
+/// What an outcome, vote or seconder typed now applies to, read-only: the
+/// latest open amendment, else the open motion.
+fn open_target(m: &Meeting) -> Result<&Motion, ApplyError> {
+    let index = m.latest_motion().ok_or(ApplyError::NoOpenMotion)?;
+    let EntryKind::Motion(motion) = &m.current_log()[index].kind else {
+        return Err(ApplyError::NoOpenMotion);
+    };
+    match motion.amendments.iter().rfind(|a| a.outcome.is_open()) {
+        Some(a) => Ok(a),
+        None if motion.outcome.is_open() => Ok(motion),
+        None => Err(ApplyError::NoOpenMotion),
+    }
+}
+
+/// Change the open target; checked first with `open_target`.
+fn change_target(m: &mut Meeting, f: impl FnOnce(&mut Motion)) -> Result<(), ApplyError> {
+    let target = m
+        .latest_motion_mut()
+        .and_then(Motion::open_target)
+        .ok_or(ApplyError::NoOpenMotion)?;
+    f(target);
+    Ok(())
+}
+
+/// "The amendment" or "The motion", for messages.
+fn what(m: &Meeting) -> &'static str {
+    match m.latest_motion().map(|i| &m.current_log()[i].kind) {
+        Some(EntryKind::Motion(mo)) if mo.amendments.iter().any(|a| a.outcome.is_open()) => {
+            "The amendment"
+        }
+        _ => "The motion",
+    }
+}
+
+pub fn seconded(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Person(name) = args else {
+        return Err(ApplyError::WrongArgs("seconded"));
+    };
+    let target = open_target(m)?;
+    if let Some(s) = target.seconder {
+        return Err(ApplyError::AlreadySeconded(name_of(m, s)));
+    }
+    let mover = target.mover;
+    let id = member_in_room(m, name, "second a motion")?;
+    if id == mover {
+        return Err(ApplyError::OwnSeconder(name_of(m, id)));
+    }
+    let said = format!("{} seconded by {}", what(m), name_of(m, id));
+    change_target(m, |t| t.seconder = Some(id))?;
+    done(said)
+}
+
+fn decide(m: &mut Meeting, outcome: Outcome) -> Result<Applied, ApplyError> {
+    open_target(m)?;
+    let said = format!("{} {}", what(m), outcome.word());
+    change_target(m, |t| t.outcome = outcome)?;
+    done(said)
+}
+
+pub fn carried(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Unanimous(unanimous) = args else {
+        return Err(ApplyError::WrongArgs("carried"));
+    };
+    decide(
+        m,
+        if *unanimous {
+            Outcome::CarriedUnanimously
+        } else {
+            Outcome::Carried
+        },
+    )
+}
+
+pub fn lost(m: &mut Meeting, _: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    decide(m, Outcome::Lost)
+}
+
+pub fn withdrawn(m: &mut Meeting, _: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    decide(m, Outcome::Withdrawn)
+}
+
+pub fn deferred(m: &mut Meeting, _: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    decide(m, Outcome::Deferred)
+}
+
+/// "carried 5–2, 1 abstention" for the message and the live hint.
+pub fn vote_words(vote: &Vote) -> String {
+    let (f, a, ab) = vote.counts();
+    let result = match vote.outcome() {
+        Outcome::Open => "tied",
+        Outcome::CarriedUnanimously => "carried unanimously",
+        other => other.word(),
+    };
+    let abstentions = match ab {
+        0 => String::new(),
+        1 => ", 1 abstention".to_string(),
+        n => format!(", {n} abstentions"),
+    };
+    format!("{result} {f}–{a}{abstentions}")
+}
+
+fn record_vote(m: &mut Meeting, vote: Vote) -> Result<Applied, ApplyError> {
+    open_target(m)?;
+    let (f, a, ab) = vote.counts();
+    let total = f.saturating_add(a).saturating_add(ab);
+    let entitled = u32::try_from(m.voting_count()).unwrap_or(u32::MAX);
+    if total > entitled {
+        return Err(ApplyError::TooManyVotes { total, entitled });
+    }
+    let said = format!("{} {}", what(m), vote_words(&vote));
+    let tie = vote.is_tie();
+    let outcome = vote.outcome();
+    change_target(m, |t| {
+        t.vote = Some(vote);
+        t.outcome = outcome;
+    })?;
+    done(if tie {
+        format!("{said}: the chair's casting vote decides (/casting carried or /casting lost)")
+    } else {
+        said
+    })
+}
+
+pub fn vote(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Vote {
+        for_,
+        against,
+        abstain,
+    } = *args
+    else {
+        return Err(ApplyError::WrongArgs("vote"));
+    };
+    record_vote(
+        m,
+        Vote::Counted {
+            for_,
+            against,
+            abstain,
+        },
+    )
+}
+
+pub fn roll_call(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::RollCall {
+        ayes,
+        noes,
+        abstain,
+    } = args
+    else {
+        return Err(ApplyError::WrongArgs("rollcall"));
+    };
+    let mut named: Vec<PersonId> = Vec::new();
+    let mut resolve = |names: &[String]| -> Result<Vec<PersonId>, ApplyError> {
+        let mut ids = Vec::with_capacity(names.len());
+        for n in names {
+            let id = member_in_room(m, n, "vote")?;
+            if named.contains(&id) {
+                return Err(ApplyError::VotedTwice(name_of(m, id)));
+            }
+            named.push(id);
+            ids.push(id);
+        }
+        Ok(ids)
+    };
+    let (ayes, noes, abstain) = (resolve(ayes)?, resolve(noes)?, resolve(abstain)?);
+    let members = m.people.iter().filter(|p| {
+        !matches!(
+            p.attendance,
+            Attendance::InAttendance | Attendance::Expected
+        )
+    });
+    let (mut not_voting, mut absent) = (Vec::new(), Vec::new());
+    for p in members {
+        if named.contains(&p.id) {
+            continue;
+        }
+        // Apologies, absent, departed or withdrawn: not in the room.
+        if m.check_in_room(p.id).is_ok() {
+            not_voting.push(p.id);
+        } else {
+            absent.push(p.id);
+        }
+    }
+    record_vote(
+        m,
+        Vote::Named {
+            ayes,
+            noes,
+            abstain,
+            not_voting,
+            absent,
+        },
+    )
+}
+
+pub fn casting(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::Casting(carried) = *args else {
+        return Err(ApplyError::WrongArgs("casting"));
+    };
+    if !open_target(m)?.vote.as_ref().is_some_and(Vote::is_tie) {
+        return Err(ApplyError::NoTie);
+    }
+    let outcome = if carried {
+        Outcome::Carried
+    } else {
+        Outcome::Lost
+    };
+    let said = format!("{} {} on the chair's casting vote", what(m), outcome.word());
+    change_target(m, |t| {
+        t.casting = Some(carried);
+        t.outcome = outcome;
+    })?;
+    done(said)
+}
