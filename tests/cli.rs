@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use minutes::model::SCHEMA_VERSION;
+
 fn minutes(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minutes"))
         .args(args)
@@ -101,7 +103,7 @@ fn broken_files_get_one_sentence_and_stay_untouched() {
         (
             "newer.ron",
             String::from_utf8_lossy(&good)
-                .replacen("version: 1", "version: 999", 1)
+                .replacen(&format!("version: {SCHEMA_VERSION}"), "version: 999", 1)
                 .into_bytes(),
             "newer",
         ),

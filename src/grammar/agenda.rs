@@ -8,7 +8,7 @@ use super::apply::{Applied, ApplyError, done};
 use super::args::Args;
 use crate::model::{EntryKind, Item, ItemId, Meeting};
 
-pub fn item(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
+pub fn item(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
     let Args::Text(title) = args else {
         return Err(ApplyError::WrongArgs("item"));
     };
@@ -25,8 +25,10 @@ pub fn item(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied,
         entries: Vec::new(),
     }));
     let n = m.items.len();
+    // The first item becomes current, but its clock waits for the meeting
+    // to start (/start, /go, or the first line recorded in it).
     if m.current.is_none() {
-        m.set_current(n - 1, now);
+        m.current = Some(n - 1);
     }
     done(format!("Item {n} added"))
 }

@@ -321,6 +321,8 @@ mod tests {
     fn going_back_to_an_item_adds_to_its_time() {
         let mut m = seeded();
         let item = |m: &Meeting, i: usize| m.items[i].clone();
+        // The meeting starts at 14:00 (/start, /go 1 or a first line).
+        m.begin_current(at(14, 0));
         m.set_current(1, at(14, 10));
         m.set_current(0, at(14, 30));
         m.set_current(1, at(14, 40));
@@ -332,6 +334,31 @@ mod tests {
             item(&m, 0).time_spent(false, at(14, 45)),
             Some(chrono::Duration::minutes(10 + 10))
         );
+    }
+
+    #[test]
+    fn an_agenda_typed_before_the_meeting_does_not_time_item_one() {
+        let mut m = Meeting::default();
+        let paste = at(18, 52);
+        apply(&mut m, &parse("/item Apologies").unwrap(), paste).unwrap();
+        apply(&mut m, &parse("/item Minutes").unwrap(), paste).unwrap();
+        assert_eq!(m.current, Some(0));
+        assert_eq!(
+            m.items[0].started, None,
+            "pasting the agenda starts nothing"
+        );
+        // The first line recorded in the item starts it...
+        apply(&mut m, &parse("Welcome").unwrap(), at(19, 1)).unwrap();
+        assert_eq!(m.items[0].started, Some(at(19, 1)));
+        // ...as /go 1 or /start would have.
+        let mut m2 = Meeting::default();
+        apply(&mut m2, &parse("/item Apologies").unwrap(), paste).unwrap();
+        apply(&mut m2, &parse("/go 1").unwrap(), at(19, 0)).unwrap();
+        assert_eq!(m2.items[0].started, Some(at(19, 0)));
+        let mut m3 = Meeting::default();
+        apply(&mut m3, &parse("/item Apologies").unwrap(), paste).unwrap();
+        apply(&mut m3, &parse("/start 19:00").unwrap(), at(19, 0)).unwrap();
+        assert_eq!(m3.items[0].entered, Some(at(19, 0)));
     }
 
     #[test]

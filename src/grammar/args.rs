@@ -93,6 +93,9 @@ impl ArgKind {
 pub struct NameRole {
     pub name: String,
     pub role: Option<String>,
+    /// A heading to list them under ("Also present"), typed before the
+    /// names: `/attending Also present: NAME, ROLE; …`.
+    pub group: Option<String>,
 }
 
 /// A command's arguments, parsed according to its `ArgKind`.
@@ -359,9 +362,18 @@ fn not_a_number(
     }
 }
 
-/// `NAME[, ROLE][; NAME[, ROLE]…]`. A tab also separates name and role, so
-/// a roster copied from a document pastes as it is.
+/// `[LABEL:] NAME[, ROLE][; NAME[, ROLE]…]`. A tab also separates name and
+/// role, so a roster copied from a document pastes as it is. A label before
+/// a colon, ahead of any comma, names the heading they are listed under.
 pub fn name_roles(args: &str) -> Vec<NameRole> {
+    let first = args.split(';').next().unwrap_or("");
+    let (group, args) = match first.split_once(':') {
+        Some((label, _)) if !label.contains([',', '\t']) && !label.trim().is_empty() => {
+            let rest = &args[label.len() + 1..];
+            (Some(label.trim().to_string()), rest)
+        }
+        _ => (None, args),
+    };
     args.split(';')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -374,10 +386,12 @@ pub fn name_roles(args: &str) -> Vec<NameRole> {
                 Some((name, role)) => NameRole {
                     name: name.to_string(),
                     role: (!role.is_empty()).then(|| role.to_string()),
+                    group: group.clone(),
                 },
                 None => NameRole {
                     name: entry.to_string(),
                     role: None,
+                    group: group.clone(),
                 },
             }
         })

@@ -23,11 +23,12 @@ pub fn date(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, A
     done(format!("Date set to {}", d.format("%A %-d %B %Y")))
 }
 
-pub fn start(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+pub fn start(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Applied, ApplyError> {
     let Args::Time(t) = args else {
         return Err(ApplyError::WrongArgs("start"));
     };
     m.start = Some(*t);
+    m.begin_current(now);
     done(format!("Start time set to {}", t.format("%H:%M")))
 }
 

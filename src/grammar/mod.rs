@@ -230,6 +230,7 @@ mod tests {
         NameRole {
             name: name.into(),
             role: role.map(Into::into),
+            group: None,
         }
     }
     fn cmd(name: &str, args: Args) -> Line {

@@ -36,6 +36,7 @@ fn mark(
     // "/apologies None" says nobody sent apologies: never a person called None.
     if let [only] = list.as_slice()
         && only.role.is_none()
+        && only.group.is_none()
         && matches!(
             only.name.to_lowercase().as_str(),
             "none" | "nobody" | "nil" | "n/a"
@@ -68,6 +69,9 @@ fn mark(
             p.attendance = attendance;
             if let Some(role) = &nr.role {
                 p.role.clone_from(role);
+            }
+            if let Some(group) = &nr.group {
+                p.group.clone_from(group);
             }
         }
     }

@@ -75,8 +75,10 @@ impl Meeting {
         }
     }
 
-    /// Add an entry to the current item's log (or the preamble).
+    /// Add an entry to the current item's log (or the preamble). The
+    /// first thing recorded in an item starts its clock, if nothing did.
     pub fn push_entry(&mut self, now: NaiveDateTime, kind: EntryKind) {
+        self.begin_current(now);
         let current = self.current;
         if let Some(log) = self.log_mut(current) {
             log.push(Arc::new(Entry {
@@ -89,6 +91,7 @@ impl Meeting {
     /// new one its first start.
     pub fn set_current(&mut self, index: usize, now: NaiveDateTime) {
         if self.current == Some(index) {
+            self.begin_current(now);
             return;
         }
         if let Some(old) = self.current
@@ -109,6 +112,20 @@ impl Meeting {
             item.entered = Some(now);
             item.ended = None;
             self.current = Some(index);
+        }
+    }
+
+    /// Start the current item's clock if it has not started: an agenda
+    /// typed or pasted before the meeting is not time spent on item 1.
+    /// The meeting starts with /start, /go, /next or the first line
+    /// recorded in the item.
+    pub fn begin_current(&mut self, now: NaiveDateTime) {
+        if let Some(index) = self.current
+            && self.items.get(index).is_some_and(|i| i.started.is_none())
+            && let Some(item) = self.item_mut(index)
+        {
+            item.started = Some(now);
+            item.entered = Some(now);
         }
     }
 }

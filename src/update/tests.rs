@@ -1,14 +1,14 @@
-//! Key-sequence tests: messages in, app state and effects out.
+//! Key-sequence tests: keys in (through the real key table, so a key bound
+//! to the wrong message shows here), app state and effects out. What no
+//! key sends (a paste, a finished save) is still sent as a message.
 
 use std::path::PathBuf;
-
-use chrono::{NaiveDate, NaiveDateTime};
-use tui_input::InputRequest;
 
 use super::*;
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::model::{Attendance, EntryKind, Meeting};
-use crate::msg::{Contents, Effect, Motion, Msg, PaneMsg};
+use crate::msg::{Contents, Effect, Msg};
+use chrono::{NaiveDate, NaiveDateTime};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2019, 4, 17)
@@ -21,15 +21,28 @@ fn app() -> App {
     App::new(Meeting::default(), PathBuf::from("/tmp/meeting.ron"))
 }
 
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Msg::Edit(InputRequest::InsertChar(c)), at(14, 0));
-    }
+/// Press keys through the real key table at 14:00 (`keymap::keys` notation).
+fn keys(app: &mut App, keys: &str) -> Vec<Effect> {
+    type_keys(app, keys, at(14, 0))
 }
 
+/// Type text on the input line, as typed (a `<` is a `<`). Typing with a
+/// pane or the help in front would press their keys instead: say so.
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    assert_eq!(
+        app.focus,
+        Focus::Input,
+        "typing {text:?} would go to a pane"
+    );
+    assert!(app.help.is_none(), "typing {text:?} would close the help");
+    keys(app, &text.replace('<', "<lt>"))
+}
+
+/// Type a line and press Enter.
 fn enter(app: &mut App, text: &str) -> Vec<Effect> {
-    typed(app, text);
-    update(app, Msg::Submit, at(14, 0))
+    let mut effects = typed(app, text);
+    effects.extend(keys(app, "<Enter>"));
+    effects
 }
 
 fn seeded() -> App {
@@ -87,14 +100,14 @@ fn undo_and_redo_by_key_and_command() {
     let mut a = seeded();
     enter(&mut a, "first");
     enter(&mut a, "second");
-    update(&mut a, Msg::Undo, at(14, 1));
+    type_keys(&mut a, "<C-z>", at(14, 1));
     assert_eq!(a.meeting.items[0].entries.len(), 1);
     enter(&mut a, "/undo");
     assert_eq!(a.meeting.items[0].entries.len(), 0);
     enter(&mut a, "/redo");
-    update(&mut a, Msg::Redo, at(14, 1));
+    type_keys(&mut a, "<C-r>", at(14, 1));
     assert_eq!(a.meeting.items[0].entries.len(), 2);
-    update(&mut a, Msg::Redo, at(14, 1));
+    type_keys(&mut a, "<C-r>", at(14, 1));
     assert!(error(&a).contains("nothing to redo"));
 }
 
@@ -104,13 +117,11 @@ fn history_recalls_lines() {
     enter(&mut a, "one");
     enter(&mut a, "two");
     typed(&mut a, "draft");
-    update(&mut a, Msg::HistoryPrev, at(14, 0));
+    keys(&mut a, "<Up>");
     assert_eq!(a.input.value(), "two");
-    update(&mut a, Msg::HistoryPrev, at(14, 0));
-    update(&mut a, Msg::HistoryPrev, at(14, 0));
+    keys(&mut a, "<Up><Up>");
     assert_eq!(a.input.value(), "one");
-    update(&mut a, Msg::HistoryNext, at(14, 0));
-    update(&mut a, Msg::HistoryNext, at(14, 0));
+    keys(&mut a, "<Down><Down>");
     assert_eq!(a.input.value(), "draft", "the line being typed comes back");
 }
 
@@ -131,7 +142,7 @@ fn paste_runs_each_line_as_one_undo_step() {
         1,
         "one save for the whole paste"
     );
-    update(&mut a, Msg::Undo, at(14, 0));
+    keys(&mut a, "<C-z>");
     assert_eq!(a.meeting.items[0].entries.len(), 0);
 }
 
@@ -147,12 +158,7 @@ fn a_failing_pasted_line_waits_with_the_rest_behind_it() {
     assert_eq!(a.input.value(), "@JB two");
     assert_eq!(a.pending.len(), 2);
     assert!(error(&a).contains("2 more pasted lines"), "{}", error(&a));
-    update(&mut a, Msg::Edit(InputRequest::GoToStart), at(14, 0));
-    update(&mut a, Msg::Edit(InputRequest::GoToNextChar), at(14, 0));
-    update(&mut a, Msg::Edit(InputRequest::DeleteNextChar), at(14, 0));
-    update(&mut a, Msg::Edit(InputRequest::DeleteNextChar), at(14, 0));
-    typed(&mut a, "Julia");
-    update(&mut a, Msg::Submit, at(14, 0));
+    keys(&mut a, "<Home><Right><Del><Del>Julia<Enter>");
     assert_eq!(a.meeting.items[0].entries.len(), 4);
     assert!(a.pending.is_empty());
 }
@@ -169,25 +175,21 @@ fn a_single_line_paste_is_typed_not_entered() {
 #[test]
 fn tab_completes_commands_and_people() {
     let mut a = seeded();
-    typed(&mut a, "/pre");
-    update(&mut a, Msg::Complete, at(14, 0));
+    keys(&mut a, "/pre<Tab>");
     assert_eq!(a.input.value(), "/present ");
     let mut a = seeded();
-    typed(&mut a, "@Lin");
-    update(&mut a, Msg::Complete, at(14, 0));
+    keys(&mut a, "@Lin<Tab>");
     assert_eq!(a.input.value(), "@LC ");
 }
 
 #[test]
 fn tab_lists_choices_when_ambiguous() {
     let mut a = seeded();
-    typed(&mut a, "@Jo");
-    update(&mut a, Msg::Complete, at(14, 0));
+    keys(&mut a, "@Jo<Tab>");
     // "Jo" is a whole first name, so it completes to Jo Chwalko.
     assert_eq!(a.input.value(), "@JC ");
     let mut a = seeded();
-    typed(&mut a, "/arrived J");
-    update(&mut a, Msg::Complete, at(14, 0));
+    keys(&mut a, "/arrived J<Tab>");
     assert_eq!(a.input.value(), "/arrived J");
     assert!(a.message.as_ref().unwrap().text.contains("Jo Chwalko"));
 }
@@ -196,27 +198,21 @@ fn tab_lists_choices_when_ambiguous() {
 fn esc_moves_between_input_and_panes() {
     let mut a = seeded();
     assert_eq!(a.focus, Focus::Input);
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     assert_eq!(a.focus, Focus::Log);
-    update(&mut a, Msg::FocusNext, at(14, 0));
+    keys(&mut a, "<Tab>");
     assert_eq!(a.focus, Focus::Attendance);
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     assert_eq!(a.focus, Focus::Input);
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     assert_eq!(a.focus, Focus::Attendance, "Esc returns to the last pane");
 }
 
 #[test]
 fn attendance_keys_mark_people() {
     let mut a = seeded();
-    update(&mut a, Msg::Focus(Focus::Attendance), at(14, 0));
     // Order: present (Linda, Jo, Joe), in attendance (Julia).
-    update(&mut a, Msg::Move(Motion::Down), at(14, 0));
-    update(
-        &mut a,
-        Msg::Pane(PaneMsg::Mark(Attendance::Apologies)),
-        at(14, 0),
-    );
+    keys(&mut a, "<F2>ja");
     let jo = a.meeting.find_exact("Jo Chwalko").unwrap();
     assert_eq!(
         a.meeting.person(jo).unwrap().attendance,
@@ -225,14 +221,13 @@ fn attendance_keys_mark_people() {
     // The selection follows Jo into the apologies group.
     let order = a.attendance_order();
     assert_eq!(a.meeting.people[order[a.attendance_sel]].id, jo);
-    update(&mut a, Msg::Pane(PaneMsg::ToggleArrived), at(14, 20));
+    type_keys(&mut a, "r", at(14, 20));
     assert_eq!(
         a.meeting.person(jo).unwrap().attendance,
         Attendance::Present
     );
     assert!(!a.meeting.person(jo).unwrap().movements.is_empty());
-    update(&mut a, Msg::Undo, at(14, 21));
-    update(&mut a, Msg::Undo, at(14, 21));
+    type_keys(&mut a, "<C-z><C-z>", at(14, 21));
     assert_eq!(
         a.meeting.person(jo).unwrap().attendance,
         Attendance::Present
@@ -243,27 +238,25 @@ fn attendance_keys_mark_people() {
 #[test]
 fn agenda_keys_change_items() {
     let mut a = seeded();
-    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
-    update(&mut a, Msg::Move(Motion::Down), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::MakeCurrent), at(14, 5));
+    keys(&mut a, "<F3>j");
+    type_keys(&mut a, "<Enter>", at(14, 5));
     assert_eq!(a.meeting.current, Some(1));
-    update(&mut a, Msg::Pane(PaneMsg::MoveUp), at(14, 5));
+    type_keys(&mut a, "K", at(14, 5));
     assert_eq!(a.meeting.items[0].title, "Performance");
     assert_eq!(a.meeting.current, Some(0));
-    update(&mut a, Msg::Pane(PaneMsg::ToggleConfidential), at(14, 5));
+    type_keys(&mut a, "c", at(14, 5));
     assert!(a.meeting.items[0].confidential);
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 5));
+    type_keys(&mut a, "e", at(14, 5));
     assert_eq!(a.focus, Focus::Input);
     assert_eq!(a.input.value(), "Performance");
-    typed(&mut a, " data");
-    update(&mut a, Msg::Submit, at(14, 5));
+    type_keys(&mut a, " data<Enter>", at(14, 5));
     assert_eq!(a.meeting.items[0].title, "Performance data");
-    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::Delete), at(14, 5));
+    keys(&mut a, "<F3>");
+    type_keys(&mut a, "<Del>", at(14, 5));
     assert_eq!(a.meeting.items.len(), 1);
-    update(&mut a, Msg::Undo, at(14, 5));
+    type_keys(&mut a, "<C-z>", at(14, 5));
     assert_eq!(a.meeting.items.len(), 2);
-    update(&mut a, Msg::Pane(PaneMsg::AddItem), at(14, 5));
+    type_keys(&mut a, "n", at(14, 5));
     assert_eq!(a.input.value(), "/item ");
 }
 
@@ -273,10 +266,9 @@ fn log_keys_edit_move_and_delete_entries() {
     enter(&mut a, "first");
     enter(&mut a, "second");
     enter(&mut a, "@JC third");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Move(Motion::Up), at(14, 0));
+    keys(&mut a, "<F4>k");
     assert_eq!(a.log_sel, Some(1));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
+    keys(&mut a, "<Enter>");
     assert_eq!(
         a.editing,
         Some(Editing::Entry {
@@ -285,26 +277,23 @@ fn log_keys_edit_move_and_delete_entries() {
         })
     );
     assert_eq!(a.input.value(), "second");
-    update(&mut a, Msg::Edit(InputRequest::GoToStart), at(14, 0));
-    typed(&mut a, "- ");
-    update(&mut a, Msg::Submit, at(14, 0));
+    keys(&mut a, "<Home>- <Enter>");
     let log = &a.meeting.items[0].entries;
     assert_eq!(log[1].kind, EntryKind::Bullet("second".into()));
     assert_eq!(log.len(), 3, "edited in place, not added");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::MoveUp), at(14, 0));
+    keys(&mut a, "<F4>K");
     assert_eq!(
         a.meeting.items[0].entries[0].kind,
         EntryKind::Bullet("second".into())
     );
-    update(&mut a, Msg::Pane(PaneMsg::CycleKind), at(14, 0));
+    keys(&mut a, "t");
     assert_eq!(
         a.meeting.items[0].entries[0].kind,
         EntryKind::Decision("second".into())
     );
-    update(&mut a, Msg::Pane(PaneMsg::Delete), at(14, 0));
+    keys(&mut a, "<Del>");
     assert_eq!(a.meeting.items[0].entries.len(), 2);
-    update(&mut a, Msg::Undo, at(14, 0));
+    keys(&mut a, "<C-z>");
     assert_eq!(a.meeting.items[0].entries.len(), 3);
 }
 
@@ -312,11 +301,10 @@ fn log_keys_edit_move_and_delete_entries() {
 fn esc_cancels_an_edit_without_change() {
     let mut a = seeded();
     enter(&mut a, "first");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
+    keys(&mut a, "<F4>e");
     typed(&mut a, " changed");
     let before = a.meeting.clone();
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     assert_eq!(a.meeting, before);
     assert_eq!(a.editing, None);
     assert_eq!(a.input.value(), "");
@@ -325,10 +313,9 @@ fn esc_cancels_an_edit_without_change() {
 #[test]
 fn viewing_another_items_log_does_not_move_new_lines() {
     let mut a = seeded();
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::ViewNext), at(14, 0));
+    keys(&mut a, "<F4><Right>");
     assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[1].id));
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     enter(&mut a, "still item one");
     assert_eq!(a.meeting.items[0].entries.len(), 1);
     assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[0].id));
@@ -366,8 +353,8 @@ fn quitting_saves_first() {
         [Effect::Save { .. }, Effect::Quit]
     ));
     let mut a = seeded();
-    assert!(update(&mut a, Msg::Interrupt, at(14, 0)).is_empty());
-    let effects = update(&mut a, Msg::Interrupt, at(14, 0));
+    assert!(keys(&mut a, "<C-c>").is_empty());
+    let effects = keys(&mut a, "<C-c>");
     assert!(matches!(
         effects.as_slice(),
         [Effect::Save { .. }, Effect::Quit]
@@ -405,9 +392,9 @@ fn help_opens_scrolls_and_closes() {
     let mut a = seeded();
     enter(&mut a, "/help");
     assert_eq!(a.help, Some(0));
-    update(&mut a, Msg::Move(Motion::Down), at(14, 0));
+    keys(&mut a, "j");
     assert_eq!(a.help, Some(1));
-    update(&mut a, Msg::Escape, at(14, 0));
+    keys(&mut a, "<Esc>");
     assert_eq!(a.help, None);
     assert_eq!(a.focus, Focus::Input, "closing help does not move focus");
 }
@@ -450,13 +437,9 @@ fn a_change_during_an_edit_stops_it_and_keeps_the_text() {
     for l in ["one", "two", "three"] {
         enter(&mut a, l);
     }
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Move(Motion::Up), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
+    keys(&mut a, "<F4>ke");
     assert_eq!(a.input.value(), "two");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Move(Motion::Home), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::Delete), at(14, 0));
+    keys(&mut a, "<F4><Home><Del>");
     assert_eq!(a.editing, None);
     assert_eq!(a.input.value(), "two", "the edited text is kept");
     let texts: Vec<_> = a.meeting.items[0]
@@ -478,12 +461,10 @@ fn starting_an_edit_never_throws_away_a_typed_line() {
     let mut a = seeded();
     enter(&mut a, "one");
     typed(&mut a, "@JC queried whether");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
+    keys(&mut a, "<F4>e");
     assert_eq!(a.editing, None);
     assert_eq!(a.input.value(), "@JC queried whether");
-    update(&mut a, Msg::Focus(Focus::Agenda), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::AddItem), at(14, 0));
+    keys(&mut a, "<F3>n");
     assert_eq!(a.input.value(), "@JC queried whether");
     assert!(error(&a).contains("being typed"));
 }
@@ -492,11 +473,7 @@ fn starting_an_edit_never_throws_away_a_typed_line() {
 fn editing_a_done_action_keeps_it_done() {
     let mut a = seeded();
     enter(&mut a, "/action Clerk: circulate");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::ToggleDone), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
-    typed(&mut a, " the report");
-    update(&mut a, Msg::Submit, at(14, 0));
+    keys(&mut a, "<F4>xe the report<Enter>");
     assert!(matches!(
         &a.meeting.items[0].entries[0].kind,
         EntryKind::Action { text, done: true, .. } if text == "circulate the report"
@@ -508,7 +485,8 @@ fn exports_and_copies_never_land_on_a_meeting_file() {
     let mut a = seeded();
     assert!(enter(&mut a, "/export txt /tmp/meeting.ron").is_empty());
     assert!(error(&a).contains("meeting file"));
-    a.input = tui_input::Input::default();
+    keys(&mut a, "<C-u>");
+    assert_eq!(a.input.value(), "");
     assert!(enter(&mut a, "/save /tmp/meeting.ron").is_empty());
     assert!(error(&a).contains("own file"));
 }
@@ -537,7 +515,7 @@ fn undo_in_a_paste_waits_instead_of_reaching_back() {
     );
     assert_eq!(a.input.value(), "/undo");
     assert_eq!(Vec::from(a.pending.clone()), ["- b"]);
-    update(&mut a, Msg::Undo, at(14, 0));
+    keys(&mut a, "<C-z>");
     assert_eq!(
         a.meeting.items[0].entries.len(),
         1,
@@ -550,16 +528,145 @@ fn an_edit_under_way_survives_a_crash() {
     let mut a = seeded();
     enter(&mut a, "one");
     enter(&mut a, "two");
-    update(&mut a, Msg::Focus(Focus::Log), at(14, 0));
-    update(&mut a, Msg::Move(Motion::Up), at(14, 0));
-    update(&mut a, Msg::Pane(PaneMsg::EditSelected), at(14, 0));
+    keys(&mut a, "<F4>ke");
     typed(&mut a, " fixed");
     // What the saver would have written, opened again.
     let mut b = App::restore(a.snapshot(), PathBuf::from("/tmp/meeting.ron"));
     assert_eq!(b.input.value(), "one fixed");
     assert!(b.editing.is_some());
-    update(&mut b, Msg::Submit, at(14, 1));
+    type_keys(&mut b, "<Enter>", at(14, 1));
     let log = &b.meeting.items[0].entries;
     assert_eq!(log.len(), 2, "put back in place, not added again");
     assert_eq!(log[0].kind, EntryKind::Note("one fixed".into()));
+}
+
+// Keys the message-based tests could not see.
+
+/// Today, Esc with a line half typed keeps the line and goes to the log
+/// pane, and the letters typed next are the log pane's keys: in " and then"
+/// the `t` changes the newest entry's kind and the `e` is refused because
+/// a line is being typed; nothing reaches the input line. This pins what
+/// happens now so that changing it is a visible decision, not a wish.
+#[test]
+fn esc_with_text_in_the_line_moves_to_the_log_pane_today() {
+    let mut a = seeded();
+    enter(&mut a, "first");
+    typed(&mut a, "@JC said");
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.focus, Focus::Log);
+    assert_eq!(a.input.value(), "@JC said", "the line is kept");
+    keys(&mut a, " and then");
+    assert_eq!(a.focus, Focus::Log);
+    assert_eq!(
+        a.input.value(),
+        "@JC said",
+        "the letters did not reach the line"
+    );
+    assert_eq!(
+        a.meeting.items[0].entries[0].kind,
+        EntryKind::Bullet("first".into()),
+        "the t of 'then' changed the newest entry's kind"
+    );
+    assert!(error(&a).contains("being typed"), "{}", error(&a));
+    keys(&mut a, "<Esc> and then<Enter>");
+    assert_eq!(a.meeting.items[0].entries.len(), 2);
+    assert!(matches!(
+        &a.meeting.items[0].entries[1].kind,
+        EntryKind::Comment { text, .. } if text == "said and then"
+    ));
+}
+
+#[test]
+fn question_mark_in_a_pane_opens_help_and_any_key_closes_it() {
+    let mut a = seeded();
+    enter(&mut a, "/action Clerk: circulate");
+    keys(&mut a, "<F4>");
+    // Every one of these is a key with a meaning in the log pane or
+    // anywhere; with the help open it only closes the help.
+    for key in ["x", "<Del>", "t", "<Enter>", "<F2>", "<Tab>", "<C-z>", "?"] {
+        keys(&mut a, "?");
+        assert_eq!(a.help, Some(0), "? opens the help");
+        let before = a.meeting.clone();
+        keys(&mut a, key);
+        assert_eq!(a.help, None, "{key} closes the help");
+        assert_eq!(a.focus, Focus::Log, "{key} did not move the focus");
+        assert_eq!(a.meeting, before, "{key} did not change the minutes");
+    }
+    // On the input line ? is a character like any other.
+    keys(&mut a, "i?");
+    assert_eq!(a.help, None);
+    assert_eq!(a.input.value(), "?");
+}
+
+/// The reducer closes the help and saves (or arms the quit) for
+/// `Msg::Save` and `Msg::Interrupt`, but with the help open the key table
+/// turns every key but the help's own into Esc, so today Ctrl+S and Ctrl+C
+/// only close the help. Pinned so that changing it is seen.
+#[test]
+fn ctrl_s_and_ctrl_c_with_the_help_open_only_close_it_today() {
+    let mut a = seeded();
+    keys(&mut a, "<F1>");
+    assert!(keys(&mut a, "<C-s>").is_empty(), "no save asked for");
+    assert_eq!(a.help, None);
+    keys(&mut a, "<F1><C-c>");
+    assert_eq!(a.help, None);
+    assert!(!a.quit_armed, "the first Ctrl+C did not count");
+    // With the help shut they do what they say.
+    assert!(matches!(
+        keys(&mut a, "<C-s>").as_slice(),
+        [Effect::Save { .. }]
+    ));
+    assert!(keys(&mut a, "<C-c>").is_empty());
+    assert!(a.quit_armed);
+}
+
+#[test]
+fn slash_and_at_in_a_pane_start_typing() {
+    let mut a = seeded();
+    keys(&mut a, "<F2>/pre<Tab>");
+    assert_eq!(a.focus, Focus::Input);
+    assert_eq!(a.input.value(), "/present ");
+    keys(&mut a, "<C-u><F3>@Lin<Tab>agreed<Enter>");
+    assert_eq!(a.focus, Focus::Input);
+    assert!(matches!(
+        &a.meeting.items[0].entries[0].kind,
+        EntryKind::Comment { text, .. } if text == "agreed"
+    ));
+}
+
+#[test]
+fn shift_tab_goes_back_a_pane() {
+    let mut a = seeded();
+    keys(&mut a, "<F2><S-Tab>");
+    assert_eq!(a.focus, Focus::Log);
+    keys(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Focus::Agenda);
+    keys(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Focus::Attendance);
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Focus::Agenda);
+    keys(&mut a, "i");
+    assert_eq!(a.focus, Focus::Input, "i goes back to typing");
+    // On the input line Shift+Tab is bound to nothing and edits nothing.
+    keys(&mut a, "draft<S-Tab>");
+    assert_eq!(a.focus, Focus::Input);
+    assert_eq!(a.input.value(), "draft");
+}
+
+#[test]
+fn page_keys_on_the_input_line_scroll_the_log_and_keep_the_line() {
+    let mut a = seeded();
+    for n in 0..12 {
+        enter(&mut a, &format!("note {n}"));
+    }
+    typed(&mut a, "draft");
+    keys(&mut a, "<PgUp>");
+    assert_eq!(a.log_sel, Some(1), "a page back from the newest");
+    keys(&mut a, "<PgDn>");
+    assert_eq!(a.log_sel, None, "back to following the newest");
+    assert_eq!(a.focus, Focus::Input);
+    assert_eq!(a.input.value(), "draft");
+    // In the log pane the same keys move the selection.
+    keys(&mut a, "<F4><Home><PgDn>");
+    assert_eq!(a.log_sel, Some(10));
 }

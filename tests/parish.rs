@@ -1,0 +1,97 @@
+//! The second typed example: a parish council meeting exercising the
+//! formal record (an interest and withdrawal, an amendment, a counted vote,
+//! a roll call, a casting vote, a departure that loses the quorum, public
+//! comment). Built through the same `apply` path as the app, like the
+//! seed; its exports are kept as snapshots a clerk has read.
+
+#![allow(clippy::unwrap_used)]
+
+use minutes::export::{self, Format, Options};
+use minutes::model::{EntryKind, Meeting};
+use minutes::storage;
+
+mod common;
+
+use common::root;
+
+const NAME: &str = "little-ashby-parish-council-2026-11-18";
+
+/// Typed 30 seconds a line from 18:58, as the clerk would.
+fn scripted() -> Meeting {
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
+        .unwrap()
+        .and_hms_opt(18, 58, 0)
+        .unwrap();
+    let mut n = 0;
+    let clock = move || {
+        n += 1;
+        start + chrono::Duration::seconds(30 * n)
+    };
+    let lines =
+        std::fs::read_to_string(root().join(format!("assets/examples/{NAME}.lines"))).unwrap();
+    let mut m = Meeting::default();
+    minutes::script::run(&mut m, &lines, clock).unwrap_or_else(|e| panic!("{e}"));
+    m
+}
+
+#[test]
+fn the_example_file_is_what_the_typed_lines_give() {
+    let m = scripted();
+    let path = root().join(format!("assets/examples/{NAME}.ron"));
+    let fresh = storage::serialise(&m).unwrap();
+    if std::env::var_os("UPDATE_EXAMPLES").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is out of date with the .lines script: rerun with UPDATE_EXAMPLES=1 and commit it",
+        path.display()
+    );
+}
+
+#[test]
+fn the_formal_record_is_all_there() {
+    let m = scripted();
+    let motions: Vec<_> = m
+        .all_entries()
+        .filter_map(|e| match &e.kind {
+            EntryKind::Motion(mo) => Some(mo),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(motions.len(), 4);
+    assert!(motions.iter().all(|mo| !mo.has_open()), "{motions:#?}");
+    assert_eq!(motions[1].amendments.len(), 1);
+    assert_eq!(motions[1].casting, Some(true));
+    let kinds = |k: fn(&EntryKind) -> bool| m.all_entries().filter(|e| k(&e.kind)).count();
+    assert_eq!(
+        kinds(|k| matches!(k, EntryKind::Quorum { quorate: false, .. })),
+        1
+    );
+    assert_eq!(
+        kinds(|k| matches!(k, EntryKind::Quorum { quorate: true, .. })),
+        1
+    );
+    assert_eq!(kinds(|k| matches!(k, EntryKind::Withdrew(_))), 1);
+    assert_eq!(kinds(|k| matches!(k, EntryKind::Public { .. })), 2);
+}
+
+#[test]
+fn the_exports_read_as_a_clerks() {
+    let m = scripted();
+    for (name, format) in [
+        ("txt", Format::Txt),
+        ("md", Format::Md),
+        ("html", Format::Html),
+    ] {
+        let text = export::render(&m, format, &Options::default());
+        assert!(
+            !text.contains("Check the VAT"),
+            "a private note was exported"
+        );
+        insta::assert_snapshot!(format!("parish_{name}"), text);
+    }
+    let public = export::render(&m, Format::Txt, &Options { public: true });
+    insta::assert_snapshot!("parish_public_txt", public);
+}
