@@ -124,51 +124,79 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     // With the lock held no live writer owns them: these are a killed
     // process's half-written saves.
     storage::remove_stale_temps(&path);
-    let app = match storage::load(&path) {
-        Ok(meeting) => App::restore(meeting, path),
+    let (app, recovery_lock) = match storage::load(&path) {
+        Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {
                 date: Some(now().date()),
                 ..Meeting::default()
             };
             storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
-            App::new(m, path)
+            (App::new(m, path), None)
         }
-        Err(e) => recovery_app(&path, &e.to_string()),
+        Err(e) => {
+            let (app, lock) = recovery_app(&path, &e.to_string())?;
+            (app, Some(lock))
+        }
     };
-    let result = run_app(app);
+    let result = run_app(app, recovery_lock.is_some());
+    drop(recovery_lock);
     drop(lock);
     result
 }
 
-/// An empty meeting that saves beside an unreadable file, never over it.
-fn recovery_app(path: &Path, problem: &str) -> App {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
-    let name = format!("{stem}.recovery-{}.ron", now().format("%Y%m%d-%H%M%S"));
-    let recovery = path.with_file_name(name);
-    let mut app = App::new(
-        Meeting {
-            date: Some(now().date()),
-            ..Meeting::default()
-        },
-        recovery.clone(),
-    );
-    app.banner = Some(format!(
-        "{problem} It is left untouched; what you type now is saved to {}.",
-        recovery.display()
-    ));
-    app
+/// An empty meeting that saves beside an unreadable file, never over it,
+/// with the lock on the file it saves to.
+///
+/// The recovery file is locked like a meeting, so nothing else writes it
+/// while this session does (not even `minutes` opening it by name), and is
+/// created here, new, before the banner names it: the name shown is a
+/// file that exists and is ours. A name that is taken, or whose lock is
+/// held or planted, gives way to one with a random part, so nobody can
+/// take every name in advance (R13).
+fn recovery_app(path: &Path, problem: &str) -> Result<(App, MeetingLock), Failure> {
+    let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+    let meeting = Meeting {
+        date: Some(now().date()),
+        ..Meeting::default()
+    };
+    let text = storage::serialise(&meeting).map_err(|e| Failure(e.to_string()))?;
+    let mut last_problem = String::new();
+    for attempt in 0..RECOVERY_ATTEMPTS {
+        let token = (attempt > 0).then(storage::random_token);
+        let recovery = storage::recovery_path(path, &stamp, token.as_deref());
+        let lock = match MeetingLock::acquire(&recovery) {
+            Ok(lock) => lock,
+            Err(e) => {
+                last_problem = e.to_string();
+                continue;
+            }
+        };
+        if let Err(e) = storage::write_new_at(&recovery, text.as_bytes()) {
+            last_problem = e.to_string();
+            continue;
+        }
+        let mut app = App::new(meeting, recovery.clone());
+        app.banner = Some(format!(
+            "{problem} It is left untouched; what you type now is saved to {}.",
+            recovery.display()
+        ));
+        return Ok((app, lock));
+    }
+    Err(Failure(format!(
+        "{problem} It is left untouched, but no recovery file could be made beside it \
+         ({last_problem}); open a copy of it in a folder you can write to."
+    )))
 }
-
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn run_app(mut app: App) -> Result<(), Failure> {
+/// `recovery`: the app saves to a recovery file, which is written only
+/// over a file minutes made (R13), and has no backup.
+fn run_app(mut app: App, recovery: bool) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let saver = start_saver(app.path.clone(), tx.clone());
+    let saver = start_saver(app.path.clone(), recovery, tx.clone());
     spawn_signal_thread(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
     spawn_terminal_watchdog(tx.clone());
@@ -187,7 +215,7 @@ fn run_app(mut app: App) -> Result<(), Failure> {
             // The saver has stopped; whatever it could not write is written
             // here, or kept in an emergency copy.
             if app.saved_rev < app.rev || finished.is_err() {
-                final_save(&app)?;
+                final_save(&app, recovery)?;
             }
             Ok(())
         }
@@ -201,8 +229,13 @@ fn run_app(mut app: App) -> Result<(), Failure> {
     }
 }
 
-fn final_save(app: &App) -> Result<(), Failure> {
-    match storage::save(&app.path, &snapshot(app)) {
+fn final_save(app: &App, recovery: bool) -> Result<(), Failure> {
+    let saved = if recovery {
+        storage::save_companion(&app.path, &snapshot(app))
+    } else {
+        storage::save(&app.path, &snapshot(app))
+    };
+    match saved {
         Ok(()) => Ok(()),
         Err(e) => {
             let copy = emergency_copy(app);
@@ -382,15 +415,27 @@ fn spawn_signal_thread(tx: Sender<Incoming>) {
 }
 
 /// A saver that writes the meeting file, keeping the version this session
-/// started from as `.bak` before the first write replaces it.
-fn start_saver(path: PathBuf, tx: Sender<Incoming>) -> Saver {
-    let mut backed_up = false;
+/// started from as `.bak` before the first write replaces it. A recovery
+/// file (`recovery`) is new, so it has no earlier version to keep.
+fn start_saver(path: PathBuf, recovery: bool, tx: Sender<Incoming>) -> Saver {
+    let mut backed_up = recovery;
     Saver::start(
         move |meeting| {
             if !backed_up {
-                backed_up = storage::write_backup(&path).is_ok();
+                // Tried again on the next save if the disk failed; not if
+                // something planted stands at the backup's name, which
+                // will still be there (and each try reads the file).
+                backed_up = !matches!(
+                    storage::write_backup(&path),
+                    Err(storage::SaveError::Io { .. } | storage::SaveError::NoFolder { .. })
+                );
             }
-            storage::save(&path, meeting).map_err(|e| e.to_string())
+            let saved = if recovery {
+                storage::save_companion(&path, meeting)
+            } else {
+                storage::save(&path, meeting)
+            };
+            saved.map_err(|e| e.to_string())
         },
         move |rev, result| {
             let _ = tx.send(Incoming::Saved { rev, result });
@@ -454,3 +499,6 @@ fn start_msg(screen: &StartScreen, key: event::KeyEvent) -> Option<StartMsg> {
         _ => None,
     }
 }
+
+/// How many names `recovery_app` tries for a recovery file.
+const RECOVERY_ATTEMPTS: usize = 8;
