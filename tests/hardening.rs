@@ -310,3 +310,45 @@ fn the_recovery_file_is_locked_like_a_meeting() {
     let m = storage::load(&recovery).unwrap();
     assert!(has_note(&m, first) && has_note(&m, second));
 }
+
+// ---------------------------------------------------------------------------
+// Stale-temp cleanup touches only this meeting's temporary files
+
+/// `b.ron.tmp-notes.ron` is a meeting whose lock, `.b.ron.tmp-notes.ron.lock`,
+/// starts like `b.ron`'s temporary files (`.b.ron.tmpXXXXXX`). Opening `b.ron`
+/// clears its stale temporary files, and must leave that lock alone: a
+/// third `minutes b.ron.tmp-notes.ron` is still refused.
+#[test]
+fn opening_a_meeting_leaves_a_look_alike_meetings_lock_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let notes = d.join("b.ron.tmp-notes.ron");
+    let b = d.join("b.ron");
+    storage::save(&notes, &small_meeting()).unwrap();
+    storage::save(&b, &small_meeting()).unwrap();
+    // A stale temporary file of b.ron's, which opening it should clear.
+    let stale = d.join(".b.ron.tmpAb12Cd");
+    fs::write(&stale, "half a save").unwrap();
+
+    let first = Term::open(d, &notes);
+    let lock = storage::lock_path(&notes).unwrap();
+    assert!(lock.exists());
+    let second = Term::open(d, &b);
+    assert!(
+        !stale.exists(),
+        "b.ron's stale temporary file is still there"
+    );
+    assert!(lock.exists(), "opening b.ron removed {}", lock.display());
+
+    let out = run_cli(&[notes.to_str().unwrap()], d);
+    let err = stderr_of(&out);
+    println!("a third minutes on {}: {}", notes.display(), err.trim());
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!("process {}", first.pid())),
+        "{err:?} should say process {} has it",
+        first.pid()
+    );
+    second.quit();
+    first.quit();
+}

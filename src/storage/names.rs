@@ -5,7 +5,7 @@
 //! so that [`super::list`] can tell them apart from meetings: the backup ends
 //! in `.bak`, and the lock and temporary files are hidden (a leading dot).
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::hash::{BuildHasher, RandomState};
 use std::io::Read;
@@ -91,6 +91,18 @@ pub(super) fn temp_prefix(path: &Path) -> Option<OsString> {
 
 /// How many random letters and digits follow a temporary file's prefix.
 pub(super) const TEMP_RANDOM_LEN: usize = 6;
+
+/// Whether `name` is exactly a temporary file name made from `prefix`:
+/// the prefix, then [`TEMP_RANDOM_LEN`] ASCII letters and digits, nothing
+/// more. Other files can start with the same prefix: another meeting's
+/// lock, `.b.ron.tmp-notes.ron.lock`, starts with `b.ron`'s `.b.ron.tmp`.
+pub(super) fn is_temp_name(name: &OsStr, prefix: &OsStr) -> bool {
+    name.as_encoded_bytes()
+        .strip_prefix(prefix.as_encoded_bytes())
+        .is_some_and(|rest| {
+            rest.len() == TEMP_RANDOM_LEN && rest.iter().all(u8::is_ascii_alphanumeric)
+        })
+}
 
 /// Where typing goes when the meeting at `path` cannot be read:
 /// `STEM.recovery-STAMP.ron` beside it, or `STEM.recovery-STAMP-TOKEN.ron`

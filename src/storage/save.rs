@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 
 use super::load::{parse, read_meeting_file};
-use super::names::{TEMP_RANDOM_LEN, backup_path, folder_of, random_token, temp_prefix};
+use super::names::{
+    TEMP_RANDOM_LEN, backup_path, folder_of, is_temp_name, random_token, temp_prefix,
+};
 use crate::model::Meeting;
 
 /// Mode of every file `minutes` writes: minutes are private.
@@ -631,23 +633,25 @@ mod tests {
 /// or its backup (`.NAME.ron.tmpXXXXXX`, `.NAME.ron.bak.tmpXXXXXX`). Call it
 /// only while holding the meeting's lock: then no live writer owns them.
 /// Returns how many were removed.
+///
+/// Only names exactly of that form, for files of this user: another
+/// meeting's files can start the same way (the lock of `b.ron.tmp-x.ron`
+/// is `.b.ron.tmp-x.ron.lock`), and removing its lock would let a second
+/// writer in.
 pub fn remove_stale_temps(path: &Path) -> usize {
-    let prefixes: Vec<std::ffi::OsString> = [Some(path.to_path_buf()), Some(backup_path(path))]
-        .into_iter()
-        .flatten()
-        .filter_map(|p| temp_prefix(&p))
+    let prefixes: Vec<std::ffi::OsString> = [path.to_path_buf(), backup_path(path)]
+        .iter()
+        .filter_map(|p| temp_prefix(p))
         .collect();
-    let Ok(dir) = std::fs::read_dir(folder_of(path)) else {
+    let Ok(dir) = fs::read_dir(folder_of(path)) else {
         return 0;
     };
     let mut removed = 0;
     for entry in dir.flatten() {
         let name = entry.file_name();
-        let stale = prefixes.iter().any(|prefix| {
-            name.as_encoded_bytes()
-                .starts_with(prefix.as_encoded_bytes())
-        });
-        if stale && std::fs::remove_file(entry.path()).is_ok() {
+        let stale = prefixes.iter().any(|prefix| is_temp_name(&name, prefix))
+            && fs::symlink_metadata(entry.path()).is_ok_and(|meta| not_ours(&meta).is_none());
+        if stale && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
@@ -669,9 +673,20 @@ mod stale_tests {
             "board.ron.bak",
             ".other.ron.tmp123456",
             ".board.ron.lock",
+            // Another meeting's files: `board.ron.tmp-notes.ron`'s lock and
+            // temporary file start with `board.ron`'s temporary prefix.
+            ".board.ron.tmp-notes.ron.lock",
+            ".board.ron.tmp-notes.ron.tmpQwE456",
+            ".board.ron.tmpAbC1234",
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
+        // A temporary name that is not a file of ours.
+        std::os::unix::fs::symlink(
+            dir.path().join("board.ron"),
+            dir.path().join(".board.ron.tmpLnK000"),
+        )
+        .unwrap();
         assert_eq!(remove_stale_temps(&path), 2);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -682,6 +697,10 @@ mod stale_tests {
             left,
             [
                 ".board.ron.lock",
+                ".board.ron.tmp-notes.ron.lock",
+                ".board.ron.tmp-notes.ron.tmpQwE456",
+                ".board.ron.tmpAbC1234",
+                ".board.ron.tmpLnK000",
                 ".other.ron.tmp123456",
                 "board.ron",
                 "board.ron.bak"
