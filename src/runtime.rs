@@ -188,80 +188,135 @@ fn recovery_app(path: &Path, problem: &str) -> Result<(App, MeetingLock), Failur
          ({last_problem}); open a copy of it in a folder you can write to."
     )))
 }
+
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// `recovery`: the app saves to a recovery file, which is written only
 /// over a file minutes made (R13), and has no backup.
+///
+/// Quitting when nothing could be written anywhere (not the meeting, not
+/// an emergency copy) does not quit: the app says so and goes on, with
+/// everything still in memory, so the user can make room or save
+/// elsewhere and quit again (R14). It does quit when the terminal is gone
+/// or a signal asked it to, since nobody is there to act on the message
+/// or someone wants it gone.
 fn run_app(mut app: App, recovery: bool) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering;
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let saver = start_saver(app.path.clone(), recovery, tx.clone());
-    spawn_signal_thread(tx.clone());
+    let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
+    let signalled = note_signals(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
     spawn_terminal_watchdog(tx.clone());
-    spawn_event_thread(tx);
+    spawn_event_thread(tx.clone());
 
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut terminal, &rx, &saver)
-    }));
-    // Everything typed reaches the disk before anything else can go wrong
-    // with a terminal that may already be gone.
-    let finished = saver.finish();
-    drop(guard);
-    match outcome {
-        Ok(result) => {
-            result?;
-            // The saver has stopped; whatever it could not write is written
-            // here, or kept in an emergency copy.
-            if app.saved_rev < app.rev || finished.is_err() {
-                final_save(&app, recovery)?;
+    loop {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            event_loop(&mut app, &mut terminal, &rx, &saver)
+        }));
+        // Everything typed reaches the disk before anything else can go
+        // wrong with a terminal that may already be gone.
+        let finished = saver.finish();
+        let unsaved = match outcome {
+            Ok(Ok(())) if app.saved_rev < app.rev || finished.is_err() => {
+                // The saver has stopped; whatever it could not write is
+                // written here, or kept in an emergency copy.
+                match final_save(&app, recovery) {
+                    Ok(()) => return Ok(()),
+                    Err(unsaved) => unsaved,
+                }
             }
-            Ok(())
+            Ok(result) => return result,
+            Err(_) => {
+                drop(guard);
+                return Err(Failure(match emergency_copy(&app) {
+                    Ok(copy) => format!(
+                        "minutes hit a bug and stopped; everything typed is in {}.",
+                        copy.display()
+                    ),
+                    Err(nowhere) => format!(
+                        "minutes hit a bug and stopped, and {nowhere}: what was typed since \
+                         the last save is lost."
+                    ),
+                }));
+            }
+        };
+        let message = match unsaved {
+            Unsaved::Copied(message) => return Err(Failure(message)),
+            Unsaved::Nowhere(message) => message,
+        };
+        let can_stay = !signalled.load(Ordering::SeqCst) && io::stdout().is_terminal();
+        if !can_stay {
+            return Err(Failure(format!(
+                "{message}; what was typed since the last save is lost."
+            )));
         }
-        Err(_) => {
-            let copy = emergency_copy(&app);
-            Err(Failure(format!(
-                "minutes hit a bug and stopped; everything typed is in {}.",
-                copy.display()
-            )))
-        }
+        crate::update::info(
+            &mut app,
+            format!(
+                "Nothing could be saved, so minutes stays open: {message}; make room or fix \
+                 the permissions, or /save PATH somewhere writable, then quit again."
+            ),
+            true,
+        );
+        app.save_state = SaveState::Failed(message);
+        saver = start_saver(app.path.clone(), recovery, tx.clone());
     }
 }
 
-fn final_save(app: &App, recovery: bool) -> Result<(), Failure> {
+fn final_save(app: &App, recovery: bool) -> Result<(), Unsaved> {
     let saved = if recovery {
         storage::save_companion(&app.path, &snapshot(app))
     } else {
         storage::save(&app.path, &snapshot(app))
     };
-    match saved {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let copy = emergency_copy(app);
-            Err(Failure(format!(
-                "Could not save {} ({e}); everything typed is in {}.",
-                app.path.display(),
-                copy.display()
-            )))
-        }
-    }
+    let Err(e) = saved else {
+        return Ok(());
+    };
+    // The reason without the save error's advice, which is for a save that
+    // will be retried: this message goes on to say where the words are.
+    Err(match emergency_copy(app) {
+        Ok(copy) => Unsaved::Copied(format!(
+            "{}; everything typed is in {}.",
+            e.reason(),
+            copy.display()
+        )),
+        Err(nowhere) => Unsaved::Nowhere(format!("{}, and {nowhere}", e.reason())),
+    })
 }
 
-/// Write the meeting beside its file under a new name, falling back to the
-/// temporary folder if its own folder cannot be written.
-fn emergency_copy(app: &App) -> PathBuf {
+/// Write the meeting to a new file beside its own, or failing that in the
+/// temporary folder, or failing that in the home folder; the path of the
+/// file written, or what was tried.
+///
+/// The name has a random part and the file is created new, so nobody can
+/// take the name first (a file already there under the name would have
+/// been named as the copy); it is checked after writing, so the path
+/// returned is a private file of the user's holding everything (R14).
+fn emergency_copy(app: &App) -> Result<PathBuf, String> {
     let stamp = now().format("%Y%m%d-%H%M%S");
-    let name = format!("{}.emergency-{stamp}.ron", app.file_name());
-    let beside = app.path.with_file_name(&name);
+    let prefix = format!("{}.emergency-{stamp}-", app.file_name());
     let meeting = snapshot(app);
     let text = storage::serialise(&meeting).unwrap_or_else(|_| format!("{meeting:#?}"));
-    if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
-        return beside;
+    let beside = match app.path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut places = vec![beside, std::env::temp_dir()];
+    places.extend(std::env::var_os("HOME").map(PathBuf::from));
+    places.dedup();
+    for place in &places {
+        if let Ok(copy) = storage::write_new(place, &prefix, ".ron", text.as_bytes()) {
+            return Ok(copy);
+        }
     }
-    let fallback = std::env::temp_dir().join(&name);
-    let _ = storage::write_atomic(&fallback, text.as_bytes());
-    fallback
+    let tried: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
+    Err(format!(
+        "no emergency copy could be written in {} either",
+        tried.join(" or ")
+    ))
 }
 
 /// How soon after the last keystroke the line being typed is saved: well
@@ -502,3 +557,34 @@ fn start_msg(screen: &StartScreen, key: event::KeyEvent) -> Option<StartMsg> {
 
 /// How many names `recovery_app` tries for a recovery file.
 const RECOVERY_ATTEMPTS: usize = 8;
+
+/// Run the signal thread with its messages passed on through a flag that
+/// says a signal came: a quit it asks for must quit even when nothing
+/// could be saved, unlike a quit the user asked for (see `run_app`).
+fn note_signals(tx: Sender<Incoming>) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let signalled = Arc::new(AtomicBool::new(false));
+    let (signal_tx, signal_rx) = mpsc::channel::<Incoming>();
+    spawn_signal_thread(signal_tx);
+    let flag = Arc::clone(&signalled);
+    thread::spawn(move || {
+        for incoming in signal_rx {
+            if matches!(incoming, Incoming::Signal) {
+                flag.store(true, Ordering::SeqCst);
+            }
+            if tx.send(incoming).is_err() {
+                return;
+            }
+        }
+    });
+    signalled
+}
+
+/// Why quitting could not put everything on disk as the meeting.
+enum Unsaved {
+    /// It is in an emergency copy; the message says where.
+    Copied(String),
+    /// Nothing could be written anywhere; the message says what was tried.
+    Nowhere(String),
+}

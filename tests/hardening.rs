@@ -352,3 +352,213 @@ fn opening_a_meeting_leaves_a_look_alike_meetings_lock_alone() {
     second.quit();
     first.quit();
 }
+
+// ---------------------------------------------------------------------------
+// R14: every message that says where the words are is true
+
+/// A small tmpfs mounted on a fresh folder, unmounted however the test
+/// ends. Declare it before any `Term` using it, so that it is dropped
+/// after them.
+struct Tmpfs {
+    dir: PathBuf,
+    _base: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mount, or say why not: `Err` only when skipping was asked for.
+    fn mount(size: &str, test: &str) -> Result<Tmpfs, ()> {
+        let base = tempfile::tempdir().unwrap();
+        let dir = base.path().join("tmpfs");
+        fs::create_dir(&dir).unwrap();
+        let out = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(&dir)
+            .output();
+        let why = match out {
+            Ok(o) if o.status.success() => return Ok(Tmpfs { dir, _base: base }),
+            Ok(o) => stderr_of(&o).trim().to_string(),
+            Err(e) => e.to_string(),
+        };
+        if std::env::var("MINUTES_NO_MOUNT_TESTS").as_deref() == Ok("1") {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n******** SKIPPED {test}: cannot mount a tmpfs ({why}); MINUTES_NO_MOUNT_TESTS=1 is set. ********\n"
+            );
+            return Err(());
+        }
+        panic!(
+            "{test} needs to mount a tmpfs (as root) to make a folder read-only, and mounting failed ({why}). Run the tests as root where `mount -t tmpfs` works, or set MINUTES_NO_MOUNT_TESTS=1 to skip this test explicitly."
+        );
+    }
+
+    fn remount(&self, how: &str) {
+        let out = Command::new("mount")
+            .args(["-o", &format!("remount,{how}")])
+            .arg(&self.dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "mount -o remount,{how} {} failed: {}",
+            self.dir.display(),
+            stderr_of(&out)
+        );
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+        }
+    }
+}
+
+/// `minutes FILE` in a shell that keeps its standard error in `err` and
+/// writes `done` when it has ended, with `env`.
+fn start_keeping_stderr(
+    dir: &Path,
+    file: &Path,
+    err: &Path,
+    done: &Path,
+    env: &[(&str, &str)],
+) -> Term {
+    let script = format!(
+        "'{BIN}' '{}' 2> '{}'; echo done > '{}'; sleep 30",
+        file.display(),
+        err.display(),
+        done.display()
+    );
+    let term = Term::start(dir, &["sh", "-c", &script], env);
+    term.wait_first_frame();
+    term
+}
+
+#[test]
+fn r14_the_quit_message_names_a_file_that_holds_everything() {
+    const TEST: &str = "r14_the_quit_message_names_a_file_that_holds_everything";
+    let Ok(tmpfs) = Tmpfs::mount("1m", TEST) else {
+        return;
+    };
+    let mnt = tmpfs.dir.clone();
+    let file = mnt.join("m.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    // Places for the temporary and home folders that will be read-only too.
+    let (ro_tmp, ro_home) = (mnt.join("tmp"), mnt.join("home"));
+    fs::create_dir(&ro_tmp).unwrap();
+    fs::create_dir(&ro_home).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let o = outside.path();
+
+    // 1. The meeting's folder goes read-only; in the temporary folder
+    // every emergency name the app used to predict is taken by something
+    // that is not a file of the user's.
+    let tmp = o.join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    for name in predicted_names("m.ron.emergency-", ".ron", 60) {
+        fs::create_dir(tmp.join(name)).unwrap();
+    }
+    let (err, done) = (o.join("stderr-1.txt"), o.join("done-1"));
+    let term = start_keeping_stderr(
+        &mnt,
+        &file,
+        &err,
+        &done,
+        &[
+            ("TMPDIR", tmp.to_str().unwrap()),
+            ("HOME", ro_home.to_str().unwrap()),
+        ],
+    );
+    let before = "Typed before the folder went read-only";
+    term.type_line(before);
+    common::wait_for_file(
+        &file,
+        "the first line never reached the file",
+        |m| has_note(m, before),
+        || term.screen(),
+    );
+    tmpfs.remount("ro");
+    let during = "Typed while the folder was read-only";
+    term.type_line(during);
+    term.quit();
+    poll(TIMEOUT, POLL, || done.exists().then_some(()))
+        .unwrap_or_else(|| panic!("the shell never ran after the app:\n{}", term.screen()));
+    drop(term);
+    let said = fs::read_to_string(&err).unwrap();
+    println!("read-only folder: {}", said.trim());
+    assert_eq!(said.lines().count(), 1, "one sentence: {said:?}");
+    let copy = path_in(&said, "m.ron.emergency-");
+    assert_holds_everything(&copy, &[before, during]);
+    assert_eq!(
+        said.matches(file.to_str().unwrap()).count(),
+        1,
+        "the message repeats itself: {said:?}"
+    );
+
+    // 2. Nothing can be written anywhere: the meeting's folder, the
+    // temporary folder and the home folder are all read-only. Quitting
+    // says so and keeps the app open, with everything still in it.
+    tmpfs.remount("rw");
+    let (err, done) = (o.join("stderr-2.txt"), o.join("done-2"));
+    let term = start_keeping_stderr(
+        &mnt,
+        &file,
+        &err,
+        &done,
+        &[
+            ("TMPDIR", ro_tmp.to_str().unwrap()),
+            ("HOME", ro_home.to_str().unwrap()),
+        ],
+    );
+    let second = "Typed in the second session";
+    term.type_line(second);
+    common::wait_for_file(
+        &file,
+        "the second session's line never reached the file",
+        |m| has_note(m, second),
+        || term.screen(),
+    );
+    tmpfs.remount("ro");
+    let stranded = "Typed when nothing could be written anywhere";
+    term.type_line(stranded);
+    term.type_text("/quit");
+    term.key("Enter");
+    let screen = term.wait_for("the app to say nothing could be saved", |s| {
+        s.contains("Nothing could be saved")
+    });
+    println!(
+        "nothing writable: {}",
+        screen
+            .lines()
+            .filter(|l| l.contains("Nothing"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert!(!done.exists(), "the app quit with nothing saved anywhere");
+    assert!(
+        !common::has_ended(term.pid()),
+        "the app quit with nothing saved anywhere"
+    );
+    assert!(fs::read_dir(&ro_tmp).unwrap().next().is_none());
+    // Once the folder can be written again, quitting saves everything.
+    tmpfs.remount("rw");
+    term.quit();
+    poll(TIMEOUT, POLL, || done.exists().then_some(()))
+        .unwrap_or_else(|| panic!("the shell never ran after the app:\n{}", term.screen()));
+    drop(term);
+    let m = storage::load(&file).unwrap();
+    for line in [before, second, stranded] {
+        assert!(has_note(&m, line), "{line:?} is not in {}", file.display());
+    }
+}

@@ -41,11 +41,10 @@ pub enum SaveError {
     )]
     NoFolder { path: PathBuf, folder: PathBuf },
 
-    #[error(
-        "could not save {} ({step}: {error}); the minutes are still open, so free some space, \
-         fix the permissions or save elsewhere.",
-        path.display()
-    )]
+    /// Worded as what failed, then what to do: callers put this after
+    /// their own words ("Not saved: …"), and one that goes on differently
+    /// (quitting, with an emergency copy) uses [`SaveError::reason`].
+    #[error("{}: free some space, fix the permissions or save elsewhere.", self.reason())]
     Io {
         path: PathBuf,
         step: SaveStep,
@@ -525,6 +524,24 @@ mod tests {
         assert!(error.to_string().contains("board.ron"), "{error}");
         assert_eq!(names_in(dir.path()), ["board.ron"]);
         assert_eq!(names_in(&path), ["keep"]);
+    }
+
+    #[test]
+    fn an_io_error_names_the_file_once() {
+        let error = SaveError::Io {
+            path: "/m/board.ron".into(),
+            step: SaveStep::Write,
+            error: io::Error::other("No space left on device"),
+        };
+        assert_eq!(
+            error.to_string(),
+            "writing /m/board.ron failed (No space left on device): free some space, fix the \
+             permissions or save elsewhere."
+        );
+        assert_eq!(
+            error.reason(),
+            "writing /m/board.ron failed (No space left on device)"
+        );
     }
 
     #[test]
