@@ -251,7 +251,12 @@ fn check_version(path: &Path, text: &str) -> Result<(), LoadError> {
 fn parse_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> LoadError {
     let start = (error.span.start.line, error.span.start.col);
     let (line, column) = skip_blanks(text, start);
-    let problem = error.code.to_string();
+    let problem = match &error.code {
+        // RON's own message suggests raising its recursion limit, which is
+        // advice for a programmer, not for someone opening a file.
+        ron::Error::ExceededRecursionLimit => "the file nests too deeply to be a meeting".into(),
+        other => other.to_string(),
+    };
     LoadError::Parse {
         path: path.into(),
         line,
@@ -519,6 +524,16 @@ mod tests {
             let text = format!("(version: 1, x: {})", open.repeat(100_000));
             let error = parse(Path::new("deep.ron"), text.as_bytes()).unwrap_err();
             assert!(matches!(error, LoadError::Parse { .. }), "{error:?}");
+            // In the user's words, not the parser's settings.
+            let message = error.to_string();
+            assert!(
+                message.contains("the file nests too deeply to be a meeting"),
+                "{message}"
+            );
+            assert!(
+                !message.contains("recursion") && !message.contains("serde_stacker"),
+                "{message}"
+            );
         }
     }
 
