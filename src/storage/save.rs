@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 
-use super::load::{parse, read_meeting_file};
+use super::load::{MAX_FILE_SIZE, parse, read_meeting_file};
 use super::names::{
     TEMP_RANDOM_LEN, backup_path, folder_of, is_temp_name, random_token, temp_prefix,
 };
@@ -50,6 +50,14 @@ pub enum SaveError {
         step: SaveStep,
         error: io::Error,
     },
+
+    #[error(
+        "{} was not saved because the meeting has grown too large for minutes to open again \
+         ({size} bytes, and it opens at most {MAX_FILE_SIZE}): undo the last paste, or export \
+         the minutes and go on in a new meeting.",
+        path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64 },
 
     #[error(
         "{} already exists, and minutes will not write over it: choose another name.",
@@ -209,16 +217,32 @@ pub(super) fn create_private(path: &Path) -> io::Result<File> {
 }
 
 /// Save `meeting` to `path` atomically: [`serialise`] then [`write_atomic`].
+///
+/// Refused, leaving the file as it was, if the text is larger than
+/// [`super::load`] reads: whatever is saved must open again (R15).
 pub fn save(path: &Path, meeting: &Meeting) -> Result<(), SaveError> {
-    let text = serialise(meeting)?;
+    let text = serialise_to_open(path, meeting)?;
     write_atomic(path, text.as_bytes())
 }
 
 /// Save `meeting` to a file kept beside another meeting (a recovery file):
 /// as [`save`], but never over anything minutes did not make (R13).
 pub fn save_companion(path: &Path, meeting: &Meeting) -> Result<(), SaveError> {
-    let text = serialise(meeting)?;
+    let text = serialise_to_open(path, meeting)?;
     write_companion(path, text.as_bytes())
+}
+
+/// [`serialise`], refused if the text would be too large to load.
+fn serialise_to_open(path: &Path, meeting: &Meeting) -> Result<String, SaveError> {
+    let text = serialise(meeting)?;
+    let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_SIZE {
+        return Err(SaveError::TooLarge {
+            path: path.into(),
+            size,
+        });
+    }
+    Ok(text)
 }
 
 /// The meeting as the text of a meeting file: pretty RON, one field per
@@ -227,12 +251,21 @@ pub fn save_companion(path: &Path, meeting: &Meeting) -> Result<(), SaveError> {
 /// Struct names are left out: they would tie every file ever written to the
 /// names of Rust types, and renaming a type would then break old files.
 /// Strings are escaped, so a multi-line note stays on one line of the file.
+///
+/// Compact RON (no indentation or line breaks) when the pretty text would
+/// be larger than [`MAX_FILE_SIZE`]: indentation alone can double the
+/// size of a meeting, so a file that loaded must not come back from its
+/// first save too large to load again (R15). A file that large is not
+/// read by eye anyway.
 pub fn serialise(meeting: &Meeting) -> Result<String, SaveError> {
     let config = PrettyConfig::default()
         .struct_names(false)
         .escape_strings(true);
-    let mut text = ron::ser::to_string_pretty(meeting, config)
-        .map_err(|error| SaveError::Serialise { error })?;
+    let failed = |error| SaveError::Serialise { error };
+    let mut text = ron::ser::to_string_pretty(meeting, config).map_err(failed)?;
+    if u64::try_from(text.len()).unwrap_or(u64::MAX) >= MAX_FILE_SIZE {
+        text = ron::ser::to_string(meeting).map_err(failed)?;
+    }
     // A text file ends with a newline; tools such as `diff` and `cat` expect it.
     text.push('\n');
     Ok(text)
