@@ -237,10 +237,21 @@ pub struct Item {
 impl Item {
     /// Time spent on the item so far: earlier visits, plus the visit under
     /// way when it is the current item.
+    ///
+    /// Saturating: a file edited by hand can hold any number of seconds,
+    /// and any dates, and drawing its time must not panic (R15).
     pub fn time_spent(&self, current: bool, now: NaiveDateTime) -> Option<chrono::Duration> {
-        let earlier = chrono::Duration::seconds(self.spent_secs);
+        use chrono::Duration;
+        let earlier = Duration::try_seconds(self.spent_secs).unwrap_or(if self.spent_secs < 0 {
+            Duration::MIN
+        } else {
+            Duration::MAX
+        });
         match (current, self.entered) {
-            (true, Some(entered)) => Some(earlier + (now - entered).max(chrono::Duration::zero())),
+            (true, Some(entered)) => {
+                let visit = (now - entered).max(Duration::zero());
+                Some(earlier.checked_add(&visit).unwrap_or(Duration::MAX))
+            }
             _ if self.started.is_some() => Some(earlier),
             _ => None,
         }

@@ -137,7 +137,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     let mut meeting: Meeting =
         ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
     meeting.repair();
+    saturate_time_spent(&mut meeting);
     Ok(meeting)
+}
+
+/// Hold each item's time spent within what a duration can hold (about
+/// 292 million years either way). Any `i64` parses, but the time spent is
+/// drawn as a duration and added to on every change of item: a file with
+/// `spent_secs: 9223372036854775807` passed `check` and then stopped the
+/// app (R15). A file minutes wrote never comes near, and is unchanged.
+fn saturate_time_spent(meeting: &mut Meeting) {
+    let range = chrono::Duration::MIN.num_seconds()..=chrono::Duration::MAX.num_seconds();
+    for item in &mut meeting.items {
+        if !range.contains(&item.spent_secs) {
+            std::sync::Arc::make_mut(item).spent_secs =
+                item.spent_secs.clamp(*range.start(), *range.end());
+        }
+    }
 }
 
 /// The file's bytes, refusing folders, devices and pipes first: opening a
