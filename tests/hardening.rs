@@ -562,3 +562,41 @@ fn r14_the_quit_message_names_a_file_that_holds_everything() {
         assert!(has_note(&m, line), "{line:?} is not in {}", file.display());
     }
 }
+
+// ---------------------------------------------------------------------------
+// R15: fields from a newer minor version are kept
+
+/// A file from a newer `minutes` of the same schema version may carry
+/// top-level fields this one does not know. A whole session (open, type,
+/// quit) keeps them, value and all, beside the new minutes.
+#[test]
+fn r15_unknown_fields_survive_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("newer.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    let unknown = [
+        "hologram: Some((x: 1, y: \"z\", tags: {\"a\": [1, 2]}))",
+        "mood: Cheerful",
+        "agenda_v2: [Item(id: 1, note: \"kept\")]",
+    ];
+    let text = fs::read_to_string(&file).unwrap();
+    let extra: String = unknown.iter().map(|f| format!("    {f},\n")).collect();
+    let text = text.replacen("    version: 1,\n", &format!("    version: 1,\n{extra}"), 1);
+    fs::write(&file, &text).unwrap();
+
+    let term = Term::open(d, &file);
+    let line = "Typed into a file from a newer minutes";
+    term.type_line(line);
+    term.quit();
+    drop(term);
+
+    let saved = fs::read_to_string(&file).unwrap();
+    assert!(has_note(&storage::load(&file).unwrap(), line));
+    for field in unknown {
+        assert!(
+            saved.contains(field),
+            "{field:?} was dropped by the session; the file is now:\n{saved}"
+        );
+    }
+}

@@ -60,6 +60,13 @@ pub struct Meeting {
     /// Enter puts the entry back rather than adding it a second time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub draft_edit: Option<DraftEdit>,
+    /// Top-level fields of the file this version does not know (written by
+    /// a newer minutes of the same schema version), as name and RON text,
+    /// in file order: kept so that a save does not drop them (R15). Only
+    /// storage reads and writes them; `serde(skip)` because RON cannot
+    /// write a struct's fields from a map.
+    #[serde(skip)]
+    pub unknown_fields: Vec<(String, String)>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -91,6 +98,7 @@ impl Default for Meeting {
             next_id: 1,
             draft: String::new(),
             draft_edit: None,
+            unknown_fields: Vec::new(),
         }
     }
 }

@@ -8,8 +8,9 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
+use ron::value::RawValue;
 
-use super::load::{MAX_FILE_SIZE, parse, read_meeting_file};
+use super::load::{MAX_FILE_SIZE, meeting_fields, parse, read_meeting_file};
 use super::names::{
     TEMP_RANDOM_LEN, backup_path, folder_of, is_temp_name, random_token, temp_prefix,
 };
@@ -266,9 +267,59 @@ pub fn serialise(meeting: &Meeting) -> Result<String, SaveError> {
     if u64::try_from(text.len()).unwrap_or(u64::MAX) >= MAX_FILE_SIZE {
         text = ron::ser::to_string(meeting).map_err(failed)?;
     }
+    add_unknown_fields(&mut text, &meeting.unknown_fields);
     // A text file ends with a newline; tools such as `diff` and `cat` expect it.
     text.push('\n');
     Ok(text)
+}
+
+/// Write back the top-level fields the file had that this version does
+/// not know (R15), as they were, before the meeting's closing parenthesis:
+/// a line each in pretty text, after a comma in compact text.
+///
+/// A field named like a known one, a second field of the same name, or a
+/// value that is not RON is left out: those can only come from a program
+/// filling in `unknown_fields` by mistake, never from a file that loaded,
+/// and a meeting file must always open again.
+fn add_unknown_fields(text: &mut String, fields: &[(String, String)]) {
+    let Some(close) = text.rfind(')') else {
+        return;
+    };
+    let known = meeting_fields();
+    let pretty = text[..close].ends_with('\n');
+    let mut seen: Vec<&str> = Vec::new();
+    let mut extra = String::new();
+    for (name, value) in fields {
+        if known.contains(&name.as_str())
+            || seen.contains(&name.as_str())
+            || RawValue::from_ron(value).is_err()
+        {
+            continue;
+        }
+        seen.push(name);
+        let name = ron_identifier(name);
+        if pretty {
+            extra.push_str(&format!("    {name}: {value},\n"));
+        } else {
+            extra.push_str(&format!(",{name}:{value}"));
+        }
+    }
+    text.insert_str(close, &extra);
+}
+
+/// `name` as a RON field name: as it is if it is a plain identifier,
+/// otherwise raw (`r#name`), as RON allows for names such as `a-b`.
+fn ron_identifier(name: &str) -> String {
+    let mut chars = name.chars();
+    let plain = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        name.to_string()
+    } else {
+        format!("r#{name}")
+    }
 }
 
 /// Replace the file at `path` with `bytes`, so that at every moment the path
@@ -482,6 +533,48 @@ mod tests {
         changed.title.push_str(" (reconvened)");
         save(&path, &changed).unwrap();
         assert_eq!(load(&path).unwrap(), changed);
+    }
+
+    #[test]
+    fn unknown_top_level_fields_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.ron");
+        fs::write(
+            &path,
+            "Meeting(\n    version: 1,\n    title: \"Board\",\n    hologram: Some((x: 1)),\n    \
+             r#type: Thing(\"a\"),\n    r#odd-name: [1, 2],\n)\n",
+        )
+        .unwrap();
+        let meeting = load(&path).unwrap();
+        assert_eq!(
+            meeting.unknown_fields,
+            [
+                ("hologram".to_string(), "Some((x: 1))".to_string()),
+                ("type".to_string(), "Thing(\"a\")".to_string()),
+                ("odd-name".to_string(), "[1, 2]".to_string()),
+            ]
+        );
+        save(&path, &meeting).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\n    hologram: Some((x: 1)),\n"), "{text}");
+        assert!(text.contains("\n    type: Thing(\"a\"),\n"), "{text}");
+        assert!(text.contains("\n    r#odd-name: [1, 2],\n"), "{text}");
+        assert_eq!(load(&path).unwrap(), meeting);
+
+        // Compact text too, and nothing that would stop the file opening.
+        let mut odd = meeting.clone();
+        odd.unknown_fields
+            .push(("title".into(), "\"twice\"".into()));
+        odd.unknown_fields.push(("broken".into(), "((".into()));
+        odd.unknown_fields.push(("hologram".into(), "None".into()));
+        let mut compact = ron::ser::to_string(&odd).unwrap();
+        add_unknown_fields(&mut compact, &odd.unknown_fields);
+        assert!(
+            compact.ends_with(",hologram:Some((x: 1)),type:Thing(\"a\"),r#odd-name:[1, 2])"),
+            "{compact}"
+        );
+        save(&path, &odd).unwrap();
+        assert_eq!(load(&path).unwrap(), meeting);
     }
 
     #[test]
