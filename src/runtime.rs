@@ -140,6 +140,9 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
         }
     };
     let result = run_app(app, recovery_lock.is_some());
+    if let Some(recovery) = &recovery_lock {
+        remove_if_nothing_typed(recovery.meeting_path());
+    }
     drop(recovery_lock);
     drop(lock);
     result
@@ -587,4 +590,21 @@ enum Unsaved {
     Copied(String),
     /// Nothing could be written anywhere; the message says what was tried.
     Nowhere(String),
+}
+
+/// Remove a recovery file that still holds only the empty meeting it was
+/// created with: it is made when the broken file is opened, so that the
+/// banner names a file that exists, and opening a broken file just to
+/// read the message should not leave one behind each time. Called with
+/// its lock still held, so nothing else is writing it.
+fn remove_if_nothing_typed(recovery: &Path) {
+    let untouched = storage::load(recovery).is_ok_and(|m| {
+        m == Meeting {
+            date: m.date,
+            ..Meeting::default()
+        }
+    });
+    if untouched {
+        let _ = std::fs::remove_file(recovery);
+    }
 }

@@ -600,3 +600,30 @@ fn r15_unknown_fields_survive_a_session() {
         );
     }
 }
+
+/// The banner over a broken meeting names the recovery file, which exists
+/// from the start (R14); quitting without typing anything leaves none.
+#[test]
+fn the_recovery_file_exists_while_named_and_goes_if_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let broken = d.join("broken.ron");
+    fs::write(&broken, "(((").unwrap();
+    let term = Term::open(d, &broken);
+    term.wait_for("the banner", |s| s.contains("untouched"));
+    let named = term.screen_joined().replace('\n', " ");
+    let recovery = path_in(&named, "broken.recovery-");
+    assert!(
+        recovery.is_file(),
+        "the banner names {}, which is not there",
+        recovery.display()
+    );
+    term.quit();
+    drop(term);
+    assert!(
+        regular_files_like(d, "broken.recovery-", ".ron").is_empty(),
+        "an unused recovery file was left: {:?}",
+        file_names(d)
+    );
+    assert_eq!(fs::read(&broken).unwrap(), b"(((");
+}
