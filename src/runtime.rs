@@ -286,7 +286,7 @@ fn final_save(app: &App, recovery: bool) -> Result<(), Unsaved> {
             e.reason(),
             copy.display()
         )),
-        Err(nowhere) => Unsaved::Nowhere(format!("{}, and {nowhere}", e.reason())),
+        Err(nowhere) => Unsaved::Nowhere(format!("{}, and {nowhere} either", e.reason())),
     })
 }
 
@@ -317,7 +317,7 @@ fn emergency_copy(app: &App) -> Result<PathBuf, String> {
     }
     let tried: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
     Err(format!(
-        "no emergency copy could be written in {} either",
+        "no emergency copy could be written in {}",
         tried.join(" or ")
     ))
 }
