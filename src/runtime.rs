@@ -130,112 +130,198 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     // With the lock held no live writer owns them: these are a killed
     // process's half-written saves.
     storage::remove_stale_temps(&path);
-    let app = match storage::load(&path) {
-        Ok(meeting) => App::restore(meeting, path),
+    let (app, recovery_lock) = match storage::load(&path) {
+        Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {
                 date: Some(now().date()),
                 ..Meeting::default()
             };
             storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
-            App::new(m, path)
+            (App::new(m, path), None)
         }
-        Err(e) => recovery_app(&path, &e.to_string()),
+        Err(e) => {
+            let (app, lock) = recovery_app(&path, &e.to_string())?;
+            (app, Some(lock))
+        }
     };
-    let result = run_app(app);
+    let result = run_app(app, recovery_lock.is_some());
+    if let Some(recovery) = &recovery_lock {
+        remove_if_nothing_typed(recovery.meeting_path());
+    }
+    drop(recovery_lock);
     drop(lock);
     result
 }
 
-/// An empty meeting that saves beside an unreadable file, never over it.
-fn recovery_app(path: &Path, problem: &str) -> App {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
-    let name = format!("{stem}.recovery-{}.ron", now().format("%Y%m%d-%H%M%S"));
-    let recovery = path.with_file_name(name);
-    let mut app = App::new(
-        Meeting {
-            date: Some(now().date()),
-            ..Meeting::default()
-        },
-        recovery.clone(),
-    );
-    app.banner = Some(format!(
-        "{problem} It is left untouched; what you type now is saved to {}.",
-        recovery.display()
-    ));
-    app
+/// An empty meeting that saves beside an unreadable file, never over it,
+/// with the lock on the file it saves to.
+///
+/// The recovery file is locked like a meeting, so nothing else writes it
+/// while this session does (not even `minutes` opening it by name), and is
+/// created here, new, before the banner names it: the name shown is a
+/// file that exists and is ours. A name that is taken, or whose lock is
+/// held or planted, gives way to one with a random part, so nobody can
+/// take every name in advance (R13).
+fn recovery_app(path: &Path, problem: &str) -> Result<(App, MeetingLock), Failure> {
+    let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+    let meeting = Meeting {
+        date: Some(now().date()),
+        ..Meeting::default()
+    };
+    let text = storage::serialise(&meeting).map_err(|e| Failure(e.to_string()))?;
+    let mut last_problem = String::new();
+    for attempt in 0..RECOVERY_ATTEMPTS {
+        let token = (attempt > 0).then(storage::random_token);
+        let recovery = storage::recovery_path(path, &stamp, token.as_deref());
+        let lock = match MeetingLock::acquire(&recovery) {
+            Ok(lock) => lock,
+            Err(e) => {
+                last_problem = e.to_string();
+                continue;
+            }
+        };
+        if let Err(e) = storage::write_new_at(&recovery, text.as_bytes()) {
+            last_problem = e.to_string();
+            continue;
+        }
+        let mut app = App::new(meeting, recovery.clone());
+        app.banner = Some(format!(
+            "{problem} It is left untouched; what you type now is saved to {}.",
+            recovery.display()
+        ));
+        return Ok((app, lock));
+    }
+    Err(Failure(format!(
+        "{problem} It is left untouched, but no recovery file could be made beside it \
+         ({last_problem}); open a copy of it in a folder you can write to."
+    )))
 }
 
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn run_app(mut app: App) -> Result<(), Failure> {
+/// `recovery`: the app saves to a recovery file, which is written only
+/// over a file minutes made (R13), and has no backup.
+///
+/// Quitting when nothing could be written anywhere (not the meeting, not
+/// an emergency copy) does not quit: the app says so and goes on, with
+/// everything still in memory, so the user can make room or save
+/// elsewhere and quit again (R14). It does quit when the terminal is gone
+/// or a signal asked it to, since nobody is there to act on the message
+/// or someone wants it gone.
+fn run_app(mut app: App, recovery: bool) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering;
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let saver = start_saver(app.path.clone(), tx.clone());
-    spawn_signal_thread(tx.clone());
+    let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
+    let signalled = note_signals(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
     spawn_terminal_watchdog(tx.clone());
-    let tx_loop = tx.clone();
-    spawn_event_thread(tx);
+    spawn_event_thread(tx.clone());
 
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut terminal, &rx, &tx_loop, &saver)
-    }));
-    // Everything typed reaches the disk before anything else can go wrong
-    // with a terminal that may already be gone.
-    let finished = saver.finish();
-    drop(guard);
-    match outcome {
-        Ok(result) => {
-            result?;
-            // The saver has stopped; whatever it could not write is written
-            // here, or kept in an emergency copy.
-            if app.saved_rev < app.rev || finished.is_err() {
-                final_save(&app)?;
+    loop {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            event_loop(&mut app, &mut terminal, &rx, &tx, &saver)
+        }));
+        // Everything typed reaches the disk before anything else can go
+        // wrong with a terminal that may already be gone.
+        let finished = saver.finish();
+        let unsaved = match outcome {
+            Ok(Ok(())) if app.saved_rev < app.rev || finished.is_err() => {
+                // The saver has stopped; whatever it could not write is
+                // written here, or kept in an emergency copy.
+                match final_save(&app, recovery) {
+                    Ok(()) => return Ok(()),
+                    Err(unsaved) => unsaved,
+                }
             }
-            Ok(())
+            Ok(result) => return result,
+            Err(_) => {
+                drop(guard);
+                return Err(Failure(match emergency_copy(&app) {
+                    Ok(copy) => format!(
+                        "minutes hit a bug and stopped; everything typed is in {}.",
+                        copy.display()
+                    ),
+                    Err(nowhere) => format!(
+                        "minutes hit a bug and stopped, and {nowhere}: what was typed since \
+                         the last save is lost."
+                    ),
+                }));
+            }
+        };
+        let message = match unsaved {
+            Unsaved::Copied(message) => return Err(Failure(message)),
+            Unsaved::Nowhere(message) => message,
+        };
+        let can_stay = !signalled.load(Ordering::SeqCst) && io::stdout().is_terminal();
+        if !can_stay {
+            return Err(Failure(format!(
+                "{message}; what was typed since the last save is lost."
+            )));
         }
-        Err(_) => {
-            let copy = emergency_copy(&app);
-            Err(Failure(format!(
-                "minutes hit a bug and stopped; everything typed is in {}.",
-                copy.display()
-            )))
-        }
+        app.warn(format!(
+            "Nothing could be saved, so minutes stays open: {message}; make room or fix \
+             the permissions, or /save PATH somewhere writable, then quit again."
+        ));
+        app.save_state = SaveState::Failed(message);
+        saver = start_saver(app.path.clone(), recovery, tx.clone());
     }
 }
 
-fn final_save(app: &App) -> Result<(), Failure> {
-    match storage::save(&app.path, &app.snapshot()) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let copy = emergency_copy(app);
-            Err(Failure(format!(
-                "Could not save {} ({e}); everything typed is in {}.",
-                app.path.display(),
-                copy.display()
-            )))
-        }
-    }
+fn final_save(app: &App, recovery: bool) -> Result<(), Unsaved> {
+    let saved = if recovery {
+        storage::save_companion(&app.path, &app.snapshot())
+    } else {
+        storage::save(&app.path, &app.snapshot())
+    };
+    let Err(e) = saved else {
+        return Ok(());
+    };
+    // The reason without the save error's advice, which is for a save that
+    // will be retried: this message goes on to say where the words are.
+    Err(match emergency_copy(app) {
+        Ok(copy) => Unsaved::Copied(format!(
+            "{}; everything typed is in {}.",
+            e.reason(),
+            copy.display()
+        )),
+        Err(nowhere) => Unsaved::Nowhere(format!("{}, and {nowhere} either", e.reason())),
+    })
 }
 
-/// Write the meeting beside its file under a new name, falling back to the
-/// temporary folder if its own folder cannot be written.
-fn emergency_copy(app: &App) -> PathBuf {
+/// Write the meeting to a new file beside its own, or failing that in the
+/// temporary folder, or failing that in the home folder; the path of the
+/// file written, or what was tried.
+///
+/// The name has a random part and the file is created new, so nobody can
+/// take the name first (a file already there under the name would have
+/// been named as the copy); it is checked after writing, so the path
+/// returned is a private file of the user's holding everything (R14).
+fn emergency_copy(app: &App) -> Result<PathBuf, String> {
     let stamp = now().format("%Y%m%d-%H%M%S");
-    let name = format!("{}.emergency-{stamp}.ron", app.file_name());
-    let beside = app.path.with_file_name(&name);
+    let prefix = format!("{}.emergency-{stamp}-", app.file_name());
     let meeting = app.snapshot();
     let text = storage::serialise(&meeting).unwrap_or_else(|_| format!("{meeting:#?}"));
-    if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
-        return beside;
+    let beside = match app.path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut places = vec![beside, std::env::temp_dir()];
+    places.extend(std::env::var_os("HOME").map(PathBuf::from));
+    places.dedup();
+    for place in &places {
+        if let Ok(copy) = storage::write_new(place, &prefix, ".ron", text.as_bytes()) {
+            return Ok(copy);
+        }
     }
-    let fallback = std::env::temp_dir().join(&name);
-    let _ = storage::write_atomic(&fallback, text.as_bytes());
-    fallback
+    let tried: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
+    Err(format!(
+        "no emergency copy could be written in {}",
+        tried.join(" or ")
+    ))
 }
 
 /// How soon after the last keystroke the line being typed is saved: well
@@ -425,15 +511,27 @@ fn spawn_signal_thread(tx: Sender<Incoming>) {
 }
 
 /// A saver that writes the meeting file, keeping the version this session
-/// started from as `.bak` before the first write replaces it.
-fn start_saver(path: PathBuf, tx: Sender<Incoming>) -> Saver {
-    let mut backed_up = false;
+/// started from as `.bak` before the first write replaces it. A recovery
+/// file (`recovery`) is new, so it has no earlier version to keep.
+fn start_saver(path: PathBuf, recovery: bool, tx: Sender<Incoming>) -> Saver {
+    let mut backed_up = recovery;
     Saver::start(
         move |meeting| {
             if !backed_up {
-                backed_up = storage::write_backup(&path).is_ok();
+                // Tried again on the next save if the disk failed; not if
+                // something planted stands at the backup's name, which
+                // will still be there (and each try reads the file).
+                backed_up = !matches!(
+                    storage::write_backup(&path),
+                    Err(storage::SaveError::Io { .. } | storage::SaveError::NoFolder { .. })
+                );
             }
-            storage::save(&path, meeting).map_err(|e| e.to_string())
+            let saved = if recovery {
+                storage::save_companion(&path, meeting)
+            } else {
+                storage::save(&path, meeting)
+            };
+            saved.map_err(|e| e.to_string())
         },
         move |rev, result| {
             let _ = tx.send(Incoming::Saved { rev, result });
@@ -479,5 +577,56 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
             Ok(Some(path))
         }
         StartOutcome::Quit | StartOutcome::Stay => Ok(None),
+    }
+}
+
+/// How many names `recovery_app` tries for a recovery file.
+const RECOVERY_ATTEMPTS: usize = 8;
+
+/// Run the signal thread with its messages passed on through a flag that
+/// says a signal came: a quit it asks for must quit even when nothing
+/// could be saved, unlike a quit the user asked for (see `run_app`).
+fn note_signals(tx: Sender<Incoming>) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let signalled = Arc::new(AtomicBool::new(false));
+    let (signal_tx, signal_rx) = mpsc::channel::<Incoming>();
+    spawn_signal_thread(signal_tx);
+    let flag = Arc::clone(&signalled);
+    thread::spawn(move || {
+        for incoming in signal_rx {
+            if matches!(incoming, Incoming::Signal) {
+                flag.store(true, Ordering::SeqCst);
+            }
+            if tx.send(incoming).is_err() {
+                return;
+            }
+        }
+    });
+    signalled
+}
+
+/// Why quitting could not put everything on disk as the meeting.
+enum Unsaved {
+    /// It is in an emergency copy; the message says where.
+    Copied(String),
+    /// Nothing could be written anywhere; the message says what was tried.
+    Nowhere(String),
+}
+
+/// Remove a recovery file that still holds only the empty meeting it was
+/// created with: it is made when the broken file is opened, so that the
+/// banner names a file that exists, and opening a broken file just to
+/// read the message should not leave one behind each time. Called with
+/// its lock still held, so nothing else is writing it.
+fn remove_if_nothing_typed(recovery: &Path) {
+    let untouched = storage::load(recovery).is_ok_and(|m| {
+        m == Meeting {
+            date: m.date,
+            ..Meeting::default()
+        }
+    });
+    if untouched {
+        let _ = std::fs::remove_file(recovery);
     }
 }

@@ -1267,13 +1267,9 @@ fn r7_disk_full_warns_retries_and_loses_nothing() {
     drop(term);
     assert_eq!(temp_files(&mnt), Vec::<String>::new(), "temp files left");
 
-    // Read-only. A file open for writing keeps a filesystem from being
-    // remounted read-only, and the app keeps its lock file open for
-    // writing; so the lock file is made a link to another filesystem,
-    // leaving the meeting, its folder and its temp files on this one.
-    let lock = mnt.join(".m.ron.lock");
-    let _ = fs::remove_file(&lock);
-    std::os::unix::fs::symlink(elsewhere.path().join("m.lock"), &lock).unwrap();
+    // Read-only. The app holds its lock file open read-only, so the
+    // filesystem can be remounted read-only while it runs (a planted
+    // symlink at the lock, the old way round this, is now refused: R13).
     let term = Term::open(&mnt, &file);
     let ro_before = "Typed before the folder went read-only";
     term.type_line(ro_before);

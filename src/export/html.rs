@@ -158,4 +158,38 @@ mod tests {
         assert!(html.contains("<td>send it</td><td>Clerk</td><td>1 May 2019</td>"));
         assert!(html.starts_with("<!DOCTYPE html>"));
     }
+
+    #[test]
+    fn links_and_images_typed_in_stay_text() {
+        let now = NaiveDate::from_ymd_opt(2019, 4, 17)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
+        let mut m = Meeting::default();
+        for l in [
+            "/title Board ![t](http://evil.example/t.png)",
+            "/present Jo [x](javascript:alert(1)), Chair",
+            "/item One",
+            "<a href=\"javascript:alert(2)\">click</a> <img src=\"http://evil.example/p.png\">",
+            "[click](javascript:alert(3)) ![p](http://evil.example/q.png)",
+        ] {
+            apply(&mut m, &parse(l).unwrap(), now).unwrap();
+        }
+        let html = render_html(&m, &Options::default());
+        // No element that links or fetches: only the page's own markup.
+        let page = [
+            "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table",
+            "tr", "th", "td", "ul", "li", "span",
+        ];
+        for tag in html.split('<').skip(1) {
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+                .collect();
+            assert!(page.contains(&name.as_str()), "<{name} in:\n{html}");
+        }
+        assert!(html.contains("[click](javascript:alert(3))"));
+        assert!(html.contains("&lt;a href=&quot;javascript:alert(2)&quot;&gt;"));
+    }
 }

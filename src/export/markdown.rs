@@ -2,7 +2,8 @@
 //! headings, lists and a GitHub table.
 //!
 //! User text is escaped only where it would change the document's shape
-//! (a note that starts with "# " or "1. ", a "|" in a table cell), so the
+//! (a note that starts with "# " or "1. ", a "|" in a table cell) or make
+//! it active (a link or an image typed into a name or a note, R16), so the
 //! source stays as readable as the rendered page.
 
 use crate::model::Meeting;
@@ -174,16 +175,29 @@ fn is_rule(text: &str, ch: char) -> bool {
     text.chars().all(|c| c == ch || c == ' ' || c == '\t') && text.matches(ch).count() >= 3
 }
 
-/// Inside a line: only "<" before something tag-like, which would be read
-/// as raw HTML and could hide the rest of the text.
+/// Inside a line, what would make typed text active rather than text:
+///
+/// - "<" before something tag-like, which would be read as raw HTML (and
+///   could hide the rest of the text) or as an autolink;
+/// - "]" before "(", "[" or ":", which would close a link or an image
+///   (`[x](javascript:…)`, `![t](http://…)`), a reference link, or a link
+///   definition: every link needs one of those, so none can start, while
+///   ordinary brackets ("[sic]") stay as typed;
+/// - a backslash before punctuation, which the reader would take as an
+///   escape: doubled, so it shows as typed and cannot cancel an escape
+///   added here (`\](…)` would otherwise leave the "]" live).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let tag_like = chars
-            .peek()
-            .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if c == '<' && tag_like {
+        let next = chars.peek().copied();
+        let active = match c {
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            ']' => matches!(next, Some('(' | '[' | ':')),
+            '\\' => next.is_some_and(|n| n.is_ascii_punctuation()),
+            _ => false,
+        };
+        if active {
             out.push('\\');
         }
         out.push(c);
@@ -241,6 +255,73 @@ mod tests {
     #[test]
     fn cells_escape_pipes() {
         assert_eq!(escape_cell("a | b"), "a \\| b");
+    }
+
+    /// Where a link or image could start in `md`: a `]` that is not
+    /// escaped, followed by `(` (inline link or image), `[` (reference
+    /// link) or `:` (a link definition); or a `<` that is not escaped
+    /// before a letter (autolink or HTML).
+    fn live_link_syntax(md: &str) -> Vec<String> {
+        let chars: Vec<char> = md.chars().collect();
+        let escaped =
+            |i: usize| chars[..i].iter().rev().take_while(|c| **c == '\\').count() % 2 == 1;
+        let mut found = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let live = match c {
+                ']' => matches!(next, '(' | '[' | ':'),
+                '<' => next.is_ascii_alphabetic(),
+                _ => false,
+            };
+            if live && !escaped(i) {
+                let start = i.saturating_sub(20);
+                found.push(chars[start..(i + 20).min(chars.len())].iter().collect());
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn links_and_images_typed_in_are_only_text() {
+        use crate::grammar::apply;
+        use crate::grammar::parse;
+        let now = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
+        let mut m = Meeting::default();
+        for line in [
+            "/title Board ![t](http://evil.example/t.png)",
+            "/present Jo [x](javascript:alert(1)), Chair [r](javascript:alert(2))",
+            "/item One [y](javascript:alert(3))",
+            "![pixel](http://evil.example/p.png)",
+            "[click](javascript:alert(4))",
+            "[ref]: javascript:alert(5)",
+            "see [ref] and [a][ref] and [b][]",
+            "typed escapes \\[z\\](javascript:alert(6)) and \\![w](http://evil.example/w.png)",
+            "a backslash before \\](javascript:alert(7))",
+            "<http://evil.example/auto> and <javascript:alert(8)>",
+            "- [list](javascript:alert(9))",
+            "/action Clerk: [do](javascript:alert(10)) by 1 May 2019",
+        ] {
+            apply(&mut m, &parse(line).unwrap(), now).unwrap();
+        }
+        let md = render_markdown(&m, &Options::default());
+        let live = live_link_syntax(&md);
+        assert!(live.is_empty(), "link syntax left live: {live:#?}\n{md}");
+        // The text itself is all there, to be read.
+        for text in [
+            "javascript:alert(1)",
+            "http://evil.example/p.png",
+            "alert(10)",
+        ] {
+            assert!(md.contains(text), "{text} is missing:\n{md}");
+        }
+        // Ordinary brackets stay as typed.
+        assert_eq!(
+            escape_inline("as agreed [see minutes]"),
+            "as agreed [see minutes]"
+        );
     }
 
     #[test]

@@ -367,8 +367,17 @@ fn not_a_number(
 /// a colon, ahead of any comma, names the heading they are listed under.
 pub fn name_roles(args: &str) -> Vec<NameRole> {
     let first = args.split(';').next().unwrap_or("");
+    // A label is words only ("Also present: …"), so a colon inside a name
+    // or a link is never read as one.
+    let is_label = |label: &str, rest: &str| {
+        !label.trim().is_empty()
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && rest.starts_with(char::is_whitespace)
+    };
     let (group, args) = match first.split_once(':') {
-        Some((label, _)) if !label.contains([',', '\t']) && !label.trim().is_empty() => {
+        Some((label, rest)) if is_label(label, rest) => {
             let rest = &args[label.len() + 1..];
             (Some(label.trim().to_string()), rest)
         }

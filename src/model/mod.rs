@@ -69,6 +69,13 @@ pub struct Meeting {
     /// Enter puts the entry back rather than adding it a second time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub draft_edit: Option<DraftEdit>,
+    /// Top-level fields of the file this version does not know (written by
+    /// a newer minutes of the same schema version), as name and RON text,
+    /// in file order: kept so that a save does not drop them (R15). Only
+    /// storage reads and writes them; `serde(skip)` because RON cannot
+    /// write a struct's fields from a map.
+    #[serde(skip)]
+    pub unknown_fields: Vec<(String, String)>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -101,6 +108,7 @@ impl Default for Meeting {
             next_id: 1,
             draft: String::new(),
             draft_edit: None,
+            unknown_fields: Vec::new(),
         }
     }
 }
@@ -277,10 +285,21 @@ pub struct Item {
 impl Item {
     /// Time spent on the item so far: earlier visits, plus the visit under
     /// way when it is the current item.
+    ///
+    /// Saturating: a file edited by hand can hold any number of seconds,
+    /// and any dates, and drawing its time must not panic (R15).
     pub fn time_spent(&self, current: bool, now: NaiveDateTime) -> Option<chrono::Duration> {
-        let earlier = chrono::Duration::seconds(self.spent_secs);
+        use chrono::Duration;
+        let earlier = Duration::try_seconds(self.spent_secs).unwrap_or(if self.spent_secs < 0 {
+            Duration::MIN
+        } else {
+            Duration::MAX
+        });
         match (current, self.entered) {
-            (true, Some(entered)) => Some(earlier + (now - entered).max(chrono::Duration::zero())),
+            (true, Some(entered)) => {
+                let visit = (now - entered).max(Duration::zero());
+                Some(earlier.checked_add(&visit).unwrap_or(Duration::MAX))
+            }
             _ if self.started.is_some() => Some(earlier),
             _ => None,
         }

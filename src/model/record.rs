@@ -104,7 +104,7 @@ impl Meeting {
                 && let visit = (now - entered).num_seconds()
                 && (0..12 * 3600).contains(&visit)
             {
-                item.spent_secs += visit;
+                item.spent_secs = item.spent_secs.saturating_add(visit);
             }
         }
         if let Some(item) = self.item_mut(index) {

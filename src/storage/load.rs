@@ -3,10 +3,14 @@
 //! Loading never writes: whatever goes wrong, the file is left exactly as it
 //! was, so the user can repair it or restore the backup.
 
+use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use ron::value::RawValue;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::model::{Meeting, SCHEMA_VERSION};
@@ -131,16 +135,33 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.into() });
     }
-    check_version(path, text)?;
+    let unknown_fields = check_version(path, text)?;
     // Older versions read as they are: fields added since have defaults,
     // and `repair` moves what changed shape (version 1's single arrival
     // and departure stamps) into the new shape. Saved again, it is the
     // current version.
     let mut meeting: Meeting =
         ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
+    meeting.unknown_fields = unknown_fields;
     meeting.repair();
+    saturate_time_spent(&mut meeting);
     meeting.version = SCHEMA_VERSION;
     Ok(meeting)
+}
+
+/// Hold each item's time spent within what a duration can hold (about
+/// 292 million years either way). Any `i64` parses, but the time spent is
+/// drawn as a duration and added to on every change of item: a file with
+/// `spent_secs: 9223372036854775807` passed `check` and then stopped the
+/// app (R15). A file minutes wrote never comes near, and is unchanged.
+fn saturate_time_spent(meeting: &mut Meeting) {
+    let range = chrono::Duration::MIN.num_seconds()..=chrono::Duration::MAX.num_seconds();
+    for item in &mut meeting.items {
+        if !range.contains(&item.spent_secs) {
+            std::sync::Arc::make_mut(item).spent_secs =
+                item.spent_secs.clamp(*range.start(), *range.end());
+        }
+    }
 }
 
 /// The file's bytes, refusing folders, devices and pipes first: opening a
@@ -220,41 +241,120 @@ fn end_position(text: &str) -> (usize, usize) {
     (line, 1 + last_line.chars().count())
 }
 
-/// Only the version of a meeting file. Every other field is skipped, so a
-/// newer file with fields this version has never heard of still yields its
-/// version. Named like the model's struct, because RON checks the name when
-/// a file spells it out (`Meeting(version: 1, …)`).
-#[derive(Deserialize)]
-#[serde(rename = "Meeting")]
-struct VersionProbe {
-    // `Option` to tell a missing version from an explicit one; read as a
-    // plain number, since RON would otherwise demand `Some(1)`.
-    #[serde(default, deserialize_with = "present")]
+/// The first pass over a meeting file: its version, and the top-level
+/// fields this version does not know. Every known field but the version
+/// is skipped, so a newer file with fields this version has never heard
+/// of still yields its version; the unknown ones are kept as their RON
+/// text, to be written back on save (R15).
+struct Probe {
+    /// `None` when the file has no version at all.
     version: Option<u32>,
+    unknown: Vec<(String, String)>,
 }
 
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    u32::deserialize(deserializer).map(Some)
+impl<'de> Deserialize<'de> for Probe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Named like the model's struct, because RON checks the name when
+        // a file spells it out (`Meeting(version: 1, …)`).
+        deserializer.deserialize_struct("Meeting", meeting_fields(), ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> Visitor<'de> for ProbeVisitor {
+    type Value = Probe;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a meeting: `(version: 1, …)`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+        let known = meeting_fields();
+        let mut probe = Probe {
+            version: None,
+            unknown: Vec::new(),
+        };
+        while let Some(name) = map.next_key::<String>()? {
+            if name == "version" {
+                probe.version = Some(map.next_value::<u32>()?);
+            } else if known.contains(&name.as_str()) {
+                map.next_value::<IgnoredAny>()?;
+            } else {
+                let value: Box<RawValue> = map.next_value()?;
+                probe
+                    .unknown
+                    .push((name, value.get_ron().trim().to_string()));
+            }
+        }
+        Ok(probe)
+    }
+}
+
+/// The names of the fields of [`Meeting`] that a file may hold, as serde
+/// derives them: asked of the derived code itself, so that a field added
+/// to the model can never be mistaken for an unknown one (it would then be
+/// written twice, and the file would not open).
+pub(super) fn meeting_fields() -> &'static [&'static str] {
+    static FIELDS: OnceLock<&'static [&'static str]> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut fields: &'static [&'static str] = &[];
+        let _ = Meeting::deserialize(FieldNames(&mut fields));
+        fields
+    })
+}
+
+/// A deserializer that only notes the field names a struct asks for, then
+/// stops with an error.
+struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+impl<'de> Deserializer<'de> for FieldNames<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("only field names"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = fields;
+        Err(serde::de::Error::custom("only field names"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
 }
 
 /// Refuse a file this version cannot read before trying to read it whole,
 /// so the message is about the version, not about some unknown field.
-fn check_version(path: &Path, text: &str) -> Result<(), LoadError> {
-    let probe: VersionProbe =
-        ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
+/// Returns the top-level fields this version does not know.
+fn check_version(path: &Path, text: &str) -> Result<Vec<(String, String)>, LoadError> {
+    let probe: Probe = ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
     let path = path.to_path_buf();
     match probe.version {
         None => Err(LoadError::MissingVersion { path }),
         Some(0) => Err(LoadError::VersionZero { path }),
         Some(found) if found > SCHEMA_VERSION => Err(LoadError::NewerVersion { path, found }),
-        Some(_) => Ok(()),
+        Some(_) => Ok(probe.unknown),
     }
 }
 
 fn parse_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> LoadError {
     let start = (error.span.start.line, error.span.start.col);
     let (line, column) = skip_blanks(text, start);
-    let problem = error.code.to_string();
+    let problem = match &error.code {
+        // RON's own message suggests raising its recursion limit, which is
+        // advice for a programmer, not for someone opening a file.
+        ron::Error::ExceededRecursionLimit => "the file nests too deeply to be a meeting".into(),
+        other => other.to_string(),
+    };
     LoadError::Parse {
         path: path.into(),
         line,
@@ -525,6 +625,16 @@ mod tests {
             let text = format!("(version: 1, x: {})", open.repeat(100_000));
             let error = parse(Path::new("deep.ron"), text.as_bytes()).unwrap_err();
             assert!(matches!(error, LoadError::Parse { .. }), "{error:?}");
+            // In the user's words, not the parser's settings.
+            let message = error.to_string();
+            assert!(
+                message.contains("the file nests too deeply to be a meeting"),
+                "{message}"
+            );
+            assert!(
+                !message.contains("recursion") && !message.contains("serde_stacker"),
+                "{message}"
+            );
         }
     }
 

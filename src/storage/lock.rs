@@ -10,10 +10,11 @@
 
 use std::fs::{File, OpenOptions, Permissions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::names::lock_path;
+use super::save::{NotOurs, OPEN_EXISTING, create_private, is_symlink_error, not_ours};
 
 /// Why a meeting could not be locked.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +28,18 @@ pub enum LockError {
 
     #[error("cannot open {}: it does not end in a file name.", meeting.display())]
     NotAFilePath { meeting: PathBuf },
+
+    #[error(
+        "cannot open {}: its lock file {} {why}, so minutes did not make it; check who put it \
+         there and remove it, or work in a folder only you can write to.",
+        meeting.display(),
+        lock.display()
+    )]
+    NotOurs {
+        meeting: PathBuf,
+        lock: PathBuf,
+        why: NotOurs,
+    },
 
     #[error(
         "cannot lock {} through {} ({error}): check that the folder exists and that you can \
@@ -56,9 +69,19 @@ fn held_message(meeting: &Path, pid: Option<u32>) -> String {
 /// lock is held for as long as this value lives.
 #[derive(Debug)]
 pub struct MeetingLock {
+    /// Open read-only where the filesystem allows: a file open for writing
+    /// keeps a filesystem from being remounted read-only, and a lock is no
+    /// reason to stand in the way of that.
     file: File,
     meeting: PathBuf,
     lock: PathBuf,
+}
+
+/// Why the lock file could not be opened.
+#[derive(Debug)]
+enum OpenFailure {
+    NotOurs(NotOurs),
+    Io(io::Error),
 }
 
 impl MeetingLock {
@@ -66,6 +89,9 @@ impl MeetingLock {
     /// say which process already has it.
     ///
     /// Never waits: a second `minutes` should refuse at once, not hang.
+    /// Never follows a symlink at the lock's name, and never uses a lock
+    /// file it could not have made (R13): whatever is planted there is
+    /// refused, not written, truncated or chmodded.
     pub fn acquire(meeting_path: &Path) -> Result<MeetingLock, LockError> {
         let lock = lock_path(meeting_path).ok_or_else(|| LockError::NotAFilePath {
             meeting: meeting_path.into(),
@@ -75,18 +101,35 @@ impl MeetingLock {
             lock: lock.clone(),
             error,
         };
-        let mut file = open_lock_file(&lock).map_err(failed)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(LockError::Held {
+        let mut file = match open_lock_file(&lock) {
+            Ok(file) => file,
+            Err(OpenFailure::NotOurs(why)) => {
+                return Err(LockError::NotOurs {
                     meeting: meeting_path.into(),
-                    pid: read_pid(&mut file),
+                    lock,
+                    why,
                 });
             }
-            Err(TryLockError::Error(error)) => return Err(failed(error)),
+            Err(OpenFailure::Io(error)) => return Err(failed(error)),
+        };
+        let held = |file: &mut File| LockError::Held {
+            meeting: meeting_path.into(),
+            pid: read_pid(file),
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
+            Err(TryLockError::Error(_)) => {
+                // Some filesystems (NFS) lock only files open for writing.
+                file = reopen(&lock, &file, true).map_err(failed)?;
+                match file.try_lock() {
+                    Ok(()) => {}
+                    Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
+                    Err(TryLockError::Error(error)) => return Err(failed(error)),
+                }
+            }
         }
-        write_pid(&mut file).map_err(failed)?;
+        write_pid(&lock, &file).map_err(failed)?;
         Ok(MeetingLock {
             file,
             meeting: meeting_path.into(),
@@ -109,30 +152,76 @@ impl Drop for MeetingLock {
     fn drop(&mut self) {
         // Clear the pid while still holding the lock, so nobody later reads
         // a stale one; closing the file then releases the lock. A failure
-        // here only leaves an old pid behind, which the next holder
-        // overwrites.
-        let _ = self.file.set_len(0);
+        // here (say, a filesystem now read-only) only leaves an old pid
+        // behind, which the next holder overwrites.
+        if let Ok(writable) = reopen(&self.lock, &self.file, true) {
+            let _ = writable.set_len(0);
+        }
     }
 }
 
-/// Open (creating 0600 if needed) without truncating: the file may belong
-/// to a running holder whose pid must survive for the refusal message.
-fn open_lock_file(path: &Path) -> io::Result<File> {
+/// Open the lock file read-only, creating it (new, 0600) if there is none,
+/// and never truncating: the file may belong to a running holder whose pid
+/// must survive for the refusal message. Refuses a symlink, anything but a
+/// regular file, another user's file and a file with a second name.
+fn open_lock_file(path: &Path) -> Result<File, OpenFailure> {
+    // Three tries: a file that appears or goes between two steps (another
+    // minutes creating it at the same moment) is tried again.
+    for _ in 0..3 {
+        match OpenOptions::new()
+            .read(true)
+            .custom_flags(OPEN_EXISTING)
+            .open(path)
+        {
+            Ok(file) => {
+                let meta = file.metadata().map_err(OpenFailure::Io)?;
+                if let Some(why) = not_ours(&meta) {
+                    return Err(OpenFailure::NotOurs(why));
+                }
+                // An older lock file may have been made under a wider
+                // umask; it holds only a pid, but keep it private.
+                if meta.mode() & 0o777 != 0o600 {
+                    let _ = file.set_permissions(Permissions::from_mode(0o600));
+                }
+                return Ok(file);
+            }
+            Err(e) if is_symlink_error(&e) => return Err(OpenFailure::NotOurs(NotOurs::Symlink)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match create_private(path) {
+                // Made it; open it again read-only, like an existing one.
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(OpenFailure::Io(e)),
+            },
+            Err(e) => return Err(OpenFailure::Io(e)),
+        }
+    }
+    Err(OpenFailure::Io(io::Error::other(
+        "it kept appearing and disappearing",
+    )))
+}
+
+/// Open the lock file at `path` again, for writing if `write`, making sure
+/// it is still the file `same_as` has open: between two opens someone
+/// could have put something else at the name.
+fn reopen(path: &Path, same_as: &File, write: bool) -> io::Result<File> {
     let file = OpenOptions::new()
         .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
+        .write(write)
+        .custom_flags(OPEN_EXISTING)
         .open(path)?;
-    // `mode` is filtered by the umask; make it exactly 0600 where we can.
-    // Failing (say, another user's file in a shared folder) is harmless:
-    // the lock still works, and the file holds only a pid.
-    let _ = file.set_permissions(Permissions::from_mode(0o600));
+    let (now, before) = (file.metadata()?, same_as.metadata()?);
+    if (now.dev(), now.ino()) != (before.dev(), before.ino()) {
+        return Err(io::Error::other(
+            "the lock file was replaced while being locked",
+        ));
+    }
     Ok(file)
 }
 
-fn write_pid(file: &mut File) -> io::Result<()> {
+fn write_pid(path: &Path, lock: &File) -> io::Result<()> {
+    // Through a second, short-lived handle, so the one kept can stay
+    // read-only (see `MeetingLock::file`).
+    let mut file = reopen(path, lock, true)?;
     file.set_len(0)?;
     file.seek(SeekFrom::Start(0))?;
     writeln!(file, "{}", std::process::id())
@@ -218,6 +307,7 @@ mod tests {
         // A holder that has locked but not yet written its pid.
         let holder = open_lock_file(&lock).unwrap();
         holder.try_lock().unwrap();
+        assert_eq!(fs::read_to_string(&lock).unwrap(), "");
         let error = MeetingLock::acquire(&meeting).unwrap_err();
         assert!(
             matches!(error, LockError::Held { pid: None, .. }),
@@ -227,6 +317,59 @@ mod tests {
             error.to_string().contains("is open in another minutes:"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn planted_lock_files_are_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("board.ron");
+        let lock = lock_path(&meeting).unwrap();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "precious").unwrap();
+        fs::set_permissions(&victim, Permissions::from_mode(0o644)).unwrap();
+        type Plant = fn(&Path, &Path);
+        let plants: [(&str, Plant); 4] = [
+            ("a symbolic link", |v, l| {
+                std::os::unix::fs::symlink(v, l).unwrap()
+            }),
+            ("has another name", |v, l| fs::hard_link(v, l).unwrap()),
+            ("not a regular file", |_, l| fs::create_dir(l).unwrap()),
+            ("not a regular file", |_, l| {
+                let ok = std::process::Command::new("mkfifo").arg(l).status();
+                assert!(ok.unwrap().success());
+            }),
+        ];
+        for (says, plant) in plants {
+            plant(&victim, &lock);
+            let error = MeetingLock::acquire(&meeting).unwrap_err();
+            assert!(matches!(error, LockError::NotOurs { .. }), "{error:?}");
+            let message = error.to_string();
+            assert!(message.contains(says), "{message}");
+            assert!(message.contains(".board.ron.lock"), "{message}");
+            assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+            assert_eq!(mode(&victim), 0o644);
+            if lock.is_dir() {
+                fs::remove_dir(&lock).unwrap();
+            } else {
+                fs::remove_file(&lock).unwrap();
+            }
+        }
+        // A dangling symlink is not followed to create its target either.
+        let target = dir.path().join("made-through-the-link");
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        assert!(MeetingLock::acquire(&meeting).is_err());
+        assert!(!target.exists());
+    }
+
+    #[test]
+    fn the_lock_kept_open_is_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("board.ron");
+        let lock = MeetingLock::acquire(&meeting).unwrap();
+        // A filesystem cannot be remounted read-only while a file on it is
+        // open for writing; the lock must not stand in the way.
+        let mut handle = &lock.file;
+        assert!(handle.write_all(b"x").is_err());
     }
 
     #[test]

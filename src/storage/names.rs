@@ -5,8 +5,10 @@
 //! so that [`super::list`] can tell them apart from meetings: the backup ends
 //! in `.bak`, and the lock and temporary files are hidden (a leading dot).
 
-use std::ffi::OsString;
-use std::fs;
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, File};
+use std::hash::{BuildHasher, RandomState};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -81,9 +83,57 @@ pub fn lock_path(path: &Path) -> Option<PathBuf> {
 }
 
 /// The prefix for temporary files written on the way to `path`:
-/// `.NAME.ron.tmp` (tempfile appends random characters).
+/// `.NAME.ron.tmp`, followed by [`TEMP_RANDOM_LEN`] random letters and
+/// digits.
 pub(super) fn temp_prefix(path: &Path) -> Option<OsString> {
     hidden_sibling(path, ".tmp").and_then(|p| p.file_name().map(ToOwned::to_owned))
+}
+
+/// How many random letters and digits follow a temporary file's prefix.
+pub(super) const TEMP_RANDOM_LEN: usize = 6;
+
+/// Whether `name` is exactly a temporary file name made from `prefix`:
+/// the prefix, then [`TEMP_RANDOM_LEN`] ASCII letters and digits, nothing
+/// more. Other files can start with the same prefix: another meeting's
+/// lock, `.b.ron.tmp-notes.ron.lock`, starts with `b.ron`'s `.b.ron.tmp`.
+pub(super) fn is_temp_name(name: &OsStr, prefix: &OsStr) -> bool {
+    name.as_encoded_bytes()
+        .strip_prefix(prefix.as_encoded_bytes())
+        .is_some_and(|rest| {
+            rest.len() == TEMP_RANDOM_LEN && rest.iter().all(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// Where typing goes when the meeting at `path` cannot be read:
+/// `STEM.recovery-STAMP.ron` beside it, or `STEM.recovery-STAMP-TOKEN.ron`
+/// when that name is taken.
+pub fn recovery_path(path: &Path, stamp: &str, token: Option<&str>) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
+    let name = match token {
+        Some(token) => format!("{stem}.recovery-{stamp}-{token}.ron"),
+        None => format!("{stem}.recovery-{stamp}.ron"),
+    };
+    path.with_file_name(name)
+}
+
+/// Sixteen hex digits nobody can predict, for names that someone else
+/// must not be able to take first. From the kernel's random source, or
+/// failing that from the random keys std seeds its hash maps with.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 8];
+    let from_kernel = File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    let value = match from_kernel {
+        Ok(()) => u64::from_le_bytes(bytes),
+        Err(_) => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            RandomState::new().hash_one((now, std::process::id()))
+        }
+    };
+    format!("{value:016x}")
 }
 
 /// The folder `path` lives in; `.` for a bare file name, so that it can be

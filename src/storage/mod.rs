@@ -42,9 +42,12 @@ pub use crate::listing::{Listed, Summary};
 pub use folder::{DIR_ENV, DirError, data_dir, ensure_private_dir, list};
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
 pub use lock::{LockError, MeetingLock};
-pub use names::{backup_path, lock_path, suggested_file_name, unique_path};
+pub use names::{
+    backup_path, lock_path, random_token, recovery_path, suggested_file_name, unique_path,
+};
 pub use save::{
-    SaveError, SaveStep, remove_stale_temps, save, serialise, write_atomic, write_backup,
+    NotOurs, SaveError, SaveStep, remove_stale_temps, save, save_companion, serialise,
+    write_atomic, write_backup, write_companion, write_new, write_new_at,
 };
 
 /// Helpers shared by the tests of the storage submodules.

@@ -1,0 +1,630 @@
+#![allow(clippy::unwrap_used)]
+//! What a hostile review found at the edges (issue 9), each proved against
+//! the real binary in a real terminal (tmux, through `common`): files
+//! planted by someone else at the names of a meeting's companions (R13),
+//! emergency messages that must be true (R14), meetings whose names look
+//! like another meeting's companions, a recovery file that two processes
+//! could write, and fields from a newer `minutes` (R15).
+//!
+//! The planted files are planted by the same user who runs the app: the
+//! tests cannot count on a second user existing, and the app must refuse a
+//! companion it did not make whoever made it.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use chrono::{Local, NaiveDate};
+use common::{BIN, POLL, TIMEOUT, Term, file_names, has_note, input_of, mode, poll};
+use minutes::model::Meeting;
+use minutes::storage;
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+/// Run the binary without a terminal (standard input closed), with a
+/// timeout: a command that should be refused must not hang.
+fn run_cli(args: &[&str], dir: &Path) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("MINUTES_DIR", dir)
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if poll(TIMEOUT, POLL, || child.try_wait().unwrap()).is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("`minutes {args:?}` did not exit within {TIMEOUT:?}");
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Regular files (not symlinks, not folders) in `dir` named
+/// `PREFIX…SUFFIX`.
+fn regular_files_like(dir: &Path, prefix: &str, suffix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = file_names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        .map(|n| dir.join(n))
+        .filter(|p| fs::symlink_metadata(p).unwrap().file_type().is_file())
+        .collect();
+    found.sort();
+    found
+}
+
+/// A meeting with a title, someone present, an item and a note.
+fn small_meeting() -> Meeting {
+    let mut m = Meeting::default();
+    let at = NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    minutes::script::run(
+        &mut m,
+        "/title Hardening drill\n/present Jo Chwalko, Chair\n/item Budget\nThe board met.\n",
+        || at,
+    )
+    .unwrap();
+    m
+}
+
+/// The names a timestamped companion would have over the next `seconds`
+/// seconds: `{before}{YYYYmmdd-HHMMSS}{after}`, the names the app used to
+/// pick, which anyone could predict.
+fn predicted_names(before: &str, after: &str, seconds: i64) -> Vec<String> {
+    let now = Local::now().naive_local();
+    (-1..seconds)
+        .map(|s| {
+            let t = now + chrono::Duration::seconds(s);
+            format!("{before}{}{after}", t.format("%Y%m%d-%H%M%S"))
+        })
+        .collect()
+}
+
+/// The user's own file that a planted symlink points at, with what it
+/// held and its mode, to check that nothing reached it.
+struct Victim {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    mode: u32,
+    _dir: tempfile::TempDir,
+}
+
+impl Victim {
+    fn new() -> Victim {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("important.txt");
+        let bytes = b"Years of notes that nothing may touch.\n".to_vec();
+        fs::write(&path, &bytes).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        Victim {
+            mode: mode(&path),
+            path,
+            bytes,
+            _dir: dir,
+        }
+    }
+
+    fn plant_at(&self, path: &Path) {
+        std::os::unix::fs::symlink(&self.path, path).unwrap();
+    }
+
+    fn assert_untouched(&self, after: &str) {
+        assert_eq!(
+            fs::read(&self.path).unwrap(),
+            self.bytes,
+            "{} was written through a planted symlink {after}",
+            self.path.display()
+        );
+        assert_eq!(
+            mode(&self.path),
+            self.mode,
+            "{} was chmodded through a planted symlink {after}",
+            self.path.display()
+        );
+    }
+}
+
+/// A file the message names must exist, be a regular file of this user,
+/// be 0600 and hold every one of `lines`.
+fn assert_holds_everything(path: &Path, lines: &[&str]) {
+    let meta = fs::symlink_metadata(path).unwrap_or_else(|e| {
+        panic!(
+            "the message names {}, which is not there: {e}",
+            path.display()
+        )
+    });
+    assert!(
+        meta.file_type().is_file(),
+        "{} is not a regular file",
+        path.display()
+    );
+    assert_eq!(
+        meta.uid(),
+        current_uid(),
+        "{} is not the user's",
+        path.display()
+    );
+    assert_eq!(meta.mode() & 0o777, 0o600, "{} is not 0600", path.display());
+    let m = storage::load(path).unwrap();
+    for line in lines {
+        assert!(has_note(&m, line), "{line:?} is not in {}", path.display());
+    }
+}
+
+/// The uid this test runs as (and so the app it starts).
+fn current_uid() -> u32 {
+    let out = Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+/// The path a one-sentence message names: the first word that starts
+/// with `/`, without the full stop after it.
+fn path_in(message: &str, name_part: &str) -> PathBuf {
+    let word = message
+        .split_whitespace()
+        .find(|w| w.starts_with('/') && w.contains(name_part))
+        .unwrap_or_else(|| panic!("no path with {name_part:?} in {message:?}"));
+    PathBuf::from(word.trim_end_matches(['.', ',', ';', ':', ')']))
+}
+
+// ---------------------------------------------------------------------------
+// R13: nothing outside the meeting's own files is written
+
+#[test]
+fn r13_planted_companions_never_reach_another_file() {
+    let shared = tempfile::tempdir().unwrap();
+    let d = shared.path();
+    let victim = Victim::new();
+    let file = d.join("board.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+
+    // A planted lock: a symlink, then a hard link. Refused with one
+    // sentence naming the lock file, before anything is written.
+    let lock = storage::lock_path(&file).unwrap();
+    for how in ["symlink", "hard link"] {
+        if how == "symlink" {
+            victim.plant_at(&lock);
+        } else {
+            fs::hard_link(&victim.path, &lock).unwrap();
+        }
+        let out = run_cli(&[file.to_str().unwrap()], d);
+        let err = stderr_of(&out);
+        println!("a {how} at the lock: {}", err.trim());
+        victim.assert_untouched(&format!("after opening with a {how} at the lock"));
+        assert!(!out.status.success(), "opened with a {how} at the lock");
+        assert_eq!(err.lines().count(), 1, "one sentence: {err:?}");
+        assert!(err.contains(".board.ron.lock"), "{err:?}");
+        assert!(
+            !err.contains("Cannot start the full-screen app"),
+            "the lock was taken through the {how}: {err:?}"
+        );
+        fs::remove_file(&lock).unwrap();
+    }
+
+    // A whole session with symlinks at the backup and at every emergency
+    // name the app used to predict; it ends in a panic so that the
+    // emergency copy is written.
+    victim.plant_at(&storage::backup_path(&file));
+    for name in predicted_names("board.ron.emergency-", ".ron", 60) {
+        victim.plant_at(&d.join(name));
+    }
+    let err_file = d.join("stderr.txt");
+    let done = d.join("done");
+    let script = format!(
+        "MINUTES_TEST_PANIC=boom '{BIN}' '{}' 2> '{}'; echo done > '{}'; sleep 30",
+        file.display(),
+        err_file.display(),
+        done.display()
+    );
+    let term = Term::start(d, &["sh", "-c", &script], &[]);
+    term.wait_first_frame();
+    let lines = [
+        "The board noted the budget.",
+        "Members asked about reserves.",
+    ];
+    for line in lines {
+        term.type_line(line);
+    }
+    term.type_text("boom");
+    term.wait_for("boom in the input", |s| input_of(s) == Some("boom"));
+    term.key("Enter");
+    term.wait_ended("the deliberate panic");
+    poll(TIMEOUT, POLL, || done.exists().then_some(()))
+        .unwrap_or_else(|| panic!("the shell never ran after the app:\n{}", term.screen()));
+    drop(term);
+    victim.assert_untouched("after a session ending in a panic");
+    let said = fs::read_to_string(&err_file).unwrap();
+    println!("after the panic: {}", said.trim());
+    assert_eq!(said.lines().count(), 1, "one sentence: {said:?}");
+    assert_holds_everything(&path_in(&said, "board.ron.emergency-"), &lines);
+
+    // A broken meeting, with symlinks at every recovery name (and its
+    // lock) the app used to predict.
+    let broken = d.join("broken.ron");
+    fs::write(&broken, "(((").unwrap();
+    for name in predicted_names("broken.recovery-", ".ron", 60) {
+        victim.plant_at(&d.join(&name));
+        victim.plant_at(&d.join(format!(".{name}.lock")));
+    }
+    let term = Term::open(d, &broken);
+    let line = "Typed while broken.ron could not be read";
+    term.type_line(line);
+    term.quit();
+    drop(term);
+    victim.assert_untouched("after a session on a broken meeting");
+    let recovery = regular_files_like(d, "broken.recovery-", ".ron");
+    assert_eq!(recovery.len(), 1, "recovery files: {recovery:?}");
+    assert_holds_everything(&recovery[0], &[line]);
+    assert_eq!(fs::read(&broken).unwrap(), b"(((");
+}
+
+// ---------------------------------------------------------------------------
+// The recovery file has one writer, like a meeting
+
+/// A broken meeting's typing goes to a recovery file, which is a meeting
+/// like any other: `minutes RECOVERY` while the first window still writes
+/// it must be refused, as a second window on a meeting is.
+#[test]
+fn the_recovery_file_is_locked_like_a_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let broken = d.join("broken.ron");
+    fs::write(&broken, "(((").unwrap();
+    let a = Term::open(d, &broken);
+    let first = "Typed by the first window";
+    a.type_line(first);
+    let recovery = poll(TIMEOUT, POLL, || {
+        regular_files_like(d, "broken.recovery-", ".ron")
+            .into_iter()
+            .find(|p| storage::load(p).is_ok_and(|m| has_note(&m, first)))
+    })
+    .unwrap_or_else(|| panic!("no recovery file holds the line:\n{}", a.screen()));
+
+    let out = run_cli(&[recovery.to_str().unwrap()], d);
+    let err = stderr_of(&out);
+    println!("a second minutes on the recovery file: {}", err.trim());
+    assert!(!out.status.success());
+    assert_eq!(err.lines().count(), 1, "one sentence: {err:?}");
+    assert!(
+        err.contains(&format!("process {}", a.pid())),
+        "{err:?} should say the first window (process {}) has it",
+        a.pid()
+    );
+    let name = recovery.file_name().unwrap().to_str().unwrap();
+    assert!(err.contains(name), "{err:?} should name {name}");
+
+    let second = "Typed by the first window afterwards";
+    a.type_line(second);
+    a.quit();
+    let m = storage::load(&recovery).unwrap();
+    assert!(has_note(&m, first) && has_note(&m, second));
+}
+
+// ---------------------------------------------------------------------------
+// Stale-temp cleanup touches only this meeting's temporary files
+
+/// `b.ron.tmp-notes.ron` is a meeting whose lock, `.b.ron.tmp-notes.ron.lock`,
+/// starts like `b.ron`'s temporary files (`.b.ron.tmpXXXXXX`). Opening `b.ron`
+/// clears its stale temporary files, and must leave that lock alone: a
+/// third `minutes b.ron.tmp-notes.ron` is still refused.
+#[test]
+fn opening_a_meeting_leaves_a_look_alike_meetings_lock_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let notes = d.join("b.ron.tmp-notes.ron");
+    let b = d.join("b.ron");
+    storage::save(&notes, &small_meeting()).unwrap();
+    storage::save(&b, &small_meeting()).unwrap();
+    // A stale temporary file of b.ron's, which opening it should clear.
+    let stale = d.join(".b.ron.tmpAb12Cd");
+    fs::write(&stale, "half a save").unwrap();
+
+    let first = Term::open(d, &notes);
+    let lock = storage::lock_path(&notes).unwrap();
+    assert!(lock.exists());
+    let second = Term::open(d, &b);
+    assert!(
+        !stale.exists(),
+        "b.ron's stale temporary file is still there"
+    );
+    assert!(lock.exists(), "opening b.ron removed {}", lock.display());
+
+    let out = run_cli(&[notes.to_str().unwrap()], d);
+    let err = stderr_of(&out);
+    println!("a third minutes on {}: {}", notes.display(), err.trim());
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!("process {}", first.pid())),
+        "{err:?} should say process {} has it",
+        first.pid()
+    );
+    second.quit();
+    first.quit();
+}
+
+// ---------------------------------------------------------------------------
+// R14: every message that says where the words are is true
+
+/// A small tmpfs mounted on a fresh folder, unmounted however the test
+/// ends. Declare it before any `Term` using it, so that it is dropped
+/// after them.
+struct Tmpfs {
+    dir: PathBuf,
+    _base: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mount, or say why not: `Err` only when skipping was asked for.
+    fn mount(size: &str, test: &str) -> Result<Tmpfs, ()> {
+        let base = tempfile::tempdir().unwrap();
+        let dir = base.path().join("tmpfs");
+        fs::create_dir(&dir).unwrap();
+        let out = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(&dir)
+            .output();
+        let why = match out {
+            Ok(o) if o.status.success() => return Ok(Tmpfs { dir, _base: base }),
+            Ok(o) => stderr_of(&o).trim().to_string(),
+            Err(e) => e.to_string(),
+        };
+        if std::env::var("MINUTES_NO_MOUNT_TESTS").as_deref() == Ok("1") {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n******** SKIPPED {test}: cannot mount a tmpfs ({why}); MINUTES_NO_MOUNT_TESTS=1 is set. ********\n"
+            );
+            return Err(());
+        }
+        panic!(
+            "{test} needs to mount a tmpfs (as root) to make a folder read-only, and mounting failed ({why}). Run the tests as root where `mount -t tmpfs` works, or set MINUTES_NO_MOUNT_TESTS=1 to skip this test explicitly."
+        );
+    }
+
+    fn remount(&self, how: &str) {
+        let out = Command::new("mount")
+            .args(["-o", &format!("remount,{how}")])
+            .arg(&self.dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "mount -o remount,{how} {} failed: {}",
+            self.dir.display(),
+            stderr_of(&out)
+        );
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+        }
+    }
+}
+
+/// `minutes FILE` in a shell that keeps its standard error in `err` and
+/// writes `done` when it has ended, with `env`.
+fn start_keeping_stderr(
+    dir: &Path,
+    file: &Path,
+    err: &Path,
+    done: &Path,
+    env: &[(&str, &str)],
+) -> Term {
+    let script = format!(
+        "'{BIN}' '{}' 2> '{}'; echo done > '{}'; sleep 30",
+        file.display(),
+        err.display(),
+        done.display()
+    );
+    let term = Term::start(dir, &["sh", "-c", &script], env);
+    term.wait_first_frame();
+    term
+}
+
+#[test]
+fn r14_the_quit_message_names_a_file_that_holds_everything() {
+    const TEST: &str = "r14_the_quit_message_names_a_file_that_holds_everything";
+    let Ok(tmpfs) = Tmpfs::mount("1m", TEST) else {
+        return;
+    };
+    let mnt = tmpfs.dir.clone();
+    let file = mnt.join("m.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    // Places for the temporary and home folders that will be read-only too.
+    let (ro_tmp, ro_home) = (mnt.join("tmp"), mnt.join("home"));
+    fs::create_dir(&ro_tmp).unwrap();
+    fs::create_dir(&ro_home).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let o = outside.path();
+
+    // 1. The meeting's folder goes read-only; in the temporary folder
+    // every emergency name the app used to predict is taken by something
+    // that is not a file of the user's.
+    let tmp = o.join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    for name in predicted_names("m.ron.emergency-", ".ron", 60) {
+        fs::create_dir(tmp.join(name)).unwrap();
+    }
+    let (err, done) = (o.join("stderr-1.txt"), o.join("done-1"));
+    let term = start_keeping_stderr(
+        &mnt,
+        &file,
+        &err,
+        &done,
+        &[
+            ("TMPDIR", tmp.to_str().unwrap()),
+            ("HOME", ro_home.to_str().unwrap()),
+        ],
+    );
+    let before = "Typed before the folder went read-only";
+    term.type_line(before);
+    common::wait_for_file(
+        &file,
+        "the first line never reached the file",
+        |m| has_note(m, before),
+        || term.screen(),
+    );
+    tmpfs.remount("ro");
+    let during = "Typed while the folder was read-only";
+    term.type_line(during);
+    term.quit();
+    poll(TIMEOUT, POLL, || done.exists().then_some(()))
+        .unwrap_or_else(|| panic!("the shell never ran after the app:\n{}", term.screen()));
+    drop(term);
+    let said = fs::read_to_string(&err).unwrap();
+    println!("read-only folder: {}", said.trim());
+    assert_eq!(said.lines().count(), 1, "one sentence: {said:?}");
+    let copy = path_in(&said, "m.ron.emergency-");
+    assert_holds_everything(&copy, &[before, during]);
+    assert_eq!(
+        said.matches(file.to_str().unwrap()).count(),
+        1,
+        "the message repeats itself: {said:?}"
+    );
+
+    // 2. Nothing can be written anywhere: the meeting's folder, the
+    // temporary folder and the home folder are all read-only. Quitting
+    // says so and keeps the app open, with everything still in it.
+    tmpfs.remount("rw");
+    let (err, done) = (o.join("stderr-2.txt"), o.join("done-2"));
+    let term = start_keeping_stderr(
+        &mnt,
+        &file,
+        &err,
+        &done,
+        &[
+            ("TMPDIR", ro_tmp.to_str().unwrap()),
+            ("HOME", ro_home.to_str().unwrap()),
+        ],
+    );
+    let second = "Typed in the second session";
+    term.type_line(second);
+    common::wait_for_file(
+        &file,
+        "the second session's line never reached the file",
+        |m| has_note(m, second),
+        || term.screen(),
+    );
+    tmpfs.remount("ro");
+    let stranded = "Typed when nothing could be written anywhere";
+    term.type_line(stranded);
+    term.type_text("/quit");
+    term.key("Enter");
+    let screen = term.wait_for("the app to say nothing could be saved", |s| {
+        s.contains("Nothing could be saved")
+    });
+    println!(
+        "nothing writable: {}",
+        screen
+            .lines()
+            .filter(|l| l.contains("Nothing"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert!(!done.exists(), "the app quit with nothing saved anywhere");
+    assert!(
+        !common::has_ended(term.pid()),
+        "the app quit with nothing saved anywhere"
+    );
+    assert!(fs::read_dir(&ro_tmp).unwrap().next().is_none());
+    // Once the folder can be written again, quitting saves everything.
+    tmpfs.remount("rw");
+    term.quit();
+    poll(TIMEOUT, POLL, || done.exists().then_some(()))
+        .unwrap_or_else(|| panic!("the shell never ran after the app:\n{}", term.screen()));
+    drop(term);
+    let m = storage::load(&file).unwrap();
+    for line in [before, second, stranded] {
+        assert!(has_note(&m, line), "{line:?} is not in {}", file.display());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// R15: fields from a newer minor version are kept
+
+/// A file from a newer `minutes` of the same schema version may carry
+/// top-level fields this one does not know. A whole session (open, type,
+/// quit) keeps them, value and all, beside the new minutes.
+#[test]
+fn r15_unknown_fields_survive_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("newer.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    let unknown = [
+        "hologram: Some((x: 1, y: \"z\", tags: {\"a\": [1, 2]}))",
+        "mood: Cheerful",
+        "agenda_v2: [Item(id: 1, note: \"kept\")]",
+    ];
+    let text = fs::read_to_string(&file).unwrap();
+    let extra: String = unknown.iter().map(|f| format!("    {f},\n")).collect();
+    let version = format!("    version: {},\n", minutes::model::SCHEMA_VERSION);
+    let text = text.replacen(&version, &format!("{version}{extra}"), 1);
+    fs::write(&file, &text).unwrap();
+
+    let term = Term::open(d, &file);
+    let line = "Typed into a file from a newer minutes";
+    term.type_line(line);
+    term.quit();
+    drop(term);
+
+    let saved = fs::read_to_string(&file).unwrap();
+    assert!(has_note(&storage::load(&file).unwrap(), line));
+    for field in unknown {
+        assert!(
+            saved.contains(field),
+            "{field:?} was dropped by the session; the file is now:\n{saved}"
+        );
+    }
+}
+
+/// The banner over a broken meeting names the recovery file, which exists
+/// from the start (R14); quitting without typing anything leaves none.
+#[test]
+fn the_recovery_file_exists_while_named_and_goes_if_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let broken = d.join("broken.ron");
+    fs::write(&broken, "(((").unwrap();
+    let term = Term::open(d, &broken);
+    term.wait_for("the banner", |s| s.contains("untouched"));
+    let named = term.screen_joined().replace('\n', " ");
+    let recovery = path_in(&named, "broken.recovery-");
+    assert!(
+        recovery.is_file(),
+        "the banner names {}, which is not there",
+        recovery.display()
+    );
+    term.quit();
+    drop(term);
+    assert!(
+        regular_files_like(d, "broken.recovery-", ".ron").is_empty(),
+        "an unused recovery file was left: {:?}",
+        file_names(d)
+    );
+    assert_eq!(fs::read(&broken).unwrap(), b"(((");
+}
