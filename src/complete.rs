@@ -169,9 +169,70 @@ pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
         },
         Line::Bullet(_) => "bullet".to_string(),
         Line::Note(_) => "note".to_string(),
-        Line::Command(cmd) => command_hint(m, cmd)?,
+        Line::Command(cmd) => {
+            if let Some(found) = formal_hint(m, cmd) {
+                return Some(found);
+            }
+            command_hint(m, cmd)?
+        }
     };
     Some((text, false))
+}
+
+/// The formal record's commands say, as they are typed, what they would
+/// record or why they would be refused (a mover who has left, a vote with
+/// more votes than members who may vote): worked out by applying the line
+/// to a copy of the meeting, which shares all but what the line changes.
+fn formal_hint(m: &Meeting, cmd: &Command) -> Option<(String, bool)> {
+    const FORMAL: [&str; 12] = [
+        "motion",
+        "amendment",
+        "seconded",
+        "carried",
+        "lost",
+        "withdrawn",
+        "deferred",
+        "vote",
+        "rollcall",
+        "casting",
+        "withdrew",
+        "returned",
+    ];
+    if !FORMAL.contains(&cmd.name()) {
+        return None;
+    }
+    let mut copy = m.clone();
+    let line = Line::Command(cmd.clone());
+    match grammar::apply(&mut copy, &line, chrono::NaiveDateTime::default()) {
+        Err(e) => Some((e.to_string(), true)),
+        Ok(applied) => Some((
+            match &cmd.args {
+                Args::Vote { .. } | Args::RollCall { .. } => {
+                    format!("{} {}", applied.message, who_may_vote(m, &cmd.args))
+                }
+                _ => applied.message,
+            },
+            false,
+        )),
+    }
+}
+
+/// "(8 of 9 present may vote)".
+fn who_may_vote(m: &Meeting, args: &Args) -> String {
+    let cast = match args {
+        Args::Vote {
+            for_,
+            against,
+            abstain,
+        } => for_.saturating_add(*against).saturating_add(*abstain) as usize,
+        Args::RollCall {
+            ayes,
+            noes,
+            abstain,
+        } => ayes.len() + noes.len() + abstain.len(),
+        _ => 0,
+    };
+    format!("({cast} of {} present may vote)", m.voting_count())
 }
 
 fn command_hint(m: &Meeting, cmd: &Command) -> Option<String> {

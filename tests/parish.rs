@@ -60,7 +60,7 @@ fn the_formal_record_is_all_there() {
             _ => None,
         })
         .collect();
-    assert_eq!(motions.len(), 4);
+    assert_eq!(motions.len(), 5);
     assert!(motions.iter().all(|mo| !mo.has_open()), "{motions:#?}");
     assert_eq!(motions[1].amendments.len(), 1);
     assert_eq!(motions[1].casting, Some(true));
@@ -73,7 +73,7 @@ fn the_formal_record_is_all_there() {
         kinds(|k| matches!(k, EntryKind::Quorum { quorate: true, .. })),
         1
     );
-    assert_eq!(kinds(|k| matches!(k, EntryKind::Withdrew(_))), 1);
+    assert_eq!(kinds(|k| matches!(k, EntryKind::Withdrew(_))), 2);
     assert_eq!(kinds(|k| matches!(k, EntryKind::Public { .. })), 2);
 }
 
@@ -93,5 +93,12 @@ fn the_exports_read_as_a_clerks() {
         insta::assert_snapshot!(format!("parish_{name}"), text);
     }
     let public = export::render(&m, Format::Txt, &Options { public: true });
+    // The confidential item keeps its heading, the resolution to exclude
+    // the public and the interest declared; its discussion goes.
+    assert!(public.contains("8. Staffing (confidential: not published)"));
+    assert!(public.contains("press and public be excluded"));
+    assert!(public.contains("Declaration of interest: Cllr Priya Shah"));
+    assert!(!public.contains("two-year contract"));
+    assert!(!public.contains("vacancy were discussed"));
     insta::assert_snapshot!("parish_public_txt", public);
 }

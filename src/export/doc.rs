@@ -87,16 +87,23 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
     let mut actions = action_rows(meeting, None, &meeting.preamble);
     let mut sections = Vec::new();
     for (index, item) in meeting.items.iter().enumerate() {
-        // Left-out items keep their place in the numbering, so item 4 is
-        // still item 4 in the public version and references stay true.
+        let number = index + 1;
+        // A confidential item in the public minutes keeps its place and
+        // heading, and what is public business even there: the resolution
+        // to exclude press and public, declarations of interest, who left
+        // the room. Its discussion, decisions and actions are left out.
         if item.confidential && options.public {
+            let blocks = blocks(meeting, Some(item.id), &item.entries, Keep::PublicRecord);
+            sections.push(Section {
+                heading: words::item_heading_withheld(number, &item.title),
+                blocks,
+            });
             continue;
         }
-        let number = index + 1;
         actions.extend(action_rows(meeting, Some(number), &item.entries));
         sections.push(Section {
             heading: words::item_heading(number, &item.title, item.confidential),
-            blocks: blocks(meeting, Some(item.id), &item.entries),
+            blocks: blocks(meeting, Some(item.id), &item.entries, Keep::All),
         });
     }
     Minutes {
@@ -110,7 +117,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         draft: meeting.status == Status::Draft,
         groups: groups(meeting),
         public: public_count(meeting),
-        preamble: blocks(meeting, None, &meeting.preamble),
+        preamble: blocks(meeting, None, &meeting.preamble, Keep::All),
         sections,
         actions,
     }
@@ -207,9 +214,42 @@ fn events<'a>(
     out
 }
 
+/// Which entries of a log go into the minutes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    All,
+    /// Of a confidential item, in the public minutes: only its public
+    /// record (see `public_record`).
+    PublicRecord,
+}
+
+/// Whether an entry of a confidential item is still public business.
+fn public_record(kind: &EntryKind) -> bool {
+    let excludes = |text: &str| {
+        let t = text.to_lowercase();
+        t.contains("exclu") && (t.contains("public") || t.contains("press"))
+    };
+    match kind {
+        EntryKind::Interest { .. }
+        | EntryKind::Withdrew(_)
+        | EntryKind::Returned(_)
+        | EntryKind::Quorum { .. }
+        | EntryKind::Adjourned
+        | EntryKind::Reconvened => true,
+        EntryKind::Decision(text) => excludes(text),
+        EntryKind::Motion(m) => excludes(&m.text),
+        _ => false,
+    }
+}
+
 /// Group a log into blocks: runs of bullets and comments become one list,
 /// everything else its own paragraph.
-fn blocks(meeting: &Meeting, item: Option<ItemId>, entries: &[Arc<Entry>]) -> Vec<Block> {
+fn blocks(
+    meeting: &Meeting,
+    item: Option<ItemId>,
+    entries: &[Arc<Entry>],
+    keep: Keep,
+) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut declared: Vec<Who> = Vec::new();
     for event in events(meeting, item, entries) {
@@ -218,6 +258,9 @@ fn blocks(meeting: &Meeting, item: Option<ItemId>, entries: &[Arc<Entry>]) -> Ve
             Event::Entry(entry) => {
                 if let EntryKind::Interest { who, .. } = &entry.kind {
                     declared.push(who.clone());
+                }
+                if keep == Keep::PublicRecord && !public_record(&entry.kind) {
+                    continue;
                 }
                 words_of(meeting, entry, &declared)
             }

@@ -255,10 +255,14 @@ fn render_dispatches_on_format() {
 }
 
 #[test]
-fn public_leaves_out_confidential_items_and_keeps_numbers() {
+fn public_leaves_out_confidential_discussion_and_keeps_numbers() {
     for format in [Format::Txt, Format::Md] {
         let out = render(&sample(), format, &PUBLIC);
-        assert!(!out.contains("STAFFING"), "{out}");
+        // The heading stays, marked; the discussion goes.
+        assert!(
+            out.contains("3. STAFFING (confidential: not published)"),
+            "{out}"
+        );
         assert!(!out.contains("staffing matter"), "{out}");
         assert!(!out.contains("Write to the agency"), "{out}");
         assert!(!out.contains("CONFIDENTIAL"), "{out}");

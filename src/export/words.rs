@@ -132,6 +132,16 @@ pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
     heading
 }
 
+/// The heading of a confidential item in the public minutes: its number
+/// and title stay, so later references and the attendance notes still
+/// make sense.
+pub fn item_heading_withheld(number: usize, title: &str) -> String {
+    format!(
+        "{} (confidential: not published)",
+        item_heading(number, title, false)
+    )
+}
+
 /// A comment as the minutes read it: the speaker's name, then what they
 /// said. Text that carries on the name ("'s report", ", DCS, said")
 /// attaches without a space.

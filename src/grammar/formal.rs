@@ -304,3 +304,234 @@ pub fn casting(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied
     })?;
     done(said)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::{apply, parse};
+    use chrono::NaiveDate;
+
+    fn at(h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 18)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    }
+
+    fn run(m: &mut Meeting, line: &str) -> Result<String, String> {
+        let parsed = parse(line).map_err(|e| e.to_string())?;
+        apply(m, &parsed, at(19, 30))
+            .map(|a| a.message)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Five members present (quorum 4), a clerk in attendance, one
+    /// member with apologies, on item 1.
+    fn parish() -> Meeting {
+        let mut m = Meeting::default();
+        for line in [
+            "/quorum 4",
+            "/present Margaret Whitfield, Chair; Tom Harding; Priya Shah; Owen Price; Julie Wainwright",
+            "/attending Helen Carter, Clerk",
+            "/apologies Derek Moss",
+            "/item Planning",
+            "/item Finance",
+        ] {
+            run(&mut m, line).unwrap();
+        }
+        m
+    }
+
+    fn latest(m: &Meeting) -> Motion {
+        match &m.current_log()[m.latest_motion().unwrap()].kind {
+            EntryKind::Motion(mo) => mo.clone(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn each_command_records_what_it_says() {
+        let mut m = parish();
+        let ok = |m: &mut Meeting, line: &str, says: &str| {
+            let said = run(m, line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert!(said.contains(says), "{line}: said {said:?}, not {says:?}");
+        };
+        ok(&mut m, "/chair Whitfield", "is in the chair");
+        assert_eq!(
+            m.resolve("Chair"),
+            crate::model::Resolution::One(m.chair.unwrap())
+        );
+        ok(
+            &mut m,
+            "/motion Shah: that the fence be mended",
+            "Motion moved by Priya Shah",
+        );
+        ok(&mut m, "/seconded Price", "seconded by Owen Price");
+        ok(
+            &mut m,
+            "/amendment Harding, Wainwright: that it be painted",
+            "Amendment moved",
+        );
+        ok(&mut m, "/vote 3-2", "The amendment carried 3–2");
+        ok(&mut m, "/vote 5-0", "The motion carried unanimously 5–0");
+        let mo = latest(&m);
+        assert_eq!(mo.seconder, m.find_exact("Owen Price"));
+        assert_eq!(mo.amendments[0].outcome, Outcome::Carried);
+        assert_eq!(mo.outcome, Outcome::CarriedUnanimously);
+        ok(
+            &mut m,
+            "/motion Price, Shah: that we buy a bench",
+            "Motion moved",
+        );
+        ok(&mut m, "/vote 2-2-1", "tied 2–2, 1 abstention");
+        assert_eq!(
+            latest(&m).outcome,
+            Outcome::Open,
+            "a tie waits for the chair"
+        );
+        ok(&mut m, "/casting lost", "lost on the chair's casting vote");
+        assert_eq!(latest(&m).outcome, Outcome::Lost);
+        ok(
+            &mut m,
+            "/motion Wainwright, Harding: that we plant trees",
+            "Motion moved",
+        );
+        ok(
+            &mut m,
+            "/rollcall aye: Whitfield, Harding; no: Price; abstain: Shah",
+            "carried 2–1",
+        );
+        match latest(&m).vote {
+            Some(Vote::Named {
+                not_voting, absent, ..
+            }) => {
+                assert_eq!(not_voting, vec![m.find_exact("Julie Wainwright").unwrap()]);
+                assert_eq!(absent, vec![m.find_exact("Derek Moss").unwrap()]);
+            }
+            other => panic!("{other:?}"),
+        }
+        for (line, outcome) in [
+            ("/carried", Outcome::Carried),
+            ("/carried unanimously", Outcome::CarriedUnanimously),
+            ("/lost", Outcome::Lost),
+            ("/withdrawn", Outcome::Withdrawn),
+            ("/deferred", Outcome::Deferred),
+        ] {
+            ok(&mut m, "/motion Shah, Price: that it be so", "Motion moved");
+            ok(&mut m, line, outcome.word());
+            assert_eq!(latest(&m).outcome, outcome, "{line}");
+        }
+        ok(&mut m, "/withdrew Harding", "withdrew");
+        assert_eq!(m.withdrawn(), vec![m.find_exact("Tom Harding").unwrap()]);
+        ok(&mut m, "/returned Harding", "returned");
+        assert!(m.withdrawn().is_empty());
+        ok(&mut m, "/adjourned 20:05", "Adjourned at 20:05");
+        ok(&mut m, "/reconvened", "Reconvened at 19:30");
+        ok(&mut m, "/duration 2 20", "Item 2 planned for 20 minutes");
+        assert_eq!(m.items[1].planned_mins, Some(20));
+        ok(&mut m, "/public 11", "11 members of the public");
+        ok(
+            &mut m,
+            "/public Mr David Cary, Friends of the Park: asked about the fence",
+            "Statement by Mr David Cary",
+        );
+        ok(&mut m, "/private check the figure", "never exported");
+        ok(&mut m, "/heading Finance", "Sub-heading");
+        ok(
+            &mut m,
+            "@Clerk advised on the law",
+            "Comment by Helen Carter",
+        );
+        ok(
+            &mut m,
+            "@Shah+Price presented the report",
+            "Priya Shah and Owen Price",
+        );
+        ok(&mut m, "/apologies None", "Nobody added");
+        assert!(m.find_exact("None").is_none());
+    }
+
+    #[test]
+    fn each_refusal_says_why_and_changes_nothing() {
+        let mut m = parish();
+        run(&mut m, "/withdrew Harding").unwrap();
+        run(&mut m, "/left Wainwright").unwrap();
+        let cases = [
+            ("/carried", "no open motion"),
+            ("/vote 3-1", "no open motion"),
+            ("/casting carried", "no open motion"),
+            (
+                "/motion Carter: that it be so",
+                "in attendance, not a member",
+            ),
+            ("/motion Moss: that it be so", "not marked present"),
+            ("/motion Wainwright: that it be so", "left the meeting"),
+            ("/motion Harding: that it be so", "withdrew from this item"),
+            ("/motion Nobody Here: that it be so", "not on the roster"),
+            (
+                "/motion Shah, Shah: that it be so",
+                "cannot second their own",
+            ),
+            ("/returned Price", "has not withdrawn"),
+            ("/withdrew Harding", "already withdrawn"),
+        ];
+        for (line, why) in cases {
+            let before = m.clone();
+            let e = run(&mut m, line).expect_err(line);
+            assert!(e.contains(why), "{line}: {e:?} lacks {why:?}");
+            assert_eq!(m, before, "{line} changed the meeting");
+        }
+        run(&mut m, "/motion Shah, Price: that it be so").unwrap();
+        let cases = [
+            // Whitfield, Shah, Price present and not withdrawn: 3 may vote.
+            ("/vote 3-1", "only 3 members present may vote"),
+            ("/casting carried", "not tied"),
+            ("/seconded Whitfield", "already has a seconder"),
+            ("/rollcall aye: Shah, Shah", "named twice"),
+            ("/rollcall aye: Harding", "withdrew from this item"),
+            ("/amendment Moss: that it be not so", "not marked present"),
+        ];
+        for (line, why) in cases {
+            let before = m.clone();
+            let e = run(&mut m, line).expect_err(line);
+            assert!(e.contains(why), "{line}: {e:?} lacks {why:?}");
+            assert_eq!(m, before, "{line} changed the meeting");
+        }
+        for (line, why) in [
+            ("/vote five to two", "not a vote"),
+            ("/rollcall maybe: Shah", "not part of a roll call"),
+            ("/casting perhaps", "/casting carried"),
+            ("/carried loudly", "unanimously"),
+            ("/duration soon", "needs minutes"),
+        ] {
+            let e = run(&mut m, line).expect_err(line);
+            assert!(e.contains(why), "{line}: {e:?} lacks {why:?}");
+        }
+    }
+
+    #[test]
+    fn leaving_and_withdrawing_record_the_quorum_lost_and_regained() {
+        let mut m = parish();
+        run(&mut m, "/left Wainwright").unwrap();
+        assert_eq!(m.quorate(), Some(true), "4 of 4 needed");
+        run(&mut m, "/withdrew Harding").unwrap();
+        assert_eq!(m.quorate(), Some(false));
+        run(&mut m, "/returned Harding").unwrap();
+        assert_eq!(m.quorate(), Some(true));
+        let quorum: Vec<bool> = m
+            .current_log()
+            .iter()
+            .filter_map(|e| match e.kind {
+                EntryKind::Quorum { quorate, .. } => Some(quorate),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(quorum, vec![false, true]);
+        // Leave, come back, leave again: every stamp is kept.
+        run(&mut m, "/arrived Wainwright").unwrap();
+        run(&mut m, "/left Wainwright").unwrap();
+        let julie = m.find_exact("Julie Wainwright").unwrap();
+        assert_eq!(m.person(julie).unwrap().movements.len(), 3);
+        assert_eq!(m.present_count(), 4);
+    }
+}

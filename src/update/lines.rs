@@ -215,12 +215,20 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineE
             if matches!(log, LogRef::Item(_)) && log_index.is_none() {
                 return Err(LineError::ItemDeleted);
             }
-            // An action marked done stays done when its wording is fixed.
-            if let EntryKind::Action { done, .. } = &mut kind
-                && let Some(old) = app.entries(log).get(index)
-                && let EntryKind::Action { done: was_done, .. } = old.kind
-            {
-                *done = was_done;
+            // Fixing an entry's wording keeps what was recorded about it
+            // since: an action stays done, a motion keeps its amendments,
+            // votes and outcome.
+            match (&mut kind, app.entries(log).get(index).map(|e| &e.kind)) {
+                (EntryKind::Action { done, .. }, Some(EntryKind::Action { done: was, .. })) => {
+                    *done = *was;
+                }
+                (EntryKind::Motion(new), Some(EntryKind::Motion(old))) => {
+                    new.amendments.clone_from(&old.amendments);
+                    new.outcome = old.outcome;
+                    new.vote.clone_from(&old.vote);
+                    new.casting = old.casting;
+                }
+                _ => {}
             }
             app.change(|m| match m.replace_entry(log_index, index, kind) {
                 true => Ok(()),
