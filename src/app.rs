@@ -100,6 +100,9 @@ pub struct App {
     pub message: Option<Message>,
     /// Pasted lines still to run, held when one of them failed.
     pub pending: VecDeque<String>,
+    /// The pending lines are a pasted numbered list, offered as agenda
+    /// items: Enter adds them as items, Esc as notes.
+    pub items_offered: bool,
     pub help: Option<u16>,
     /// Bumped on every change to the meeting.
     pub rev: u64,
@@ -133,6 +136,7 @@ impl App {
             editing: None,
             message: None,
             pending: VecDeque::new(),
+            items_offered: false,
             help: None,
             rev: 0,
             saved_rev: 0,

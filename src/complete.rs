@@ -4,12 +4,14 @@
 use tui_input::Input;
 
 use crate::app::App;
-use crate::grammar::{self, Args, COMMANDS, Command, Line, SpeakerForm};
+use crate::grammar::{self, ArgKind, Args, COMMANDS, Command, Line, SpeakerForm};
 use crate::model::{Meeting, PersonId, Resolution, honorific_free};
 use crate::retype::token_for;
 
 /// Complete the word before the cursor: a command name after `/`, a person
-/// after `@`, or a full name where a command takes one.
+/// after `@` or wherever a command names someone (the shortest token that
+/// names them and no one else, as `@` does), or a full name in the roster
+/// commands, whose lines are the roster itself.
 pub fn complete(app: &mut App) {
     let value = app.input.value().to_string();
     let cursor_byte = value
@@ -18,7 +20,7 @@ pub fn complete(app: &mut App) {
         .map_or(value.len(), |(b, _)| b);
     let (head, tail) = value.split_at(cursor_byte);
     let word_start = head
-        .rfind(|c: char| c.is_whitespace() || c == ';')
+        .rfind(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '+'))
         .map_or(0, |i| {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
@@ -31,14 +33,15 @@ pub fn complete(app: &mut App) {
             Ok(id) => (format!("@{} ", token_for(&app.meeting, id)), None),
             Err(list) => (word.to_string(), Some(list)),
         })
-    } else if takes_names(head) {
+    } else if let Some(full) = names_go_here(head) {
         person_completion(&app.meeting, word).map(|found| match found {
-            Ok(id) => (
+            Ok(id) if full => (
                 app.meeting
                     .person(id)
                     .map_or_else(|| word.to_string(), |p| p.name.clone()),
                 None,
             ),
+            Ok(id) => (token_for(&app.meeting, id), None),
             Err(list) => (word.to_string(), Some(list)),
         })
     } else {
@@ -57,15 +60,26 @@ pub fn complete(app: &mut App) {
     }
 }
 
-/// Whether the word being typed is an argument of a command whose table
-/// row says it takes people's names.
-fn takes_names(head: &str) -> bool {
-    let first = head.split_whitespace().next().unwrap_or("");
-    let Some(name) = first.strip_prefix('/') else {
-        return false;
-    };
-    head.contains(char::is_whitespace)
-        && grammar::find_command(name).is_some_and(|c| c.arg.takes_names())
+/// Whether the word being typed is where a command's table row says a
+/// person goes: Some(true) for a full name (the roster commands), Some(false)
+/// for a token, None for no name here. A name comes before the colon in
+/// `/action OWNER: TEXT` and `/motion MOVER, SECONDER: TEXT`, and after the
+/// labels of a roll call.
+fn names_go_here(head: &str) -> Option<bool> {
+    let (first, args) = head.split_once(char::is_whitespace)?;
+    let spec = grammar::find_command(first.strip_prefix('/')?)?;
+    match spec.arg {
+        ArgKind::People => Some(true),
+        ArgKind::Person => Some(false),
+        ArgKind::Action | ArgKind::NameText | ArgKind::Motion => {
+            (!args.contains(':')).then_some(false)
+        }
+        ArgKind::RollCall => {
+            let part = args.rsplit(';').next().unwrap_or("");
+            part.contains(':').then_some(false)
+        }
+        _ => None,
+    }
 }
 
 /// `(completed text, Some(list of choices) when still ambiguous)`.

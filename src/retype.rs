@@ -131,9 +131,11 @@ fn who_text(m: &Meeting, who: &Who) -> String {
     }
 }
 
-/// A one-word token that names this person and no one else: their initials,
-/// or a word of their name. Falls back to the initials (which then ask the
-/// user to be more specific) when nothing is unique.
+/// The shortest one-word token that names this person and no one else:
+/// their initials or a word of their name (initials first on a tie). Falls
+/// back to the initials (which then ask the user to be more specific) when
+/// nothing is unique. Tab completion offers this everywhere a person is
+/// named, so the same person always completes the same way.
 pub fn token_for(m: &Meeting, id: PersonId) -> String {
     let Some(p) = m.person(id) else {
         return String::new();
@@ -146,8 +148,9 @@ pub fn token_for(m: &Meeting, id: PersonId) -> String {
         .map(str::to_string)
         .collect();
     std::iter::once(inits.clone())
-        .chain(words.iter().rev().cloned())
-        .find(|t| m.resolve(t) == Resolution::One(id))
+        .chain(words.iter().cloned())
+        .filter(|t| m.resolve(t) == Resolution::One(id))
+        .min_by_key(|t| t.chars().count())
         .unwrap_or_else(|| {
             if honorific_free(&p.name).is_empty() {
                 p.name.clone()

@@ -265,8 +265,16 @@ fn blocks(
                 words_of(meeting, entry, &declared)
             }
         };
+        // A statement is a paragraph of its own, unless a paragraph ending
+        // in a colon introduced a list of them ("The following queries
+        // were raised:"), as clerks write a run of comments.
+        let said = match said {
+            Said::Statement(text) if introduced(&out) => Said::ListItem(text),
+            Said::Statement(text) => Said::Para(None, text),
+            other => other,
+        };
         match said {
-            Said::Nothing => {}
+            Said::Nothing | Said::Statement(_) => {}
             Said::ListItem(text) => match out.last_mut() {
                 Some(Block::List(list)) => list.push(text),
                 _ => out.push(Block::List(vec![text])),
@@ -278,11 +286,24 @@ fn blocks(
     out
 }
 
+/// Whether the blocks so far end in a list introduced by a paragraph
+/// ending in a colon (or that paragraph itself), so a statement joins it.
+fn introduced(out: &[Block]) -> bool {
+    let intro = match out {
+        [.., Block::Para { text, .. }] => Some(text),
+        [.., Block::Para { text, .. }, Block::List(_)] => Some(text),
+        _ => None,
+    };
+    intro.is_some_and(|t| t.trim_end().ends_with(':'))
+}
+
 /// How one entry reads.
 enum Said {
     /// An empty note or bullet, or a private note: nothing to print.
     Nothing,
     ListItem(String),
+    /// What someone said: a paragraph, or an item of a list of comments.
+    Statement(String),
     Para(Option<&'static str>, String),
     Heading(String),
 }
@@ -310,7 +331,7 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
                 Some(role) => format!("The {role}"),
                 None => words::names(meeting, std::iter::once(speaker).chain(with)),
             };
-            Said::ListItem(words::comment(&name, text))
+            Said::Statement(words::comment(&name, text))
         }
         EntryKind::Decision(text) => para(Some(words::RESOLVED), words::one_line(text)),
         EntryKind::Action {

@@ -28,7 +28,10 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&title(&minutes))));
     out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
-    out.push_str(&format!("<h1>{}</h1>\n", escape(&title(&minutes))));
+    out.push_str(&format!("<h1>{}</h1>\n", escape(&minutes.title)));
+    if let Some(date) = &minutes.date {
+        out.push_str(&format!("<p class=\"date\">{}</p>\n", escape(date)));
+    }
     if let Some(held) = &minutes.held {
         out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
     }
@@ -153,7 +156,7 @@ mod tests {
         let html = render_html(&m, &Options::default());
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-        assert!(html.contains("<li>Jo Chwalko said &quot;yes&quot;</li>"));
+        assert!(html.contains("<p>Jo Chwalko said &quot;yes&quot;</p>"));
         assert!(html.contains("Chair &amp; Co"));
         assert!(html.contains("<td>send it</td><td>Clerk</td><td>1 May 2019</td>"));
         assert!(html.starts_with("<!DOCTYPE html>"));

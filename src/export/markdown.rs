@@ -13,7 +13,10 @@ use super::{Options, column_widths, pad, stack, words};
 
 pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
     let minutes = doc::build(meeting, options);
-    let mut chunks = vec![heading(1, &title(&minutes))];
+    let mut chunks = vec![heading(1, &minutes.title)];
+    if let Some(date) = &minutes.date {
+        chunks.push(format!("**{}**", escape_inline(date)));
+    }
     if let Some(held) = &minutes.held {
         chunks.push(escape_line(held));
     }
@@ -37,13 +40,6 @@ pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
         chunks.push(actions_table(&minutes));
     }
     stack(&chunks)
-}
-
-fn title(minutes: &Minutes) -> String {
-    match &minutes.date {
-        Some(date) => format!("{} — {date}", minutes.title),
-        None => minutes.title.clone(),
-    }
 }
 
 fn heading(level: usize, text: &str) -> String {

@@ -284,16 +284,41 @@ fn reproduces_seed_lines() {
     let txt = render(&sample(), Format::Txt, &PRIVATE);
     let lines: Vec<&str> = txt.lines().collect();
     // Lines as they appear in the council's draft minutes.
+    // The title and the date each have a line (the seed's one line is
+    // their two joined).
     assert_eq!(
         lines[0],
-        "WIRRAL IMPROVEMENT BOARD MINUTES AND ACTIONS FROM IMPROVEMENT BOARD MEETING WEDNESDAY 17 APRIL 2019"
+        "WIRRAL IMPROVEMENT BOARD MINUTES AND ACTIONS FROM IMPROVEMENT BOARD MEETING"
     );
-    assert_eq!(lines[1], "Held at Birkenhead Town Hall, 14:00–16:30");
-    assert_eq!(lines[3], "Please note these are draft minutes");
+    assert_eq!(lines[1], "WEDNESDAY 17 APRIL 2019");
+    assert_eq!(lines[2], "Held at Birkenhead Town Hall, 14:00–16:30");
+    assert_eq!(lines[4], "Please note these are draft minutes");
     assert!(txt.contains("\n1. MINUTES OF PREVIOUS MEETING – 27 FEBRUARY 2019\n\nThe minutes were agreed as a true record.\n"));
     assert!(txt.contains("\n- Prof. Maggie Atkinson queried if the move to Cheshire Lines Building has created a positive environment.\n"));
     assert!(txt.contains("\n- Lorna Quigley, Wirral CCG agreed that the presented self-view is an accurate assessment.\n"));
     assert!(txt.contains("\n4. DATE OF NEXT MEETING:\n\nWednesday June 26th, 2019, 2-4.30pm in Birkenhead Town Hall.\n"));
+}
+
+#[test]
+fn the_actions_table_fits_eighty_columns() {
+    let mut m = sample();
+    let long = "Write to every school in the borough about the new early help offer, \
+                enclosing the leaflet and the contact details of the locality teams";
+    let item = Arc::make_mut(&mut m.items[0]);
+    item.entries
+        .push(action(Who::Named("All members".into()), long, None));
+    let txt = render(&m, Format::Txt, &PRIVATE);
+    let table = txt.split("ACTIONS\n").nth(1).unwrap();
+    for line in table.lines() {
+        assert!(width(line) <= 80, "{} columns: {line:?}", width(line));
+    }
+    // Every word of the action is still there, in order.
+    let cells: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains("Write to every") || l.starts_with("    "))
+        .collect();
+    assert!(cells.len() > 1, "the long action wraps: {table}");
+    assert!(table.contains("locality teams"), "{table}");
 }
 
 #[test]

@@ -38,13 +38,14 @@ pub fn render_text(meeting: &Meeting, options: &Options) -> String {
     stack(&chunks)
 }
 
-/// "TITLE WEDNESDAY 17 APRIL 2019", then the "Held at …" line if any.
+/// "TITLE", "WEDNESDAY 17 APRIL 2019" on a line of its own, then the
+/// "Held at …" line if any.
 fn title(minutes: &Minutes) -> String {
     let mut line = match &minutes.date {
-        Some(date) => format!("{} {date}", minutes.title),
+        Some(date) => format!("{}\n{date}", minutes.title),
         None => minutes.title.clone(),
     };
-    // Council style: the title line is all capitals, whatever was typed.
+    // Council style: the title lines are all capitals, whatever was typed.
     line = line.to_uppercase();
     if let Some(held) = &minutes.held {
         line.push('\n');
@@ -84,18 +85,56 @@ fn block(block: &Block) -> String {
     }
 }
 
+/// How wide the plain-text minutes may be: the table must fit a terminal
+/// and a printed page, where the paragraphs, never wrapped, reflow.
+const PAGE_WIDTH: usize = 80;
+
+/// The narrowest the action column is squeezed to before the table is
+/// allowed to run past the page.
+const MIN_ACTION_WIDTH: usize = 24;
+
 /// Columns aligned with spaces, the header underlined column by column.
+/// A long action wraps within its column so the table fits the page.
 fn actions_table(minutes: &Minutes) -> String {
     let header = words::ACTION_COLUMNS;
     let rows: Vec<[&str; 4]> = minutes.actions.iter().map(|a| a.cells()).collect();
-    let widths = column_widths(std::iter::once(header).chain(rows.iter().copied()));
+    let mut widths = column_widths(std::iter::once(header).chain(rows.iter().copied()));
+    let others: usize = widths[0] + widths[2] + widths[3] + 3 * COLUMN_GAP;
+    widths[1] = widths[1].min(PAGE_WIDTH.saturating_sub(others).max(MIN_ACTION_WIDTH));
     let rule = widths.map(|w| "-".repeat(w));
-    let lines: Vec<String> = [header, rule.each_ref().map(String::as_str)]
+    let mut lines: Vec<String> = [header, rule.each_ref().map(String::as_str)]
         .into_iter()
-        .chain(rows)
         .map(|cells| table_row(&cells, &widths))
         .collect();
+    for row in rows {
+        for (i, part) in wrap_words(row[1], widths[1]).iter().enumerate() {
+            let cells = if i == 0 {
+                [row[0], part.as_str(), row[2], row[3]]
+            } else {
+                ["", part.as_str(), "", ""]
+            };
+            lines.push(table_row(&cells, &widths));
+        }
+    }
     lines.join("\n")
+}
+
+/// Words into lines at most `columns` wide; a word longer than that has a
+/// line of its own rather than being cut.
+fn wrap_words(text: &str, columns: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && width(&line) + 1 + width(word) > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 fn table_row(cells: &[&str; 4], widths: &[usize; 4]) -> String {

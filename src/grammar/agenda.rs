@@ -8,14 +8,32 @@ use super::apply::{Applied, ApplyError, done};
 use super::args::Args;
 use crate::model::{EntryKind, Item, ItemId, Meeting};
 
+/// A number typed before a title ("8. Correspondence", "2) Minutes",
+/// "3: Finance"): the item's number, and the title after it.
+pub fn numbered(title: &str) -> Option<(usize, &str)> {
+    let digits = title.find(|c: char| !c.is_ascii_digit())?;
+    let n: usize = title[..digits].parse().ok()?;
+    let rest = title[digits..].strip_prefix(['.', ')', ':'])?;
+    let rest = rest.strip_prefix(char::is_whitespace)?.trim();
+    (!rest.is_empty()).then_some((n, rest))
+}
+
 pub fn item(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
     let Args::Text(title) = args else {
         return Err(ApplyError::WrongArgs("item"));
     };
+    // Items are numbered by their place; a number typed with the title
+    // (a pasted agenda) is that place, not part of the title.
+    let next = m.items.len() + 1;
+    let title = match numbered(title) {
+        Some((n, rest)) if n == next => rest,
+        Some((n, _)) => return Err(ApplyError::ItemNumber { typed: n, next }),
+        None => title.as_str(),
+    };
     let id = ItemId(m.fresh_id());
     m.items.push(Arc::new(Item {
         id,
-        title: title.clone(),
+        title: title.to_string(),
         confidential: false,
         started: None,
         ended: None,
@@ -112,4 +130,19 @@ pub fn reconvened(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Ap
     let when = at(args, now, "reconvened")?;
     m.push_entry(when, EntryKind::Reconvened);
     done(format!("Reconvened at {}", when.format("%H:%M")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_before_titles() {
+        assert_eq!(numbered("8. Correspondence"), Some((8, "Correspondence")));
+        assert_eq!(numbered("2) Minutes"), Some((2, "Minutes")));
+        assert_eq!(numbered("3: Finance"), Some((3, "Finance")));
+        assert_eq!(numbered("2019 budget"), None);
+        assert_eq!(numbered("3.5% rise"), None);
+        assert_eq!(numbered("7."), None);
+    }
 }

@@ -39,6 +39,10 @@ pub enum ApplyError {
     LastItem(usize),
     #[error("There is no current item to mark: add one with /item TITLE.")]
     NoCurrentItem,
+    #[error(
+        "This would be item {next}, not {typed}: items are numbered by their place, so leave the number out (or add the items before it first)."
+    )]
+    ItemNumber { typed: usize, next: usize },
     #[error("That command is run by the app, not applied to the meeting.")]
     AppCommand,
     #[error("{name} cannot {act}: {why}.")]
@@ -359,6 +363,20 @@ mod tests {
         apply(&mut m3, &parse("/item Apologies").unwrap(), paste).unwrap();
         apply(&mut m3, &parse("/start 19:00").unwrap(), at(19, 0)).unwrap();
         assert_eq!(m3.items[0].entered, Some(at(19, 0)));
+    }
+
+    #[test]
+    fn a_typed_item_number_is_its_place_not_its_title() {
+        let mut m = Meeting::default();
+        run(&mut m, "/item 1. Apologies").unwrap();
+        run(&mut m, "/item 2) Minutes").unwrap();
+        assert_eq!(m.items[1].title, "Minutes");
+        let before = m.clone();
+        let e = run(&mut m, "/item 8. Correspondence").unwrap_err();
+        assert!(e.to_string().contains("item 3, not 8"), "{e}");
+        assert_eq!(m, before);
+        run(&mut m, "/item 2019 accounts").unwrap();
+        assert_eq!(m.items[2].title, "2019 accounts");
     }
 
     #[test]

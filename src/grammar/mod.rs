@@ -18,6 +18,7 @@ mod formal;
 mod people;
 mod table;
 
+pub use agenda::numbered as numbered_item;
 pub use apply::{Applied, ApplyError, apply, entry_for};
 pub use args::{ArgKind, Args, NameRole};
 pub use dates::{parse_date, parse_time};
@@ -83,8 +84,8 @@ pub enum ParseError {
     NothingSaid(String),
     #[error("Type the bullet's text after the dash.")]
     EmptyBullet,
-    #[error("There is no command /{0}: type /help to see them all.")]
-    UnknownCommand(String),
+    #[error("There is no command /{name}: {hint}")]
+    UnknownCommand { name: String, hint: String },
     #[error("/{name} needs {what}: /{name} {usage}")]
     Needs {
         name: &'static str,
@@ -208,7 +209,14 @@ fn parse_command(rest: &str) -> Result<Command, ParseError> {
         .split_once(char::is_whitespace)
         .map_or((rest, ""), |(n, a)| (n, a.trim()));
     let Some(spec) = find_command(name) else {
-        return Err(ParseError::UnknownCommand(name.to_string()));
+        let hint = match table::closest_command(name) {
+            Some(close) => format!("did you mean /{close}? (/help lists them all)"),
+            None => "type /help to see them all.".to_string(),
+        };
+        return Err(ParseError::UnknownCommand {
+            name: name.to_string(),
+            hint,
+        });
     };
     Ok(Command {
         spec,
@@ -476,7 +484,10 @@ mod tests {
             ("   ", "empty"),
             ("@", "right after @"),
             ("@JC", "said after"),
-            ("/frobnicate", "no command /frobnicate"),
+            ("/frobnicate", "no command /frobnicate: type /help"),
+            ("/resolvd", "did you mean /resolved?"),
+            ("/presnt", "did you mean /present?"),
+            ("/actoin", "did you mean /action?"),
             ("/title", "/title needs a title"),
             ("/go three", "item number"),
             ("/go 0", "item number"),

@@ -47,6 +47,15 @@ pub enum LineError {
 /// Enter: run the typed line, or put an edited entry back.
 pub(super) fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     let text = app.input.value().to_string();
+    if app.items_offered && text.trim().is_empty() {
+        app.items_offered = false;
+        let lines: Vec<String> = app
+            .pending
+            .drain(..)
+            .map(|l| format!("/item {l}"))
+            .collect();
+        return run_lines(app, lines, now);
+    }
     if text.trim().is_empty() && app.editing.is_none() && !app.pending.is_empty() {
         // Enter on an empty line runs the pasted lines that wait.
         let lines: Vec<String> = app.pending.drain(..).collect();
@@ -266,11 +275,59 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
         ));
         return vec![];
     }
-    // What was already typed joins the first pasted line.
-    lines[0] = format!("{}{}", app.input.value(), lines[0]);
-    app.input = Input::default();
     app.set_focus(Focus::Input);
+    let typed = app.input.value().to_string();
+    // Pasted onto "/present " or "/item ": the command takes each line.
+    if let Some(command) = list_command(&typed) {
+        app.input = Input::default();
+        let lines = lines
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{command} {}", l.trim()))
+            .collect();
+        return run_lines(app, lines, now);
+    }
+    // A numbered list pasted on an empty line is most likely an agenda:
+    // offer it as items, and keep it safe (as pending lines) meanwhile.
+    let filled: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
+    if typed.trim().is_empty()
+        && filled.len() > 1
+        && filled
+            .iter()
+            .all(|l| crate::grammar::numbered_item(l.trim()).is_some())
+    {
+        app.items_offered = true;
+        app.pending = filled.iter().map(|l| l.trim().to_string()).collect();
+        app.say(format!(
+            "{} numbered lines pasted: Enter adds them as agenda items, Esc adds them as notes.",
+            filled.len()
+        ));
+        return vec![];
+    }
+    // What was already typed joins the first pasted line.
+    lines[0] = format!("{typed}{}", lines[0]);
+    app.input = Input::default();
     run_lines(app, lines, now)
+}
+
+/// Esc on a pasted numbered list: add its lines as notes after all.
+pub(super) fn decline_items(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    app.items_offered = false;
+    let lines: Vec<String> = app.pending.drain(..).collect();
+    run_lines(app, lines, now)
+}
+
+/// The command a paste of several lines should run each line with: a
+/// command typed alone that takes a list of people, or `/item`.
+fn list_command(typed: &str) -> Option<String> {
+    let word = typed.trim();
+    let spec = crate::grammar::find_command(word.strip_prefix('/')?)?;
+    let takes_lines = spec.arg == crate::grammar::ArgKind::People || spec.name == "item";
+    takes_lines.then(|| format!("/{}", spec.name))
 }
 
 /// Run lines as one undoable step. A line that fails stops the run: it waits

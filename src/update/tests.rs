@@ -670,3 +670,112 @@ fn page_keys_on_the_input_line_scroll_the_log_and_keep_the_line() {
     keys(&mut a, "<F4><Home><PgDn>");
     assert_eq!(a.log_sel, Some(10));
 }
+
+/// A parish roster where initials clash: Julie Wainwright and John
+/// Whitfield are both JW.
+fn parish() -> App {
+    let mut a = app();
+    enter(
+        &mut a,
+        "/present Julie Wainwright; John Whitfield; Tom Harding; Priya Shah",
+    );
+    enter(&mut a, "/item Planning");
+    a
+}
+
+#[test]
+fn a_mistyped_command_suggests_the_one_meant_and_keeps_the_line() {
+    let mut a = seeded();
+    enter(&mut a, "/resolvd The minutes were agreed");
+    assert!(
+        error(&a).contains("did you mean /resolved?"),
+        "{}",
+        error(&a)
+    );
+    assert_eq!(a.input.value(), "/resolvd The minutes were agreed");
+}
+
+#[test]
+fn tab_completes_names_wherever_a_name_goes_with_one_rule() {
+    // The rule: the shortest token that names them and no one else.
+    let cases = [
+        ("@Tom<Tab>", "@TH "),
+        ("@Jul<Tab>", "@Julie "),
+        ("/action Jul<Tab>", "/action Julie"),
+        ("/interest Pri<Tab>", "/interest PS"),
+        ("/motion Har<Tab>", "/motion TH"),
+        ("/motion TH, Whit<Tab>", "/motion TH, John"),
+        ("/seconded Sha<Tab>", "/seconded PS"),
+        ("/rollcall aye: Har<Tab>", "/rollcall aye: TH"),
+        ("/withdrew Jul<Tab>", "/withdrew Julie"),
+        // The roster commands write the roster: full names.
+        ("/present Jul<Tab>", "/present Julie Wainwright"),
+    ];
+    for (typed, want) in cases {
+        let mut a = parish();
+        keys(&mut a, typed);
+        assert_eq!(a.input.value(), want, "{typed}");
+    }
+    // After the colon comes free text, not a name.
+    let mut a = parish();
+    keys(&mut a, "/action TH: ask Jul<Tab>");
+    assert_eq!(a.input.value(), "/action TH: ask Jul");
+}
+
+#[test]
+fn a_list_pasted_onto_a_list_command_takes_every_line() {
+    let mut a = parish();
+    let people = a.meeting.people.len();
+    keys(&mut a, "/attending ");
+    update(
+        &mut a,
+        Msg::Paste(
+            "Helen Carter\tClerk\nMark Hughes\tPCSO\n\nAnne Lowe\tCounty Councillor\n".into(),
+        ),
+        at(14, 0),
+    );
+    assert_eq!(a.meeting.people.len(), people + 3, "{:?}", a.message);
+    let helen = a.meeting.find_exact("Helen Carter").unwrap();
+    assert_eq!(a.meeting.person(helen).unwrap().role, "Clerk");
+    keys(&mut a, "<C-z>");
+    assert_eq!(
+        a.meeting.people.len(),
+        people,
+        "one undo takes the paste back"
+    );
+    keys(&mut a, "/item ");
+    update(
+        &mut a,
+        Msg::Paste("2. Minutes\n3. Finance\n".into()),
+        at(14, 0),
+    );
+    let titles: Vec<&str> = a.meeting.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Planning", "Minutes", "Finance"]);
+}
+
+#[test]
+fn a_pasted_numbered_list_is_offered_as_agenda_items() {
+    let agenda = "1. Apologies\n2) Minutes\n3: Finance\n";
+    let mut a = app();
+    update(&mut a, Msg::Paste(agenda.into()), at(14, 0));
+    assert!(a.meeting.items.is_empty(), "nothing happens until answered");
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Enter adds them as agenda items")
+    );
+    keys(&mut a, "<Enter>");
+    let titles: Vec<&str> = a.meeting.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Apologies", "Minutes", "Finance"]);
+    keys(&mut a, "<C-z>");
+    assert!(a.meeting.items.is_empty(), "one undo step");
+    // Esc declines: the lines go in as they are, as notes.
+    let mut a = app();
+    update(&mut a, Msg::Paste(agenda.into()), at(14, 0));
+    keys(&mut a, "<Esc>");
+    assert!(a.meeting.items.is_empty());
+    assert_eq!(a.meeting.preamble.len(), 3);
+    assert_eq!(a.focus, Focus::Input);
+}
