@@ -229,17 +229,23 @@ fn motion_runs<'a>(m: &Meeting, motion: &'a Motion, runs: &mut Vec<(Cow<'a, str>
         let (word, style) = match (&mo.vote, mo.outcome) {
             (_, Outcome::Open) => (" — OPEN".to_string(), theme::ERROR),
             (Some(v), _) => (
-                format!(" — {}", formal_vote_words(v, mo.outcome)),
+                format!(
+                    " — {}",
+                    formal_vote_words(v, mo.outcome, mo.casting.is_some())
+                ),
                 theme::DECISION,
             ),
             (None, o) => (format!(" — {}", o.word()), theme::DECISION),
         };
         runs.push((word.into(), style));
     };
+    // The motion's own outcome follows its words; each amendment, with
+    // its outcome, after that.
     runs.push(("MOTION ".into(), theme::DECISION));
     runs.push((proposers(motion).into(), theme::SPEAKER));
     runs.push((": ".into(), plain));
     runs.push((clean(&motion.text), plain));
+    outcome(motion, runs);
     for a in &motion.amendments {
         runs.push(("; AMENDMENT ".into(), theme::ACTION));
         runs.push((proposers(a).into(), theme::SPEAKER));
@@ -247,17 +253,21 @@ fn motion_runs<'a>(m: &Meeting, motion: &'a Motion, runs: &mut Vec<(Cow<'a, str>
         runs.push((clean(&a.text), plain));
         outcome(a, runs);
     }
-    outcome(motion, runs);
 }
 
-/// "carried 5–2, 1 abstention", "lost on the casting vote".
-fn formal_vote_words(vote: &Vote, outcome: Outcome) -> String {
+/// "carried 5–2, 1 abstaining", "lost 2–2 on the chair's casting vote".
+fn formal_vote_words(vote: &Vote, outcome: Outcome, casting: bool) -> String {
     let (f, a, ab) = vote.counts();
     let abstentions = match ab {
         0 => String::new(),
         n => format!(", {n} abstaining"),
     };
-    format!("{} {f}–{a}{abstentions}", outcome.word())
+    let casting = if casting {
+        " on the chair's casting vote"
+    } else {
+        ""
+    };
+    format!("{} {f}–{a}{abstentions}{casting}", outcome.word())
 }
 
 /// One entry, wrapped: time, a marker for its kind, then its words.
