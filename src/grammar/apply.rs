@@ -67,6 +67,10 @@ pub enum ApplyError {
     AlreadySeconded(String),
     #[error("{0} cannot second their own motion.")]
     OwnSeconder(String),
+    #[error("{0} is already on the roster: /merge OLD: NEW folds two people into one.")]
+    NameTaken(String),
+    #[error("Both names are {0}: name two different people.")]
+    SamePerson(String),
     #[error("{0} has not withdrawn from this item.")]
     NotWithdrawn(String),
     #[error("{0} has already withdrawn from this item.")]
@@ -377,6 +381,33 @@ mod tests {
         assert_eq!(m, before);
         run(&mut m, "/item 2019 accounts").unwrap();
         assert_eq!(m.items[2].title, "2019 accounts");
+    }
+
+    #[test]
+    fn rename_and_merge_keep_who_said_what() {
+        let mut m = seeded();
+        run(&mut m, "@JC said it feels different").unwrap();
+        run(&mut m, "/present Jo Chwalco").unwrap();
+        run(&mut m, "/next").unwrap();
+        run(&mut m, "@Chwalco added a point").unwrap();
+        let typo = m.find_exact("Jo Chwalco").unwrap();
+        let jo = m.find_exact("Jo Chwalko").unwrap();
+        run(&mut m, "/merge Jo Chwalco: Jo Chwalko").unwrap();
+        assert!(m.person(typo).is_none());
+        assert_eq!(m.mentions(jo), 2);
+        run(&mut m, "/rename Jo Chwalko: Joanne Chwalko").unwrap();
+        assert_eq!(m.person(jo).unwrap().name, "Joanne Chwalko");
+        assert_eq!(
+            m.resolve("Joanne"),
+            Resolution::One(jo),
+            "the new name resolves"
+        );
+        let before = m.clone();
+        let e = run(&mut m, "/rename Joanne Chwalko: Linda Clegg").unwrap_err();
+        assert!(e.to_string().contains("already on the roster"), "{e}");
+        let e = run(&mut m, "/merge Linda Clegg: Linda Clegg").unwrap_err();
+        assert!(e.to_string().contains("two different people"), "{e}");
+        assert_eq!(m, before);
     }
 
     #[test]

@@ -179,3 +179,33 @@ pub fn returned(m: &mut Meeting, args: &Args, now: NaiveDateTime) -> Result<Appl
     m.note_quorum(quorate, now);
     done(format!("{} returned", name_of(m, id)))
 }
+
+/// `/rename OLD: NEW`: a new name, everywhere they are named.
+pub fn rename(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::NameText { who, text: new } = args else {
+        return Err(ApplyError::WrongArgs("rename"));
+    };
+    let id = person(m, who)?;
+    let old = name_of(m, id);
+    if let Some(other) = m.find_exact(new)
+        && other != id
+    {
+        return Err(ApplyError::NameTaken(name_of(m, other)));
+    }
+    m.rename_person(id, new);
+    done(format!("{old} is now {}", name_of(m, id)))
+}
+
+/// `/merge A: B`: A was a mistyped B; A's entries become B's.
+pub fn merge(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
+    let Args::NameText { who, text: into } = args else {
+        return Err(ApplyError::WrongArgs("merge"));
+    };
+    let (from, into) = (person(m, who)?, person(m, into)?);
+    if from == into {
+        return Err(ApplyError::SamePerson(name_of(m, from)));
+    }
+    let (a, b) = (name_of(m, from), name_of(m, into));
+    m.merge_people(from, into);
+    done(format!("{a} folded into {b}"))
+}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use super::{Attendance, EntryKind, ItemId, Meeting, Move, PersonId, Who};
+use super::{Attendance, EntryKind, ItemId, Meeting, Move, PersonId};
 
 /// Why someone cannot be taken off the roster.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -153,16 +153,8 @@ impl Meeting {
 
     /// How many entries name this person (as speaker, owner or declarer).
     pub fn mentions(&self, id: PersonId) -> usize {
-        let names = |w: &Who| *w == Who::Person(id);
         self.all_entries()
-            .filter(|e| match &e.kind {
-                EntryKind::Comment { speaker, with, .. } => *speaker == id || with.contains(&id),
-                EntryKind::Action { owner, .. } => names(owner),
-                EntryKind::Interest { who, .. } => names(who),
-                EntryKind::Motion(m) => m.names().contains(&id),
-                EntryKind::Withdrew(p) | EntryKind::Returned(p) => *p == id,
-                _ => false,
-            })
+            .filter(|e| super::people::names(&e.kind, id))
             .count()
     }
 

@@ -11,6 +11,7 @@ mod carry;
 mod edit;
 mod formal;
 mod history;
+mod people;
 mod presence;
 mod record;
 mod roster;
