@@ -108,6 +108,9 @@ pub struct App {
     pub save_state: SaveState,
     /// Set by a first Ctrl+C; a second one quits.
     pub quit_armed: bool,
+    /// Set by an Esc that kept the focus on a line with text in it; a
+    /// second Esc straight after goes to the panes.
+    pub escape_armed: bool,
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
@@ -138,6 +141,7 @@ impl App {
             saved_rev: 0,
             save_state: SaveState::Saved,
             quit_armed: false,
+            escape_armed: false,
             banner: None,
             viewport: Viewport::default(),
         }

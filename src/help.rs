@@ -21,9 +21,10 @@ pub enum HelpLine {
 /// The scopes whose keys the overlay lists: those of the meeting screen.
 /// (The overlay's own keys are in its closing note; the start screen says
 /// its keys on itself.)
-pub const OVERLAY_SCOPES: [Scope; 6] = [
+pub const OVERLAY_SCOPES: [Scope; 7] = [
     Scope::Anywhere,
     Scope::Input,
+    Scope::Editing,
     Scope::Panes,
     Scope::Attendance,
     Scope::Agenda,

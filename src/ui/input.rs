@@ -66,7 +66,7 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
         )
     } else if let Some((hint, error)) = complete::hint(&app.meeting, app.input.value()) {
         (
-            format!("→ {}", clean(&hint)),
+            format!("→ {}{}", clean(&hint), waiting(app)),
             if error { theme::ERROR } else { theme::HINT },
         )
     } else {
@@ -77,9 +77,20 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
             "/item /decision /action …",
         ]
         .map(String::from);
-        (fit_parts(&parts, "F1 help", width), theme::HINT)
+        let text = format!("{}{}", fit_parts(&parts, "F1 help", width), waiting(app));
+        (text, theme::HINT)
     };
     Paragraph::new(wrap(&[(text, style)], width, 2)).render(area, buf);
+}
+
+/// Pasted lines that wait behind the one in the input, so that an edit
+/// which clears the error about it does not hide them.
+fn waiting(app: &App) -> String {
+    match app.pending.len() {
+        0 => String::new(),
+        1 => " (1 more pasted line waits)".to_string(),
+        n => format!(" ({n} more pasted lines wait)"),
+    }
 }
 
 /// As many whole " · "-separated parts as fit, always ending with `last`.

@@ -22,13 +22,14 @@ pub use lines::LineError;
 /// Apply one message. A change to the meeting bumps `rev` and asks for a save.
 pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     let rev = app.rev;
-    if !matches!(
-        msg,
-        Msg::Interrupt | Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. }
-    ) {
+    let background = matches!(msg, Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. });
+    if !background && msg != Msg::Interrupt {
         app.quit_armed = false;
     }
-    let mut effects = handle(app, msg, now);
+    if !background && msg != Msg::Escape {
+        app.escape_armed = false;
+    }
+    let mut effects = edit_refreshes_hint(app, msg, now);
     if app.rev != rev && !effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
         effects.insert(0, save_effect(app));
     }
@@ -66,6 +67,29 @@ pub fn save_effect(app: &App) -> Effect {
         rev: app.rev,
         meeting: app.snapshot(),
     }
+}
+
+/// A message about the line as it was (an error above all) must not hide
+/// how the line now reads: any change to the typed text clears it, unless
+/// the change itself said something (a completion listing choices, a paste
+/// that ran lines).
+fn edit_refreshes_hint(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+    let edits_line = match &msg {
+        Msg::Edit(_) | Msg::Complete | Msg::HistoryPrev | Msg::HistoryNext | Msg::TypeInto(_) => {
+            true
+        }
+        Msg::Paste(text) => !text.contains(['\n', '\r']),
+        _ => false,
+    };
+    if !edits_line || app.help.is_some() {
+        return handle(app, msg, now);
+    }
+    let before = (app.input.value().to_string(), app.message.clone());
+    let effects = handle(app, msg, now);
+    if app.input.value() != before.0 && app.message == before.1 {
+        app.message = None;
+    }
+    effects
 }
 
 fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
@@ -214,6 +238,14 @@ fn escape(app: &mut App) {
         return;
     }
     if app.focus == Focus::Input {
+        // Esc pressed by habit in the middle of a sentence must not send
+        // the rest of the sentence to the panes as keys: with text in the
+        // line it takes a second Esc, straight after, to leave it.
+        if !app.input.value().trim().is_empty() && !app.escape_armed {
+            app.escape_armed = true;
+            app.say("The line stays here: keep typing, or press Esc again to go to the panes.");
+            return;
+        }
         app.message = None;
         app.set_focus(app.last_pane);
     } else {
@@ -250,3 +282,5 @@ fn history_step(app: &mut App, back: bool) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typing_tests;
