@@ -185,6 +185,90 @@ fn unicode_app() -> Tui {
     app
 }
 
+/// A parish council meeting as a new user typed it: a roster with roles
+/// long enough to be cut, a late arrival and an early departure, an
+/// interest, a police report, a confidential item, on 2 December 2026.
+fn parish() -> Tui {
+    let mut app = new_app();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let lines = [
+        (
+            "18:55",
+            "/title Little Ashby Parish Council – Ordinary Meeting",
+        ),
+        ("18:55", "/date 2 December 2026"),
+        ("18:56", "/place Village Hall; Church Lane, Little Ashby"),
+        (
+            "18:57",
+            "/present Cllr Owen Price, Chair; Cllr Julie Wainwright, Vice Chair; Cllr John Beck; Cllr Sarah Okonkwo-Davies, Planning lead",
+        ),
+        (
+            "18:58",
+            "/attending Mrs Anne Clarke, Clerk and Responsible Financial Officer; PCSO Mark Hughes, Thames Valley Police",
+        ),
+        ("18:58", "/apologies Cllr Peter Lloyd, Work commitment"),
+        ("18:59", "/item Apologies for absence"),
+        ("18:59", "/item Declarations of interest"),
+        ("18:59", "/item Police report"),
+        ("18:59", "/item Village hall booking dispute"),
+        ("18:59", "/item Staffing matters"),
+        ("19:00", "/start 19:00"),
+        (
+            "19:01",
+            "Apologies received from Cllr Lloyd (work commitment).",
+        ),
+        ("19:03", "/next"),
+        (
+            "19:04",
+            "/interest Owen Price: item 4, he is a trustee of the village hall",
+        ),
+        ("19:06", "/next"),
+        ("19:08", "/arrived Cllr Tom Harding"),
+        (
+            "19:10",
+            "@Mark reported 6 crimes recorded in the parish since the last meeting",
+        ),
+        ("19:19", "/left PCSO Mark Hughes"),
+        ("19:20", "/next"),
+        (
+            "19:22",
+            "@Julie said the hall committee has double-booked the main hall on the first Saturday of every month",
+        ),
+        ("19:40", "/go 5"),
+        ("19:40", "/confidential"),
+        ("19:41", "The clerk's contract was discussed."),
+        ("19:45", "/go 4"),
+    ];
+    for (time, line) in lines {
+        let when = day.and_time(chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap());
+        type_line(&mut app, line, when);
+        assert!(
+            app.message.as_ref().is_none_or(|m| !m.error),
+            "{line:?} failed: {:?}",
+            app.message
+        );
+    }
+    saved(&mut app);
+    app
+}
+
+/// The parish meeting drawn at 19:50 on its day, as `screen` draws the
+/// seed at 15:10 on its own.
+fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.set_cursor_position(hidden()).unwrap();
+    let when = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(19, 50, 0)
+        .unwrap();
+    let mut cache = app.cache.borrow_mut();
+    terminal
+        .draw(|f| ui::render(&app.app, &mut cache, f, when))
+        .unwrap();
+    drop(cache);
+    view(&mut terminal)
+}
+
 /// The screen as text: each row between quotes, wide characters drawn once,
 /// then the cursor.
 fn view(terminal: &mut Terminal<TestBackend>) -> String {
@@ -478,6 +562,41 @@ fn narrow_terminal_shows_one_pane() {
     insta::assert_snapshot!("seed_narrow_40x16", screen(&app, 40, 16));
     send(&mut app, Msg::Focus(Focus::Agenda));
     insta::assert_snapshot!("focus_agenda_narrow_40x16", screen(&app, 40, 16));
+}
+
+#[test]
+fn a_long_line_grows_the_input_to_several_rows() {
+    let mut app = parish();
+    let paragraph = "@Julie said the hall committee cannot honour both bookings for the \
+        first Saturday of March, that the Scouts had booked first but the deposit from the \
+        Women's Institute was paid first, and that the committee would like the council to \
+        decide which booking stands before its next meeting on the 14th.";
+    for (w, h) in SIZES {
+        // As the runtime does: the reducer knows the width the last frame
+        // wrapped the line at.
+        parish_screen(&app, w, h);
+        app.app.viewport = app.cache.borrow().viewport();
+        app.input = Default::default();
+        type_text(&mut app, paragraph, now());
+        let screen = parish_screen(&app, w, h);
+        insta::assert_snapshot!(format!("typing_a_long_line_{w}x{h}"), screen);
+        // The token that says who is speaking stays in sight.
+        assert!(screen.contains("› @Julie said"), "{screen}");
+        // Up moves the cursor a row, not to the previous line typed.
+        send(&mut app, Msg::HistoryPrev);
+        assert!(
+            app.input
+                .value()
+                .starts_with("@Julie said the hall committee cannot")
+        );
+        let moved = parish_screen(&app, w, h);
+        insta::assert_snapshot!(format!("typing_a_long_line_up_a_row_{w}x{h}"), moved);
+    }
+    // At most a third of the screen, then it scrolls within that.
+    let mut app = parish();
+    type_text(&mut app, &paragraph.repeat(3), now());
+    let screen = parish_screen(&app, 80, 24);
+    insta::assert_snapshot!("typing_a_very_long_line_80x24", screen);
 }
 
 // ---------------------------------------------------------------------------

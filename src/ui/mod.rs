@@ -17,8 +17,9 @@ use chrono::{NaiveDateTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Focus, LogRef, Viewport};
+use crate::app::{App, Focus, InputRows, LogRef, Viewport};
 use crate::model::Attendance;
 
 pub use start::{StartScreen, render_start};
@@ -40,6 +41,8 @@ pub struct ViewCache {
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
     help_max: u16,
+    /// Columns the typed text wrapped at.
+    input_width: u16,
 }
 
 impl ViewCache {
@@ -47,6 +50,7 @@ impl ViewCache {
     pub fn viewport(&self) -> Viewport {
         Viewport {
             help_max: self.help_max,
+            input_width: self.input_width,
         }
     }
 }
@@ -57,27 +61,48 @@ pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDat
     if area.width == 0 || area.height == 0 {
         return;
     }
-    // An error message may take up to three rows: it must be read whole.
-    let hint_rows = app.message.as_ref().map_or(1, |m| {
-        let width = usize::from(area.width.max(1));
-        let rows = unicode_width::UnicodeWidthStr::width(m.text.as_str()) / width + 1;
-        u16::try_from(rows.min(3)).unwrap_or(1)
-    });
-    let hint_rows = if area.height >= 12 { hint_rows } else { 1 };
+    // The typed text wraps one column short of the edge, so the cursor
+    // has somewhere to stand at the end of a full row.
+    let prompt_width = u16::try_from(app.prompt().width()).unwrap_or(2);
+    cache.input_width = area.width.saturating_sub(prompt_width + 1);
+    let rows = InputRows::new(app.input.value(), usize::from(cache.input_width));
+    // Tiny terminals keep what matters most: the line being typed.
+    if area.height < 3 {
+        input::render(app, frame, area, &rows);
+        return;
+    }
+    // A long line grows the input up to a third of the screen, then
+    // scrolls within it.
+    let most = (area.height / 3).max(1);
+    let input_rows = u16::try_from(rows.count()).map_or(most, |n| n.min(most));
+    let hint_rows = if area.height >= 12 {
+        input::hint_rows(app, area.width)
+    } else {
+        1
+    };
     let [panes, hint, input, status] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(hint_rows),
-        Constraint::Length(1),
+        Constraint::Length(input_rows),
         Constraint::Length(1),
     ])
     .areas(area);
-    // Tiny terminals keep what matters most: the line being typed.
-    if area.height < 3 {
-        input::render(app, frame, area);
-        return;
-    }
     status::render(app, frame.buffer_mut(), status, now);
-    let panes = match &app.banner {
+    let panes = banner(app, frame.buffer_mut(), panes);
+    input::render(app, frame, input, &rows);
+    input::render_hint(app, frame.buffer_mut(), hint);
+    if panes.height >= 3 {
+        render_panes(app, cache, frame, panes, now);
+    }
+    if let Some(scroll) = app.help {
+        cache.help_max = help::render(frame, area, scroll);
+    }
+}
+
+/// The warning that stays on screen (typing goes to a recovery file), at
+/// the top of the panes; returns what is left for them.
+fn banner(app: &App, buf: &mut ratatui::buffer::Buffer, panes: Rect) -> Rect {
+    match &app.banner {
         Some(text) if panes.height > 6 => {
             let width = usize::from(panes.width.max(1));
             let rows = (unicode_width::UnicodeWidthStr::width(text.as_str()) / width + 1).min(4);
@@ -87,18 +112,10 @@ pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDat
             ratatui::widgets::Paragraph::new(clean(text))
                 .style(theme::SAVE_FAILED)
                 .wrap(ratatui::widgets::Wrap { trim: true })
-                .render(banner, frame.buffer_mut());
+                .render(banner, buf);
             rest
         }
         _ => panes,
-    };
-    input::render(app, frame, input);
-    input::render_hint(app, frame.buffer_mut(), hint);
-    if panes.height >= 3 {
-        render_panes(app, cache, frame, panes, now);
-    }
-    if let Some(scroll) = app.help {
-        cache.help_max = help::render(frame, area, scroll);
     }
 }
 
@@ -223,6 +240,7 @@ fn draw_rows(
     }
 }
 
+/// A pane's frame, highlighted when it has the keyboard.
 /// A pane's frame, highlighted when it has the keyboard.
 fn pane_block(title: String, focused: bool) -> Block<'static> {
     let block = Block::bordered().title(title).border_style(if focused {

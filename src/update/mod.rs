@@ -113,8 +113,16 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Submit => return lines::submit(app, now),
         Msg::Paste(text) => return lines::paste(app, &text, now),
         Msg::Complete => complete::complete(app),
-        Msg::HistoryPrev => history_step(app, true),
-        Msg::HistoryNext => history_step(app, false),
+        Msg::HistoryPrev => {
+            if !move_row(app, true) {
+                history_step(app, true);
+            }
+        }
+        Msg::HistoryNext => {
+            if !move_row(app, false) {
+                history_step(app, false);
+            }
+        }
         Msg::Focus(f) => app.set_focus(f),
         Msg::FocusNext => cycle_focus(app, 1),
         Msg::FocusPrev => cycle_focus(app, Focus::PANES.len() - 1),
@@ -251,6 +259,30 @@ fn escape(app: &mut App) {
     } else {
         app.focus = Focus::Input;
     }
+}
+
+/// Up/Down inside a line that wraps over several rows: move the cursor a
+/// row, keeping its column. False (so the keys browse the lines typed)
+/// on the first or last row, or while already browsing them.
+fn move_row(app: &mut App, up: bool) -> bool {
+    if app.history_pos.is_some() {
+        return false;
+    }
+    let rows = app.input_rows();
+    let value = app.input.value();
+    let (row, col) = rows.position(value, crate::app::byte_at(value, app.input.cursor()));
+    let target = if up {
+        row.checked_sub(1)
+    } else {
+        Some(row + 1).filter(|r| *r < rows.count())
+    };
+    let Some(target) = target else {
+        return false;
+    };
+    let byte = rows.at_column(value, target, col);
+    let cursor = value.get(..byte).map_or(0, |s| s.chars().count());
+    app.input.handle(InputRequest::SetCursor(cursor));
+    true
 }
 
 fn history_step(app: &mut App, back: bool) {

@@ -136,3 +136,39 @@ fn alt_b_and_alt_f_move_by_word_like_ctrl_left_and_right() {
     keys(&mut app, "<C-Left><C-Left>Z<C-Right>W");
     assert_eq!(app.input.value(), "Zone WYtwo Xthree");
 }
+
+#[test]
+fn up_and_down_move_between_rows_of_a_long_line_then_browse_history() {
+    let mut app = parish();
+    keys(&mut app, "an earlier line<Enter>");
+    // As the last frame drew it: 12 columns for the text.
+    app.viewport.input_width = 12;
+    keys(&mut app, "the hall is booked for May");
+    // Rows: "the hall is " / "booked for " / "May", cursor after "May".
+    keys(&mut app, "<Up>1");
+    assert_eq!(app.input.value(), "the hall is boo1ked for May");
+    keys(&mut app, "<Up>2");
+    assert_eq!(app.input.value(), "the 2hall is boo1ked for May");
+    // From the first row, Up goes back through the lines typed.
+    keys(&mut app, "<Up>");
+    assert_eq!(app.input.value(), "an earlier line");
+    keys(&mut app, "<Down>");
+    assert_eq!(app.input.value(), "the 2hall is boo1ked for May");
+    // The cursor is at the end, on the last row: Down has no row to go to.
+    keys(&mut app, "<Up><Down><Down>!");
+    assert_eq!(app.input.value(), "the 2hall is boo1ked for May!");
+}
+
+#[test]
+fn rows_and_words_are_grapheme_and_width_correct() {
+    let mut app = parish();
+    app.viewport.input_width = 6;
+    // Wide characters: rows "李小龍" / "说我们"; up from after "说" lands
+    // after "李" (column 2), never inside a character.
+    keys(&mut app, "李小龍说我们<Left><Left>");
+    keys(&mut app, "<Up>|");
+    assert_eq!(app.input.value(), "李|小龍说我们");
+    // A joined emoji and a combining accent move as one.
+    keys(&mut app, "<C-u>José 👩‍💻 e\u{301}<Left>|<A-b>^");
+    assert_eq!(app.input.value(), "José ^👩‍💻 |e\u{301}");
+}
