@@ -599,6 +599,17 @@ fn a_long_line_grows_the_input_to_several_rows() {
     insta::assert_snapshot!("typing_a_very_long_line_80x24", screen);
 }
 
+#[test]
+fn the_meeting_is_named_at_the_top_at_every_width() {
+    let app = parish();
+    let mut out = String::new();
+    for width in [160, 120, 100, 80, 60, 40, 30, 20, 12] {
+        let screen = parish_screen(&app, width, 24);
+        out.push_str(&format!("{width:>3}: {}\n", screen.lines().next().unwrap()));
+    }
+    insta::assert_snapshot!("header_at_every_width", out);
+}
+
 // ---------------------------------------------------------------------------
 // Sizes: nothing may panic, whatever the size.
 

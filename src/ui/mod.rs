@@ -5,6 +5,7 @@
 
 mod agenda;
 mod attendance;
+mod header;
 mod help;
 mod input;
 mod log;
@@ -80,13 +81,16 @@ pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDat
     } else {
         1
     };
-    let [panes, hint, input, status] = Layout::vertical([
+    let header_rows = u16::from(area.height >= 12);
+    let [header, panes, hint, input, status] = Layout::vertical([
+        Constraint::Length(header_rows),
         Constraint::Fill(1),
         Constraint::Length(hint_rows),
         Constraint::Length(input_rows),
         Constraint::Length(1),
     ])
     .areas(area);
+    header::render(&app.meeting, frame.buffer_mut(), header);
     status::render(app, frame.buffer_mut(), status, now);
     let panes = banner(app, frame.buffer_mut(), panes);
     input::render(app, frame, input, &rows);

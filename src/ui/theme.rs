@@ -21,6 +21,9 @@ pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD
 pub const INFO: Style = Style::new().fg(Color::Gray);
 pub const HINT: Style = Style::new().fg(Color::DarkGray);
 pub const PROMPT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// The meeting's own title, in the header.
+pub const MEETING: Style = Style::new().add_modifier(Modifier::BOLD);
+pub const APPROVED: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 pub const STATUS: Style = Style::new().bg(Color::DarkGray).fg(Color::White);
 pub const SAVED: Style = Style::new().bg(Color::DarkGray).fg(Color::Green);
 pub const SAVING: Style = Style::new().bg(Color::DarkGray).fg(Color::Yellow);
