@@ -252,6 +252,12 @@ fn parish() -> Tui {
     app
 }
 
+fn snap_parish(name: &str, app: &Tui) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), parish_screen(app, w, h));
+    }
+}
+
 /// The parish meeting drawn at 19:50 on its day, as `screen` draws the
 /// seed at 15:10 on its own.
 fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
@@ -608,6 +614,44 @@ fn the_meeting_is_named_at_the_top_at_every_width() {
         out.push_str(&format!("{width:>3}: {}\n", screen.lines().next().unwrap()));
     }
     insta::assert_snapshot!("header_at_every_width", out);
+}
+
+#[test]
+fn the_parish_meeting() {
+    let mut app = parish();
+    snap_parish("parish", &app);
+    // Tom Harding arrived late: he is the fifth member present.
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    for _ in 0..4 {
+        send(&mut app, Msg::Move(Motion::Down));
+    }
+    snap_parish("parish_focus_attendance", &app);
+    // The officer who left early.
+    send(&mut app, Msg::Move(Motion::Down));
+    send(&mut app, Msg::Move(Motion::Down));
+    snap_parish("parish_focus_attendance_left", &app);
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    snap_parish("parish_focus_agenda_confidential", &app);
+}
+
+#[test]
+fn attendance_stamps_are_words_where_there_is_room() {
+    let mut app = parish();
+    let wide = parish_screen(&app, 120, 40);
+    assert!(wide.contains("Cllr Tom Harding arrived 19:08"), "{wide}");
+    assert!(wide.contains("PCSO Mark Hughes left 19:19"), "{wide}");
+    assert!(!wide.contains("+19:08"), "{wide}");
+    // Narrow, the pane keeps the name; the line above the input says all.
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    for _ in 0..4 {
+        send(&mut app, Msg::Move(Motion::Down));
+    }
+    let narrow = parish_screen(&app, 80, 24);
+    assert!(
+        narrow.contains("Cllr Tom Harding · present · arrived 19:08 (item 3)"),
+        "{narrow}"
+    );
 }
 
 // ---------------------------------------------------------------------------

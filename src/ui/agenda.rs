@@ -21,6 +21,24 @@ pub fn elapsed(spent: Option<chrono::Duration>) -> String {
     }
 }
 
+/// The selected item whole, for the hint line: the pane cuts long titles.
+pub fn item_summary(app: &App, index: usize, now: NaiveDateTime) -> Option<String> {
+    let m = &app.meeting;
+    let item = m.items.get(index)?;
+    let mut out = format!("{}. {}", index + 1, clean(&item.title));
+    if m.current == Some(index) {
+        out.push_str(" · current");
+    }
+    let time = elapsed(item.time_spent(m.current == Some(index), now));
+    if !time.is_empty() {
+        out.push_str(&format!(" · {time}"));
+    }
+    if item.confidential {
+        out.push_str(" · confidential");
+    }
+    Some(out)
+}
+
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let m = &app.meeting;
     let focused = app.focus == Focus::Agenda;

@@ -3,11 +3,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
-use crate::model::{Attendance, Person};
+use crate::model::{Attendance, Meeting, Person};
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let m = &app.meeting;
@@ -88,17 +89,44 @@ enum Row {
     Person(usize),
 }
 
+/// How the stamps read, from the fullest to the shortest: the pane gives
+/// them the room a long name leaves, and the hint line has them in full.
+const STAMP_FORMS: [(&str, &str, bool); 3] = [
+    ("arrived", "left", true),
+    ("arr", "left", true),
+    ("late", "left", false),
+];
+
+fn stamps(p: &Person, (arrived, left, times): (&str, &str, bool)) -> String {
+    let mut out = String::new();
+    for (word, stamp) in [(arrived, p.arrived), (left, p.left)] {
+        if let Some(s) = stamp {
+            out.push_str(&format!(" {word}"));
+            if times {
+                out.push_str(&format!(" {}", s.time.format("%H:%M")));
+            }
+        }
+    }
+    out
+}
+
 fn person_line(p: &Person, width: usize) -> Line<'static> {
-    let mut stamps = String::new();
-    if let Some(a) = p.arrived {
-        stamps.push_str(&format!(" +{}", a.time.format("%H:%M")));
-    }
-    if let Some(l) = p.left {
-        stamps.push_str(&format!(" -{}", l.time.format("%H:%M")));
-    }
-    let name_width = width.saturating_sub(2 + stamps.len());
-    let name = fit(&clean(&p.name), name_width);
-    let used = 2 + unicode_width::UnicodeWidthStr::width(name.as_str()) + stamps.len();
+    let name = clean(&p.name);
+    let name_full = name.width();
+    // The fullest stamps that leave the name whole; else that leave it
+    // at least 12 columns; else the shortest.
+    let fitting = |name: usize| {
+        STAMP_FORMS
+            .iter()
+            .map(|form| stamps(p, *form))
+            .find(|s| 2 + name + s.width() <= width)
+    };
+    let stamps = fitting(name_full)
+        .or_else(|| fitting(name_full.min(12)))
+        .unwrap_or_else(|| stamps(p, STAMP_FORMS[2]));
+    let name_width = width.saturating_sub(2 + stamps.width());
+    let name = fit(&name, name_width);
+    let used = 2 + name.width() + stamps.width();
     // Two spaces keep the role apart from the name even without colour.
     let role = if p.role.is_empty() || used + 4 > width {
         String::new()
@@ -108,7 +136,27 @@ fn person_line(p: &Person, width: usize) -> Line<'static> {
     Line::from(vec![
         Span::raw("  "),
         Span::raw(name),
-        Span::styled(stamps, theme::CURRENT),
-        Span::styled(role, theme::DIM),
+        Span::styled(stamps, theme::STAMP),
+        Span::styled(role, theme::ROLE),
     ])
+}
+
+/// Everything the pane knows of a person, in words, for the hint line:
+/// "Cllr Tom Harding · present · arrived 19:08 (item 3) · Vice Chair".
+/// The role comes last: it is the longest, and the first to be cut.
+pub fn person_summary(m: &Meeting, p: &Person) -> String {
+    let mut out = clean(&p.name).into_owned();
+    out.push_str(&format!(" · {}", p.attendance.word()));
+    for (word, stamp) in [("arrived", p.arrived), ("left", p.left)] {
+        if let Some(s) = stamp {
+            out.push_str(&format!(" · {word} {}", s.time.format("%H:%M")));
+            if let Some(n) = s.item.and_then(|id| m.item_index(id)) {
+                out.push_str(&format!(" (item {})", n + 1));
+            }
+        }
+    }
+    if !p.role.is_empty() {
+        out.push_str(&format!(" · {}", clean(&p.role)));
+    }
+    out
 }

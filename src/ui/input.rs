@@ -1,5 +1,6 @@
 //! The input line and the hint above it.
 
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -8,6 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::agenda::item_summary;
+use super::attendance::person_summary;
 use super::text::{clean, fit, wrap};
 use super::theme;
 use crate::app::{App, Focus, InputRows, byte_at};
@@ -55,7 +58,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, rows: &InputRows) {
     }
 }
 
-/// Rows the hint needs: an error must be read whole (up to three rows).
+/// Rows the hint needs: an error must be read whole (up to three rows);
+/// the attendance pane says who is selected on a row of its own, above
+/// its keys.
 pub fn hint_rows(app: &App, width: u16) -> u16 {
     match &app.message {
         Some(m) => {
@@ -63,13 +68,15 @@ pub fn hint_rows(app: &App, width: u16) -> u16 {
             let rows = m.text.width() / width + 1;
             u16::try_from(rows.min(3)).unwrap_or(1)
         }
+        None if app.focus == Focus::Attendance && !app.meeting.people.is_empty() => 2,
+        None if app.focus == Focus::Agenda && !app.meeting.items.is_empty() => 2,
         None => 1,
     }
 }
 
 /// The message from the last action, else how the line will be read, else
 /// the keys of the focused pane.
-pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     let (text, style) = if let Some(m) = &app.message {
@@ -78,6 +85,9 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
             if m.error { theme::ERROR } else { theme::INFO },
         )
     } else if app.focus != Focus::Input {
+        if area.height > 1 {
+            lines.extend(selected(app, width, now));
+        }
         let parts = keymap::pane_hints(app.focus);
         (
             fit_parts(&parts, "Esc back to typing · F1 help", width),
@@ -101,6 +111,23 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
     };
     lines.extend(wrap(&[(text, style)], width, 2));
     Paragraph::new(lines).render(area, buf);
+}
+
+/// The person or item selected in the focused pane, whole: the panes are
+/// often too narrow for a long name, a role and the times, or a title.
+fn selected(app: &App, width: usize, now: NaiveDateTime) -> Option<Line<'static>> {
+    let text = match app.focus {
+        Focus::Attendance => {
+            let order = app.attendance_order();
+            let person = order
+                .get(app.attendance_sel)
+                .and_then(|i| app.meeting.people.get(*i))?;
+            person_summary(&app.meeting, person)
+        }
+        Focus::Agenda => item_summary(app, app.agenda_sel, now)?,
+        Focus::Log | Focus::Input => return None,
+    };
+    Some(Line::styled(fit(&text, width), theme::INFO))
 }
 
 /// Pasted lines that wait behind the one in the input, so that an edit

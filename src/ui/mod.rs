@@ -94,7 +94,7 @@ pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDat
     status::render(app, frame.buffer_mut(), status, now);
     let panes = banner(app, frame.buffer_mut(), panes);
     input::render(app, frame, input, &rows);
-    input::render_hint(app, frame.buffer_mut(), hint);
+    input::render_hint(app, frame.buffer_mut(), hint, now);
     if panes.height >= 3 {
         render_panes(app, cache, frame, panes, now);
     }
