@@ -7,10 +7,10 @@
 //! Each snapshot is the screen between quotes, one row a line, followed by
 //! where the terminal cursor is. Styles are left out, except that a row
 //! says which of its columns are "selected" (reversed: the selection in the
-//! pane with the keyboard) or "underlined" (the selection elsewhere). A wide
-//! character takes two cells; if the cell it covers held anything but a
-//! space (a border, say), the row says so, since a real terminal would draw
-//! the wide character over it.
+//! pane with the keyboard, and the status bar) or "underlined" (the
+//! selection elsewhere). A wide character takes two cells; if the cell it
+//! covers held anything but a space (a border, say), the row says so, since
+//! a real terminal would draw the wide character over it.
 //!
 //! Accept new screens with `INSTA_UPDATE=always cargo test --test screens`,
 //! then read every changed `.snap` as a user would.
@@ -651,6 +651,161 @@ fn attendance_stamps_are_words_where_there_is_room() {
     assert!(
         narrow.contains("Cllr Tom Harding · present · arrived 19:08 (item 3)"),
         "{narrow}"
+    );
+}
+
+/// Colours that vanish on a light or a dark background: dark grey is the
+/// background itself in some dark themes; grey, white and yellow all but
+/// vanish on light ones. Only the red "not saved" warning may use white.
+#[test]
+fn no_colour_that_vanishes_on_a_light_or_dark_background() {
+    use ratatui::style::Color;
+    let bad = [
+        Color::DarkGray,
+        Color::Gray,
+        Color::White,
+        Color::Yellow,
+        Color::Black,
+        Color::Blue,
+        Color::LightYellow,
+    ];
+    let mut found = Vec::new();
+    let mut all = states();
+    all.push(("parish", parish()));
+    let mut parish_attendance = parish();
+    send(&mut parish_attendance, Msg::Focus(Focus::Attendance));
+    all.push(("parish attendance", parish_attendance));
+    for (name, app) in &all {
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            draw(&mut terminal, app);
+            for cell in &terminal.backend().buffer().content {
+                let on_red = cell.bg == Color::Red;
+                if bad.contains(&cell.fg) && !on_red || bad.contains(&cell.bg) {
+                    found.push(format!(
+                        "{name} {w}x{h}: {:?} {:?} {:?}",
+                        cell.symbol(),
+                        cell.fg,
+                        cell.bg
+                    ));
+                }
+            }
+        }
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{}",
+        found[..found.len().min(20)].join("\n")
+    );
+}
+
+/// NO_COLOR leaves colours out (crossterm does it): what colour said must
+/// still be there in words, weight and shape.
+#[test]
+fn without_colour_nothing_is_lost() {
+    let mut app = parish();
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    let screen = parish_screen(&app, 120, 40);
+    // The confidential item says so in words, in the agenda, the line
+    // about the selected item and the log's title.
+    assert!(
+        screen.contains("Staffing matte… confidential 5m"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("5. Staffing matters · 5m · confidential"),
+        "{screen}"
+    );
+    send(&mut app, Msg::Pane(PaneMsg::MakeCurrent));
+    let screen = parish_screen(&app, 120, 40);
+    assert!(
+        screen.contains("┌ 5. Staffing matters · confidential ─"),
+        "{screen}"
+    );
+    // The pane with the keyboard has a heavy border.
+    assert!(screen.contains("┏ Agenda (5) ━"), "{screen}");
+    assert!(screen.contains("┌ Attendance"), "{screen}");
+    // The status bar is a bar: reversed, not a background colour.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    draw(&mut terminal, &app);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer[(40, 23)].modifier.contains(Modifier::REVERSED));
+}
+
+/// Which cells a terminal shows in reverse video when `buffer` goes
+/// through crossterm with NO_COLOR: the escape sequences it writes are
+/// followed as a terminal would ("ESC[m" and "ESC[0m" reset everything).
+fn reversed_through_crossterm(buffer: &ratatui::buffer::Buffer) -> Vec<(u16, u16)> {
+    use ratatui::backend::{Backend, CrosstermBackend};
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(true);
+    let mut out: Vec<u8> = Vec::new();
+    let width = buffer.area.width;
+    let cells = buffer.content.iter().enumerate().map(|(i, c)| {
+        let i = u16::try_from(i).unwrap();
+        (i % width, i / width, c)
+    });
+    CrosstermBackend::new(&mut out).draw(cells).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let (mut x, mut y, mut reverse) = (0u16, 0u16, false);
+    let mut shown = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if let Some(seq) = rest.strip_prefix("\x1b[") {
+            let end = seq.find(|c: char| c.is_ascii_alphabetic()).unwrap();
+            let (params, kind) = (&seq[..end], &seq[end..=end]);
+            match kind {
+                "H" => {
+                    let (row, col) = params.split_once(';').unwrap();
+                    y = row.parse::<u16>().unwrap() - 1;
+                    x = col.parse::<u16>().unwrap() - 1;
+                }
+                // An empty parameter is a 0: "ESC[;m" resets twice.
+                "m" => {
+                    for p in params.split(';') {
+                        match p {
+                            "" | "0" | "27" => reverse = false,
+                            "7" => reverse = true,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+            rest = &seq[end + 1..];
+            continue;
+        }
+        if reverse {
+            shown.push((x, y));
+        }
+        x += u16::try_from(c.to_string().width()).unwrap();
+        rest = &rest[c.len_utf8()..];
+    }
+    shown
+}
+
+/// NO_COLOR: crossterm leaves colours out but writes "ESC[m" in their
+/// place, which resets reverse video too, so the status bar and the
+/// selection vanished. The views take the colours out first.
+#[test]
+fn no_color_keeps_reverse_video() {
+    let mut app = parish();
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    draw(&mut terminal, &app);
+    let mut buffer = terminal.backend().buffer().clone();
+    ui::strip_colours(&mut buffer);
+    let shown = reversed_through_crossterm(&buffer);
+    // The whole status bar, and the selected item's row.
+    assert!((0..80).all(|x| shown.contains(&(x, 23))), "{shown:?}");
+    assert!((1..24).all(|x| shown.contains(&(x, 18))), "{shown:?}");
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset)
     );
 }
 

@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, rows: &InputRows) {
     let style = if app.focus == Focus::Input {
         theme::PROMPT
     } else {
-        theme::DIM
+        theme::PROMPT_AWAY
     };
     let buf = frame.buffer_mut();
     // Above the first row shown there is more: say so where the prompt was.

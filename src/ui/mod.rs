@@ -25,6 +25,7 @@ use crate::model::Attendance;
 
 pub use start::{StartScreen, render_start};
 pub use text::clean;
+pub use theme::strip_colours;
 
 /// A pane's last drawing and the key it was drawn for.
 type PaneMemo = Option<(u64, ratatui::buffer::Buffer)>;
@@ -58,6 +59,13 @@ impl ViewCache {
 
 /// Draw the whole screen.
 pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime) {
+    draw(app, cache, frame, now);
+    if !theme::colour() {
+        theme::strip_colours(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -245,16 +253,15 @@ fn draw_rows(
 }
 
 /// A pane's frame, highlighted when it has the keyboard.
-/// A pane's frame, highlighted when it has the keyboard.
+/// A heavy border says which pane has the keyboard even without colour.
 fn pane_block(title: String, focused: bool) -> Block<'static> {
-    let block = Block::bordered().title(title).border_style(if focused {
-        theme::FOCUSED_BORDER
-    } else {
-        theme::BORDER
-    });
+    let block = Block::bordered().title(title);
     if focused {
-        block.title_style(theme::FOCUSED_TITLE)
+        block
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .border_style(theme::FOCUSED_BORDER)
+            .title_style(theme::FOCUSED_TITLE)
     } else {
-        block.title_style(theme::TITLE)
+        block.border_style(theme::BORDER).title_style(theme::TITLE)
     }
 }

@@ -28,6 +28,9 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     if let Some(title) = &screen.new_title {
         render_title_prompt(title, frame, input);
     }
+    if !theme::colour() {
+        theme::strip_colours(frame.buffer_mut());
+    }
 }
 
 /// The meetings in a bordered list named for their folder.
@@ -75,12 +78,12 @@ fn meeting_row(l: &Listed, width: usize) -> Line<'static> {
         // The title gets what the date, the file name (up to 30 columns)
         // and the gaps between them leave, so a long title is cut first.
         Ok(s) => Line::from(vec![
-            Span::styled(format!("{}  ", s.date_text()), theme::DIM),
+            Span::styled(format!("{}  ", s.date_text()), theme::PLAIN),
             Span::raw(fit(
                 &clean(s.title_or_untitled()),
                 width.saturating_sub(14 + file.width().min(30)),
             )),
-            Span::styled(format!("  {}", fit(&file, 30)), theme::DIM),
+            Span::styled(format!("  {}", fit(&file, 30)), theme::PLAIN),
         ]),
         Err(e) => Line::styled(
             fit(&format!("{}  {file}: {e}", Listed::UNREADABLE), width),
