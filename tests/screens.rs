@@ -425,10 +425,15 @@ fn help_overlay() {
     snap("help_open", &app);
     send(&mut app, Msg::Move(Motion::PageDown));
     snap("help_scrolled_a_page", &app);
-    for _ in 0..20 {
-        send(&mut app, Msg::Move(Motion::PageDown));
+    // How far the help scrolls depends on the size it was last drawn at.
+    for (w, h) in SIZES {
+        screen(&app, w, h);
+        for _ in 0..40 {
+            send(&mut app, Msg::Move(Motion::PageDown));
+        }
+        let end = screen(&app, w, h);
+        insta::assert_snapshot!(format!("help_scrolled_to_the_end_{w}x{h}"), end);
     }
-    snap("help_scrolled_to_the_end", &app);
 }
 
 #[test]
