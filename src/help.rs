@@ -99,6 +99,25 @@ fn grouped(scope: Scope) -> Vec<(Vec<&'static str>, &'static str)> {
     out
 }
 
+/// The start screen's welcome: what minutes is and the keys that matter
+/// there. (The screen adds where the meetings are kept.)
+pub fn welcome() -> Vec<HelpLine> {
+    let mut out = vec![
+        HelpLine::Note(
+            "minutes takes the minutes of a meeting as it happens: who is there, the agenda item by item, who said what, what was decided and the actions agreed. It saves by itself after every change, and turns the meeting into minutes to send out.".into(),
+        ),
+        HelpLine::Blank,
+    ];
+    for (keys, doc) in grouped(Scope::Start) {
+        out.push(row(&keys.join(", "), doc, true));
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Note(
+        "In a meeting, type a line and press Enter; F1 there shows every key and command.".into(),
+    ));
+    out
+}
+
 /// How a speaker's token finds its person.
 fn names() -> Vec<HelpLine> {
     vec![

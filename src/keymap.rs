@@ -273,15 +273,17 @@ fn find<M>(
 pub fn start_bindings() -> &'static [Binding<StartMsg>] {
     static KEYS: std::sync::OnceLock<Vec<Binding<StartMsg>>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        use KeyCode::{Char, Down, Enter, Esc, Up};
+        use KeyCode::{Char, Down, Enter, Esc, F, Up};
         use Scope::{Start, StartTitle};
         vec![
-            b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Char('n'), NONE, StartMsg::New, "n", "Start a new meeting", ""),
+            b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Up, NONE, StartMsg::Up, "Up", "Previous meeting", ""),
             b(Start, Char('k'), NONE, StartMsg::Up, "k", "Previous meeting", ""),
             b(Start, Down, NONE, StartMsg::Down, "Down", "Next meeting", ""),
             b(Start, Char('j'), NONE, StartMsg::Down, "j", "Next meeting", ""),
+            b(Start, Char('?'), NONE, StartMsg::Help, "?", "What minutes is, and its keys", ""),
+            b(Start, F(1), NONE, StartMsg::Help, "F1", "What minutes is, and its keys", ""),
             b(Start, Esc, NONE, StartMsg::Cancel, "Esc", "Quit", ""),
             b(Start, Char('q'), NONE, StartMsg::Cancel, "q", "Quit", ""),
             b(StartTitle, Enter, NONE, StartMsg::Open, "Enter", "Create the meeting and open it", ""),

@@ -252,12 +252,6 @@ fn parish() -> Tui {
     app
 }
 
-fn snap_parish(name: &str, app: &Tui) {
-    for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), parish_screen(app, w, h));
-    }
-}
-
 /// The parish meeting drawn at 19:50 on its day, as `screen` draws the
 /// seed at 15:10 on its own.
 fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
@@ -273,6 +267,12 @@ fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
         .unwrap();
     drop(cache);
     view(&mut terminal)
+}
+
+fn snap_parish(name: &str, app: &Tui) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), parish_screen(app, w, h));
+    }
 }
 
 /// The screen as text: each row between quotes, wide characters drawn once,
@@ -657,6 +657,20 @@ fn attendance_stamps_are_words_where_there_is_room() {
         narrow.contains("Cllr Tom Harding · present · arrived 19:08 (item 3)"),
         "{narrow}"
     );
+}
+
+#[test]
+fn a_fresh_install_says_what_minutes_is() {
+    let s = ui::StartScreen::new(
+        PathBuf::from("/home/clerk/.local/share/minutes"),
+        Vec::new(),
+    );
+    for (w, h) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.set_cursor_position(hidden()).unwrap();
+        terminal.draw(|f| ui::render_start(&s, f)).unwrap();
+        insta::assert_snapshot!(format!("start_fresh_install_{w}x{h}"), view(&mut terminal));
+    }
 }
 
 /// Colours that vanish on a light or a dark background: dark grey is the
