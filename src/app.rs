@@ -7,6 +7,8 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use tui_input::Input;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{self, History, ItemId, Meeting};
 
@@ -62,6 +64,9 @@ pub struct Message {
 pub struct Viewport {
     /// How far the help can scroll (0 before the help is first drawn).
     pub help_max: u16,
+    /// Columns the typed text wraps at in the input area (0 before the
+    /// first frame: the line is then one row).
+    pub input_width: u16,
 }
 
 /// What is on disk, as far as the app knows.
@@ -111,10 +116,145 @@ pub struct App {
     pub save_state: SaveState,
     /// Set by a first Ctrl+C; a second one quits.
     pub quit_armed: bool,
+    /// Set by an Esc that kept the focus on a line with text in it; a
+    /// second Esc straight after goes to the panes.
+    pub escape_armed: bool,
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
     pub viewport: Viewport,
+}
+
+/// The line being typed, wrapped into rows `width` columns wide, as the
+/// input area draws it and Up/Down move through it. Rows break at spaces,
+/// inside a word only when it is longer than a row, and between wide (CJK)
+/// characters, which have no spaces between words. A space that does not
+/// fit hangs past the edge unseen rather than start a row, so a row never
+/// begins with the space that ended a word. Positions are bytes of the
+/// value, always on grapheme boundaries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputRows {
+    /// Where each row starts; the first is 0.
+    starts: Vec<usize>,
+    len: usize,
+    /// 0: no width known, so one row however long.
+    width: usize,
+}
+
+/// Columns a grapheme takes on screen. Control characters are drawn as
+/// spaces, one column each (the views clean them).
+fn cells(g: &str) -> usize {
+    if g.chars().any(char::is_control) {
+        g.chars().count()
+    } else {
+        g.width()
+    }
+}
+
+fn is_space(g: &str) -> bool {
+    g.chars().all(|c| c == ' ' || c.is_control())
+}
+
+impl InputRows {
+    pub fn new(value: &str, width: usize) -> InputRows {
+        let mut starts = vec![0];
+        if width > 0 {
+            let mut row_start = 0;
+            // Columns used on this row, hanging spaces included.
+            let mut used = 0;
+            // The word this grapheme belongs to: where it starts and the
+            // columns of it already on the row.
+            let mut word: Option<(usize, usize)> = None;
+            for (i, g) in value.grapheme_indices(true) {
+                let w = cells(g);
+                if is_space(g) {
+                    used += w;
+                    word = None;
+                    continue;
+                }
+                if w > 1 {
+                    word = None;
+                }
+                let (ws, before) = *word.get_or_insert((i, 0));
+                if used + w > width && used > 0 {
+                    // Carry the word down whole if it started after
+                    // something else on this row; else break inside it.
+                    let (at, carried) = if ws > row_start { (ws, before) } else { (i, 0) };
+                    starts.push(at);
+                    row_start = at;
+                    used = carried;
+                    word = Some((at, carried));
+                }
+                used += w;
+                word = match word {
+                    Some((ws, cols)) if w <= 1 => Some((ws, cols + w)),
+                    _ => None,
+                };
+            }
+        }
+        InputRows {
+            starts,
+            len: value.len(),
+            width,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The bytes of row `row`.
+    pub fn range(&self, row: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(row).copied().unwrap_or(self.len);
+        let end = self.starts.get(row + 1).copied().unwrap_or(self.len);
+        start..end
+    }
+
+    /// The row holding byte `at` and the column it is drawn in. A cursor
+    /// past the edge (after hanging spaces) is drawn at the edge.
+    pub fn position(&self, value: &str, at: usize) -> (usize, usize) {
+        let row = self.starts.partition_point(|s| *s <= at).saturating_sub(1);
+        let start = self.range(row).start;
+        let col = value
+            .get(start..at)
+            .map_or(0, |s| s.graphemes(true).map(cells).sum());
+        (
+            row,
+            if self.width > 0 {
+                col.min(self.width)
+            } else {
+                col
+            },
+        )
+    }
+
+    /// The position on row `row` nearest column `col` without passing it.
+    /// On any row but the last, the end of the row is the start of the
+    /// next, so it is not a position on this one.
+    pub fn at_column(&self, value: &str, row: usize, col: usize) -> usize {
+        let range = self.range(row);
+        let last = row + 1 >= self.count();
+        let mut best = range.start;
+        let mut used = 0;
+        let text = value.get(range.clone()).unwrap_or("");
+        for (i, g) in text.grapheme_indices(true) {
+            used += cells(g);
+            let next = range.start + i + g.len();
+            if used > col || (!last && next == range.end) {
+                break;
+            }
+            best = next;
+        }
+        best
+    }
+}
+
+/// The byte of `value` at codepoint `cursor` (tui-input counts codepoints).
+pub fn byte_at(value: &str, cursor: usize) -> usize {
+    value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(b, _)| b)
 }
 
 impl App {
@@ -142,6 +282,7 @@ impl App {
             saved_rev: 0,
             save_state: SaveState::Saved,
             quit_armed: false,
+            escape_armed: false,
             banner: None,
             viewport: Viewport::default(),
         }
@@ -178,6 +319,21 @@ impl App {
             app.say("An edit was under way when minutes stopped: Enter puts it back, Esc leaves the entry as it was.");
         }
         app
+    }
+
+    /// The line being typed, wrapped as the last frame drew it.
+    pub fn input_rows(&self) -> InputRows {
+        InputRows::new(self.input.value(), usize::from(self.viewport.input_width))
+    }
+
+    /// What the input line starts with: it says when Enter puts an edited
+    /// entry back rather than adding a line.
+    pub fn prompt(&self) -> &'static str {
+        if self.editing.is_some() {
+            "edit› "
+        } else {
+            "› "
+        }
     }
 
     /// The log on screen.
@@ -346,5 +502,57 @@ impl App {
             self.clear_message_if_ok();
         }
         self.focus = focus;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows of `value` wrapped at `width`, as text.
+    fn rows(value: &str, width: usize) -> Vec<&str> {
+        let r = InputRows::new(value, width);
+        (0..r.count()).map(|i| &value[r.range(i)]).collect()
+    }
+
+    #[test]
+    fn a_long_line_wraps_at_spaces() {
+        assert_eq!(
+            rows("@CP said the hall is booked for May", 12),
+            ["@CP said the ", "hall is ", "booked for ", "May"]
+        );
+        // A space that does not fit hangs at the end of its row.
+        assert_eq!(rows("abcd efgh", 4), ["abcd ", "efgh"]);
+        // No width known: one row.
+        assert_eq!(rows("one two three", 0), ["one two three"]);
+        assert_eq!(rows("", 10), [""]);
+    }
+
+    #[test]
+    fn words_longer_than_a_row_and_wide_characters_break_anywhere() {
+        assert_eq!(rows("ab cdefghij", 4), ["ab ", "cdef", "ghij"]);
+        assert_eq!(rows("李小龍说我们", 5), ["李小", "龍说", "我们"]);
+        // A grapheme (emoji with a joiner, a combining accent) is never split.
+        let emoji = "👩‍💻👩‍💻👩‍💻";
+        assert_eq!(rows(emoji, 5), ["👩‍💻👩‍💻", "👩‍💻"]);
+        assert_eq!(rows("ée\u{301}é", 2), ["ée\u{301}", "é"]);
+    }
+
+    #[test]
+    fn the_cursor_has_a_row_and_a_column() {
+        let value = "the hall is booked";
+        let r = InputRows::new(value, 12);
+        assert_eq!(r.position(value, 0), (0, 0));
+        assert_eq!(r.position(value, 12), (1, 0));
+        assert_eq!(r.position(value, value.len()), (1, 6));
+        // Moving to a row keeps the column, or the nearest before it.
+        assert_eq!(r.at_column(value, 1, 3), 15);
+        assert_eq!(r.at_column(value, 1, 50), value.len());
+        // On any row but the last, not past its end (the next row's start).
+        assert_eq!(r.at_column(value, 0, 50), 11);
+        let wide = "李小龍说我们";
+        let r = InputRows::new(wide, 5);
+        assert_eq!(r.position(wide, "李小龍".len()), (1, 2));
+        assert_eq!(r.at_column(wide, 0, 3), "李".len());
     }
 }

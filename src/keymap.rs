@@ -13,6 +13,8 @@ use crate::start::StartMsg;
 pub enum Scope {
     Anywhere,
     Input,
+    /// The input line too: the keys that edit the text in it.
+    Editing,
     /// Any of the three panes.
     Panes,
     Attendance,
@@ -28,9 +30,10 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Anywhere,
         Scope::Input,
+        Scope::Editing,
         Scope::Panes,
         Scope::Attendance,
         Scope::Agenda,
@@ -43,7 +46,7 @@ impl Scope {
     fn covers(self, focus: Focus) -> bool {
         match self {
             Scope::Anywhere => true,
-            Scope::Input => focus == Focus::Input,
+            Scope::Input | Scope::Editing => focus == Focus::Input,
             Scope::Panes => focus != Focus::Input,
             Scope::Attendance => focus == Focus::Attendance,
             Scope::Agenda => focus == Focus::Agenda,
@@ -56,6 +59,7 @@ impl Scope {
         match self {
             Scope::Anywhere => "Anywhere",
             Scope::Input => "Typing (the input line)",
+            Scope::Editing => "Editing the line being typed",
             Scope::Panes => "In any pane",
             Scope::Attendance => "Attendance pane",
             Scope::Agenda => "Agenda pane",
@@ -82,6 +86,7 @@ pub struct Binding<M> {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 fn b<M>(
     scope: Scope,
@@ -113,9 +118,9 @@ pub fn bindings() -> &'static [Binding<Msg>] {
         use Motion as M;
         use PaneMsg as P;
         let att = Scope::Attendance;
-        vec![
+        let mut keys = vec![
             b(Anywhere, F(1), NONE, Msg::ToggleHelp, "F1", "Help: every key and command", ""),
-            b(Anywhere, Esc, NONE, Msg::Escape, "Esc", "Cancel an edit; switch between typing and the panes", ""),
+            b(Anywhere, Esc, NONE, Msg::Escape, "Esc", "Cancel an edit; switch between typing and the panes (with text in the line, press it twice)", ""),
             b(Anywhere, F(2), NONE, Msg::Focus(Focus::Attendance), "F2", "Go to the attendance pane", ""),
             b(Anywhere, F(3), NONE, Msg::Focus(Focus::Agenda), "F3", "Go to the agenda pane", ""),
             b(Anywhere, F(4), NONE, Msg::Focus(Focus::Log), "F4", "Go to the log pane", ""),
@@ -125,8 +130,8 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Anywhere, Char('c'), CTRL, Msg::Interrupt, "Ctrl+C", "Save and quit (press twice)", ""),
             b(Input, Enter, NONE, Msg::Submit, "Enter", "Record the line (or put an edited entry back)", ""),
             b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name", ""),
-            b(Input, Up, NONE, Msg::HistoryPrev, "Up", "Previous line typed", ""),
-            b(Input, Down, NONE, Msg::HistoryNext, "Down", "Next line typed", ""),
+            b(Input, Up, NONE, Msg::HistoryPrev, "Up", "Up a row of a long line; from its first row, the previous line typed", ""),
+            b(Input, Down, NONE, Msg::HistoryNext, "Down", "Down a row of a long line; from its last row, the next line typed", ""),
             b(Input, PageUp, NONE, Msg::ScrollLog(M::PageUp), "PgUp", "Scroll the log back", ""),
             b(Input, PageDown, NONE, Msg::ScrollLog(M::PageDown), "PgDn", "Scroll the log forward", ""),
             b(Panes, Tab, NONE, Msg::FocusNext, "Tab", "Next pane", ""),
@@ -178,8 +183,45 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Help, PageDown, NONE, Msg::Move(M::PageDown), "PgDn", "Down a page", ""),
             b(Help, Char(' '), NONE, Msg::Move(M::PageDown), "Space", "Down a page", ""),
             b(Help, Home, NONE, Msg::Move(M::Home), "Home", "Back to the top", ""),
-        ]
+        ];
+        // Listed after the other keys of the input line.
+        let at = keys.iter().rposition(|k| k.scope == Input).map_or(0, |i| i + 1);
+        keys.splice(at..at, editing_bindings());
+        keys
     })
+}
+
+/// The keys that edit the line being typed.
+#[rustfmt::skip]
+fn editing_bindings() -> Vec<Binding<Msg>> {
+    use KeyCode::{Backspace, Char, Delete, End, Home, Left, Right};
+    use Scope::Editing;
+    use tui_input::InputRequest as E;
+    vec![
+        b(Editing, Left, NONE, Msg::Edit(E::GoToPrevChar), "Left", "Back a character", ""),
+        b(Editing, Right, NONE, Msg::Edit(E::GoToNextChar), "Right", "Forward a character", ""),
+        b(Editing, Left, CTRL, Msg::Edit(E::GoToPrevWord), "Ctrl+Left", "Back a word", ""),
+        // Terminals send Alt as ALT; tui-input only knows META, so
+        // without these rows Alt+B and Alt+F would do nothing.
+        b(Editing, Char('b'), ALT, Msg::Edit(E::GoToPrevWord), "Alt+B", "Back a word", ""),
+        b(Editing, Left, ALT, Msg::Edit(E::GoToPrevWord), "Alt+Left", "Back a word", ""),
+        b(Editing, Right, CTRL, Msg::Edit(E::GoToNextWord), "Ctrl+Right", "Forward a word", ""),
+        b(Editing, Char('f'), ALT, Msg::Edit(E::GoToNextWord), "Alt+F", "Forward a word", ""),
+        b(Editing, Right, ALT, Msg::Edit(E::GoToNextWord), "Alt+Right", "Forward a word", ""),
+        b(Editing, Home, NONE, Msg::Edit(E::GoToStart), "Home", "Start of the line", ""),
+        b(Editing, Char('a'), CTRL, Msg::Edit(E::GoToStart), "Ctrl+A", "Start of the line", ""),
+        b(Editing, End, NONE, Msg::Edit(E::GoToEnd), "End", "End of the line", ""),
+        b(Editing, Char('e'), CTRL, Msg::Edit(E::GoToEnd), "Ctrl+E", "End of the line", ""),
+        b(Editing, Backspace, NONE, Msg::Edit(E::DeletePrevChar), "Backspace", "Delete the character before the cursor", ""),
+        b(Editing, Delete, NONE, Msg::Edit(E::DeleteNextChar), "Del", "Delete the character at the cursor", ""),
+        b(Editing, Char('w'), CTRL, Msg::Edit(E::DeletePrevWord), "Ctrl+W", "Delete the word before the cursor", ""),
+        b(Editing, Backspace, ALT, Msg::Edit(E::DeletePrevWord), "Alt+Backspace", "Delete the word before the cursor", ""),
+        b(Editing, Char('d'), ALT, Msg::Edit(E::DeleteNextWord), "Alt+D", "Delete the word after the cursor", ""),
+        b(Editing, Delete, CTRL, Msg::Edit(E::DeleteNextWord), "Ctrl+Del", "Delete the word after the cursor", ""),
+        b(Editing, Char('k'), CTRL, Msg::Edit(E::DeleteTillEnd), "Ctrl+K", "Delete to the end of the line", ""),
+        b(Editing, Char('u'), CTRL, Msg::Edit(E::DeleteLine), "Ctrl+U", "Clear the line", ""),
+        b(Editing, Char('y'), CTRL, Msg::Edit(E::Yank), "Ctrl+Y", "Put back the word or text last deleted", ""),
+    ]
 }
 
 /// Character keys arrive with SHIFT set or not depending on the terminal;
@@ -200,11 +242,15 @@ pub fn msg_for(focus: Focus, help_open: bool, key: KeyEvent) -> Option<Msg> {
     }
     let (code, mods) = normalise(key);
     if help_open {
-        // Any key the help does not scroll with closes it.
-        return Some(
-            find(bindings(), |s| s == Scope::Help, code, mods)
-                .map_or(Msg::Escape, |b| b.msg.clone()),
-        );
+        // Saving and quitting work over the help (and close it); any
+        // other key the help does not scroll with closes it.
+        let keeps = |m: &Msg| matches!(m, Msg::Save | Msg::Interrupt);
+        let msg = find(bindings(), |s| s == Scope::Help, code, mods)
+            .or_else(|| {
+                find(bindings(), |s| s == Scope::Anywhere, code, mods).filter(|b| keeps(&b.msg))
+            })
+            .map_or(Msg::Escape, |b| b.msg.clone());
+        return Some(msg);
     }
     if let Some(binding) = find(bindings(), |s| s.covers(focus), code, mods) {
         return Some(binding.msg.clone());
@@ -231,15 +277,17 @@ fn find<M>(
 pub fn start_bindings() -> &'static [Binding<StartMsg>] {
     static KEYS: std::sync::OnceLock<Vec<Binding<StartMsg>>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        use KeyCode::{Char, Down, Enter, Esc, Up};
+        use KeyCode::{Char, Down, Enter, Esc, F, Up};
         use Scope::{Start, StartTitle};
         vec![
-            b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Char('n'), NONE, StartMsg::New, "n", "Start a new meeting", ""),
+            b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Up, NONE, StartMsg::Up, "Up", "Previous meeting", ""),
             b(Start, Char('k'), NONE, StartMsg::Up, "k", "Previous meeting", ""),
             b(Start, Down, NONE, StartMsg::Down, "Down", "Next meeting", ""),
             b(Start, Char('j'), NONE, StartMsg::Down, "j", "Next meeting", ""),
+            b(Start, Char('?'), NONE, StartMsg::Help, "?", "What minutes is, and its keys", ""),
+            b(Start, F(1), NONE, StartMsg::Help, "F1", "What minutes is, and its keys", ""),
             b(Start, Esc, NONE, StartMsg::Cancel, "Esc", "Quit", ""),
             b(Start, Char('q'), NONE, StartMsg::Cancel, "q", "Quit", ""),
             b(StartTitle, Enter, NONE, StartMsg::Open, "Enter", "Create the meeting and open it", ""),
@@ -273,9 +321,10 @@ pub fn start_msg_for(typing: bool, key: KeyEvent) -> Option<StartMsg> {
 /// Keys written as a person would type them, for tests and examples: text
 /// as typed, and named keys in angle brackets: `<Enter>`, `<Esc>`, `<Tab>`,
 /// `<S-Tab>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`,
-/// `<Home>`, `<End>`, `<Del>`, `<BS>`, `<F1>`…`<F12>`, `<C-x>` (Ctrl),
-/// `<A-x>` (Alt), `<lt>` for a literal `<`. An unknown name is typed as
-/// text, so a mistake shows in the test rather than vanishing.
+/// `<Home>`, `<End>`, `<Del>`, `<BS>`, `<F1>`…`<F12>`, `<lt>` for a
+/// literal `<`, and any of them or a character after `C-` (Ctrl) or `A-`
+/// (Alt): `<C-z>`, `<A-b>`, `<C-Left>`, `<A-BS>`. An unknown name is typed
+/// as text, so a mistake shows in the test rather than vanishing.
 pub fn keys(notation: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = notation;
@@ -295,43 +344,48 @@ pub fn keys(notation: &str) -> Vec<KeyEvent> {
 }
 
 fn named_key(name: &str) -> Option<KeyEvent> {
-    let plain = |code| Some(KeyEvent::new(code, NONE));
-    let with = |mods, rest: &str| {
-        let mut chars = rest.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => Some(KeyEvent::new(KeyCode::Char(c), mods)),
-            _ => None,
-        }
-    };
-    match name {
-        "Enter" => plain(KeyCode::Enter),
-        "Esc" => plain(KeyCode::Esc),
-        "Tab" => plain(KeyCode::Tab),
-        "S-Tab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
-        "Up" => plain(KeyCode::Up),
-        "Down" => plain(KeyCode::Down),
-        "Left" => plain(KeyCode::Left),
-        "Right" => plain(KeyCode::Right),
-        "PgUp" => plain(KeyCode::PageUp),
-        "PgDn" => plain(KeyCode::PageDown),
-        "Home" => plain(KeyCode::Home),
-        "End" => plain(KeyCode::End),
-        "Del" => plain(KeyCode::Delete),
-        "BS" => plain(KeyCode::Backspace),
-        "lt" => plain(KeyCode::Char('<')),
+    modified_key(name, NONE)
+}
+
+/// `name` pressed with `mods` (and any modifiers it names itself).
+fn modified_key(name: &str, mods: KeyModifiers) -> Option<KeyEvent> {
+    if name == "S-Tab" {
+        return Some(KeyEvent::new(KeyCode::BackTab, mods | KeyModifiers::SHIFT));
+    }
+    if let Some(rest) = name.strip_prefix("C-") {
+        return modified_key(rest, mods | CTRL);
+    }
+    if let Some(rest) = name.strip_prefix("A-") {
+        return modified_key(rest, mods | ALT);
+    }
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Del" => KeyCode::Delete,
+        "BS" => KeyCode::Backspace,
+        "lt" => KeyCode::Char('<'),
         _ => {
-            if let Some(rest) = name.strip_prefix("C-") {
-                with(CTRL, rest)
-            } else if let Some(rest) = name.strip_prefix("A-") {
-                with(KeyModifiers::ALT, rest)
-            } else {
-                let n: u8 = name.strip_prefix('F')?.parse().ok()?;
-                (1..=12)
-                    .contains(&n)
-                    .then(|| KeyEvent::new(KeyCode::F(n), NONE))
+            let mut chars = name.chars();
+            match (chars.next(), chars.next()) {
+                // A single character only after a modifier: `<x>` is text.
+                (Some(c), None) if !mods.is_empty() => KeyCode::Char(c),
+                _ => {
+                    let n: u8 = name.strip_prefix('F')?.parse().ok()?;
+                    (1..=12).contains(&n).then_some(KeyCode::F(n))?
+                }
             }
         }
-    }
+    };
+    Some(KeyEvent::new(code, mods))
 }
 
 /// "p present", "o attending", … for the pane hint line.
@@ -435,6 +489,46 @@ mod tests {
         assert_eq!(&got[..6], &want);
         // An unknown name is typed as it is written.
         assert_eq!(got.len(), 6 + "<Nope>".len());
+    }
+
+    #[test]
+    fn alt_b_and_alt_f_move_by_word_as_terminals_send_them() {
+        // crossterm reports Alt as ALT (tui-input listens for META only).
+        let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+        let edit = |r| Some(Msg::Edit(r));
+        use tui_input::InputRequest as E;
+        assert_eq!(
+            msg_for(Focus::Input, false, alt('b')),
+            edit(E::GoToPrevWord)
+        );
+        assert_eq!(
+            msg_for(Focus::Input, false, alt('f')),
+            edit(E::GoToNextWord)
+        );
+        let ctrl = |c| KeyEvent::new(c, CTRL);
+        assert_eq!(
+            msg_for(Focus::Input, false, ctrl(KeyCode::Left)),
+            edit(E::GoToPrevWord)
+        );
+        assert_eq!(
+            msg_for(Focus::Input, false, ctrl(KeyCode::Right)),
+            edit(E::GoToNextWord)
+        );
+    }
+
+    #[test]
+    fn modifiers_go_with_named_keys_in_the_notation() {
+        assert_eq!(
+            keys("<C-Left><A-BS><A-C-x><x>"),
+            [
+                KeyEvent::new(KeyCode::Left, CTRL),
+                KeyEvent::new(KeyCode::Backspace, ALT),
+                KeyEvent::new(KeyCode::Char('x'), ALT | CTRL),
+                KeyEvent::new(KeyCode::Char('<'), NONE),
+                KeyEvent::new(KeyCode::Char('x'), NONE),
+                KeyEvent::new(KeyCode::Char('>'), NONE),
+            ]
+        );
     }
 
     #[test]

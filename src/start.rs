@@ -14,6 +14,9 @@ pub struct StartScreen {
     /// The title being typed for a new meeting, while asking for one.
     pub new_title: Option<Input>,
     pub message: Option<String>,
+    /// What minutes is and its keys, over the list (always shown when the
+    /// list is empty).
+    pub help: bool,
 }
 
 /// What the start screen was asked to do.
@@ -35,6 +38,7 @@ pub enum StartMsg {
     New,
     Edit(InputRequest),
     Cancel,
+    Help,
 }
 
 impl StartScreen {
@@ -45,6 +49,7 @@ impl StartScreen {
             selected: 0,
             new_title: None,
             message: None,
+            help: false,
         }
     }
 
@@ -56,11 +61,17 @@ impl StartScreen {
                 StartMsg::Edit(req) => {
                     title.handle(req);
                 }
-                StartMsg::Up | StartMsg::Down | StartMsg::New => {}
+                StartMsg::Up | StartMsg::Down | StartMsg::New | StartMsg::Help => {}
             }
             return StartOutcome::Stay;
         }
+        // Any key closes the help, as in a meeting; the list is under it.
+        if self.help {
+            self.help = false;
+            return StartOutcome::Stay;
+        }
         match msg {
+            StartMsg::Help => self.help = true,
             StartMsg::Up => self.selected = self.selected.saturating_sub(1),
             StartMsg::Down => {
                 self.selected = (self.selected + 1).min(self.meetings.len().saturating_sub(1));

@@ -7,10 +7,10 @@
 //! Each snapshot is the screen between quotes, one row a line, followed by
 //! where the terminal cursor is. Styles are left out, except that a row
 //! says which of its columns are "selected" (reversed: the selection in the
-//! pane with the keyboard) or "underlined" (the selection elsewhere). A wide
-//! character takes two cells; if the cell it covers held anything but a
-//! space (a border, say), the row says so, since a real terminal would draw
-//! the wide character over it.
+//! pane with the keyboard, and the status bar) or "underlined" (the
+//! selection elsewhere). A wide character takes two cells; if the cell it
+//! covers held anything but a space (a border, say), the row says so, since
+//! a real terminal would draw the wide character over it.
 //!
 //! Accept new screens with `INSTA_UPDATE=always cargo test --test screens`,
 //! then read every changed `.snap` as a user would.
@@ -185,6 +185,96 @@ fn unicode_app() -> Tui {
     app
 }
 
+/// A parish council meeting as a new user typed it: a roster with roles
+/// long enough to be cut, a late arrival and an early departure, an
+/// interest, a police report, a confidential item, on 2 December 2026.
+fn parish() -> Tui {
+    let mut app = new_app();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let lines = [
+        (
+            "18:55",
+            "/title Little Ashby Parish Council – Ordinary Meeting",
+        ),
+        ("18:55", "/date 2 December 2026"),
+        ("18:56", "/place Village Hall; Church Lane, Little Ashby"),
+        (
+            "18:57",
+            "/present Cllr Owen Price, Chair; Cllr Julie Wainwright, Vice Chair; Cllr John Beck; Cllr Sarah Okonkwo-Davies, Planning lead",
+        ),
+        (
+            "18:58",
+            "/attending Mrs Anne Clarke, Clerk and Responsible Financial Officer; PCSO Mark Hughes, Thames Valley Police",
+        ),
+        ("18:58", "/apologies Cllr Peter Lloyd, Work commitment"),
+        ("18:59", "/item Apologies for absence"),
+        ("18:59", "/item Declarations of interest"),
+        ("18:59", "/item Police report"),
+        ("18:59", "/item Village hall booking dispute"),
+        ("18:59", "/item Staffing matters"),
+        ("19:00", "/start 19:00"),
+        (
+            "19:01",
+            "Apologies received from Cllr Lloyd (work commitment).",
+        ),
+        ("19:03", "/next"),
+        (
+            "19:04",
+            "/interest Owen Price: item 4, he is a trustee of the village hall",
+        ),
+        ("19:06", "/next"),
+        ("19:08", "/arrived Cllr Tom Harding"),
+        (
+            "19:10",
+            "@Mark reported 6 crimes recorded in the parish since the last meeting",
+        ),
+        ("19:19", "/left PCSO Mark Hughes"),
+        ("19:20", "/next"),
+        (
+            "19:22",
+            "@Julie said the hall committee has double-booked the main hall on the first Saturday of every month",
+        ),
+        ("19:40", "/go 5"),
+        ("19:40", "/confidential"),
+        ("19:41", "The clerk's contract was discussed."),
+        ("19:45", "/go 4"),
+    ];
+    for (time, line) in lines {
+        let when = day.and_time(chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap());
+        type_line(&mut app, line, when);
+        assert!(
+            app.message.as_ref().is_none_or(|m| !m.error),
+            "{line:?} failed: {:?}",
+            app.message
+        );
+    }
+    saved(&mut app);
+    app
+}
+
+/// The parish meeting drawn at 19:50 on its day, as `screen` draws the
+/// seed at 15:10 on its own.
+fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.set_cursor_position(hidden()).unwrap();
+    let when = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(19, 50, 0)
+        .unwrap();
+    let mut cache = app.cache.borrow_mut();
+    terminal
+        .draw(|f| ui::render(&app.app, &mut cache, f, when))
+        .unwrap();
+    drop(cache);
+    view(&mut terminal)
+}
+
+fn snap_parish(name: &str, app: &Tui) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), parish_screen(app, w, h));
+    }
+}
+
 /// The screen as text: each row between quotes, wide characters drawn once,
 /// then the cursor.
 fn view(terminal: &mut Terminal<TestBackend>) -> String {
@@ -335,10 +425,15 @@ fn help_overlay() {
     snap("help_open", &app);
     send(&mut app, Msg::Move(Motion::PageDown));
     snap("help_scrolled_a_page", &app);
-    for _ in 0..20 {
-        send(&mut app, Msg::Move(Motion::PageDown));
+    // How far the help scrolls depends on the size it was last drawn at.
+    for (w, h) in SIZES {
+        screen(&app, w, h);
+        for _ in 0..40 {
+            send(&mut app, Msg::Move(Motion::PageDown));
+        }
+        let end = screen(&app, w, h);
+        insta::assert_snapshot!(format!("help_scrolled_to_the_end_{w}x{h}"), end);
     }
-    snap("help_scrolled_to_the_end", &app);
 }
 
 #[test]
@@ -478,6 +573,259 @@ fn narrow_terminal_shows_one_pane() {
     insta::assert_snapshot!("seed_narrow_40x16", screen(&app, 40, 16));
     send(&mut app, Msg::Focus(Focus::Agenda));
     insta::assert_snapshot!("focus_agenda_narrow_40x16", screen(&app, 40, 16));
+}
+
+#[test]
+fn a_long_line_grows_the_input_to_several_rows() {
+    let mut app = parish();
+    let paragraph = "@Julie said the hall committee cannot honour both bookings for the \
+        first Saturday of March, that the Scouts had booked first but the deposit from the \
+        Women's Institute was paid first, and that the committee would like the council to \
+        decide which booking stands before its next meeting on the 14th.";
+    for (w, h) in SIZES {
+        // As the runtime does: the reducer knows the width the last frame
+        // wrapped the line at.
+        parish_screen(&app, w, h);
+        app.app.viewport = app.cache.borrow().viewport();
+        app.input = Default::default();
+        type_text(&mut app, paragraph, now());
+        let screen = parish_screen(&app, w, h);
+        insta::assert_snapshot!(format!("typing_a_long_line_{w}x{h}"), screen);
+        // The token that says who is speaking stays in sight.
+        assert!(screen.contains("› @Julie said"), "{screen}");
+        // Up moves the cursor a row, not to the previous line typed.
+        send(&mut app, Msg::HistoryPrev);
+        assert!(
+            app.input
+                .value()
+                .starts_with("@Julie said the hall committee cannot")
+        );
+        let moved = parish_screen(&app, w, h);
+        insta::assert_snapshot!(format!("typing_a_long_line_up_a_row_{w}x{h}"), moved);
+    }
+    // At most a third of the screen, then it scrolls within that.
+    let mut app = parish();
+    type_text(&mut app, &paragraph.repeat(3), now());
+    let screen = parish_screen(&app, 80, 24);
+    insta::assert_snapshot!("typing_a_very_long_line_80x24", screen);
+}
+
+#[test]
+fn the_meeting_is_named_at_the_top_at_every_width() {
+    let app = parish();
+    let mut out = String::new();
+    for width in [160, 120, 100, 80, 60, 40, 30, 20, 12] {
+        let screen = parish_screen(&app, width, 24);
+        out.push_str(&format!("{width:>3}: {}\n", screen.lines().next().unwrap()));
+    }
+    insta::assert_snapshot!("header_at_every_width", out);
+}
+
+#[test]
+fn the_parish_meeting() {
+    let mut app = parish();
+    snap_parish("parish", &app);
+    // Tom Harding arrived late: he is the fifth member present.
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    for _ in 0..4 {
+        send(&mut app, Msg::Move(Motion::Down));
+    }
+    snap_parish("parish_focus_attendance", &app);
+    // The officer who left early.
+    send(&mut app, Msg::Move(Motion::Down));
+    send(&mut app, Msg::Move(Motion::Down));
+    snap_parish("parish_focus_attendance_left", &app);
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    snap_parish("parish_focus_agenda_confidential", &app);
+}
+
+#[test]
+fn attendance_stamps_are_words_where_there_is_room() {
+    let mut app = parish();
+    let wide = parish_screen(&app, 120, 40);
+    assert!(wide.contains("Cllr Tom Harding arrived 19:08"), "{wide}");
+    assert!(wide.contains("PCSO Mark Hughes left 19:19"), "{wide}");
+    assert!(!wide.contains("+19:08"), "{wide}");
+    // Narrow, the pane keeps the name; the line above the input says all.
+    send(&mut app, Msg::Focus(Focus::Attendance));
+    for _ in 0..4 {
+        send(&mut app, Msg::Move(Motion::Down));
+    }
+    let narrow = parish_screen(&app, 80, 24);
+    assert!(
+        narrow.contains("Cllr Tom Harding · present · arrived 19:08 (item 3)"),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn a_fresh_install_says_what_minutes_is() {
+    let s = ui::StartScreen::new(
+        PathBuf::from("/home/clerk/.local/share/minutes"),
+        Vec::new(),
+    );
+    for (w, h) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.set_cursor_position(hidden()).unwrap();
+        terminal.draw(|f| ui::render_start(&s, f)).unwrap();
+        insta::assert_snapshot!(format!("start_fresh_install_{w}x{h}"), view(&mut terminal));
+    }
+}
+
+/// Colours that vanish on a light or a dark background: dark grey is the
+/// background itself in some dark themes; grey, white and yellow all but
+/// vanish on light ones. Only the red "not saved" warning may use white.
+#[test]
+fn no_colour_that_vanishes_on_a_light_or_dark_background() {
+    use ratatui::style::Color;
+    let bad = [
+        Color::DarkGray,
+        Color::Gray,
+        Color::White,
+        Color::Yellow,
+        Color::Black,
+        Color::Blue,
+        Color::LightYellow,
+    ];
+    let mut found = Vec::new();
+    let mut all = states();
+    all.push(("parish", parish()));
+    let mut parish_attendance = parish();
+    send(&mut parish_attendance, Msg::Focus(Focus::Attendance));
+    all.push(("parish attendance", parish_attendance));
+    for (name, app) in &all {
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            draw(&mut terminal, app);
+            for cell in &terminal.backend().buffer().content {
+                let on_red = cell.bg == Color::Red;
+                if bad.contains(&cell.fg) && !on_red || bad.contains(&cell.bg) {
+                    found.push(format!(
+                        "{name} {w}x{h}: {:?} {:?} {:?}",
+                        cell.symbol(),
+                        cell.fg,
+                        cell.bg
+                    ));
+                }
+            }
+        }
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{}",
+        found[..found.len().min(20)].join("\n")
+    );
+}
+
+/// NO_COLOR leaves colours out (crossterm does it): what colour said must
+/// still be there in words, weight and shape.
+#[test]
+fn without_colour_nothing_is_lost() {
+    let mut app = parish();
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    let screen = parish_screen(&app, 120, 40);
+    // The confidential item says so in words, in the agenda, the line
+    // about the selected item and the log's title.
+    assert!(
+        screen.contains("Staffing matte… confidential 5m"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("5. Staffing matters · 5m · confidential"),
+        "{screen}"
+    );
+    send(&mut app, Msg::Pane(PaneMsg::MakeCurrent));
+    let screen = parish_screen(&app, 120, 40);
+    assert!(
+        screen.contains("┌ 5. Staffing matters · confidential ─"),
+        "{screen}"
+    );
+    // The pane with the keyboard has a heavy border.
+    assert!(screen.contains("┏ Agenda (5) ━"), "{screen}");
+    assert!(screen.contains("┌ Attendance"), "{screen}");
+    // The status bar is a bar: reversed, not a background colour.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    draw(&mut terminal, &app);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer[(40, 23)].modifier.contains(Modifier::REVERSED));
+}
+
+/// Which cells a terminal shows in reverse video when `buffer` goes
+/// through crossterm with NO_COLOR: the escape sequences it writes are
+/// followed as a terminal would ("ESC[m" and "ESC[0m" reset everything).
+fn reversed_through_crossterm(buffer: &ratatui::buffer::Buffer) -> Vec<(u16, u16)> {
+    use ratatui::backend::{Backend, CrosstermBackend};
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(true);
+    let mut out: Vec<u8> = Vec::new();
+    let width = buffer.area.width;
+    let cells = buffer.content.iter().enumerate().map(|(i, c)| {
+        let i = u16::try_from(i).unwrap();
+        (i % width, i / width, c)
+    });
+    CrosstermBackend::new(&mut out).draw(cells).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let (mut x, mut y, mut reverse) = (0u16, 0u16, false);
+    let mut shown = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if let Some(seq) = rest.strip_prefix("\x1b[") {
+            let end = seq.find(|c: char| c.is_ascii_alphabetic()).unwrap();
+            let (params, kind) = (&seq[..end], &seq[end..=end]);
+            match kind {
+                "H" => {
+                    let (row, col) = params.split_once(';').unwrap();
+                    y = row.parse::<u16>().unwrap() - 1;
+                    x = col.parse::<u16>().unwrap() - 1;
+                }
+                // An empty parameter is a 0: "ESC[;m" resets twice.
+                "m" => {
+                    for p in params.split(';') {
+                        match p {
+                            "" | "0" | "27" => reverse = false,
+                            "7" => reverse = true,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+            rest = &seq[end + 1..];
+            continue;
+        }
+        if reverse {
+            shown.push((x, y));
+        }
+        x += u16::try_from(c.to_string().width()).unwrap();
+        rest = &rest[c.len_utf8()..];
+    }
+    shown
+}
+
+/// NO_COLOR: crossterm leaves colours out but writes "ESC[m" in their
+/// place, which resets reverse video too, so the status bar and the
+/// selection vanished. The views take the colours out first.
+#[test]
+fn no_color_keeps_reverse_video() {
+    let mut app = parish();
+    send(&mut app, Msg::Focus(Focus::Agenda));
+    send(&mut app, Msg::Move(Motion::Down));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    draw(&mut terminal, &app);
+    let mut buffer = terminal.backend().buffer().clone();
+    ui::strip_colours(&mut buffer);
+    let shown = reversed_through_crossterm(&buffer);
+    // The whole status bar, and the selected item's row.
+    assert!((0..80).all(|x| shown.contains(&(x, 23))), "{shown:?}");
+    assert!((1..24).all(|x| shown.contains(&(x, 18))), "{shown:?}");
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset)
+    );
 }
 
 // ---------------------------------------------------------------------------

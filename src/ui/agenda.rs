@@ -21,6 +21,35 @@ pub fn elapsed(spent: Option<chrono::Duration>) -> String {
     }
 }
 
+/// The word where there is room beside a title of 12 columns, else a
+/// letter (the help and the log's title say what it means).
+fn confidential_mark(confidential: bool, room: usize) -> &'static str {
+    match confidential {
+        false => "",
+        true if room >= 12 + 13 => " confidential",
+        true if room >= 12 + 6 => " conf.",
+        true => " C",
+    }
+}
+
+/// The selected item whole, for the hint line: the pane cuts long titles.
+pub fn item_summary(app: &App, index: usize, now: NaiveDateTime) -> Option<String> {
+    let m = &app.meeting;
+    let item = m.items.get(index)?;
+    let mut out = format!("{}. {}", index + 1, clean(&item.title));
+    if m.current == Some(index) {
+        out.push_str(" · current");
+    }
+    let time = elapsed(item.time_spent(m.current == Some(index), now));
+    if !time.is_empty() {
+        out.push_str(&format!(" · {time}"));
+    }
+    if item.confidential {
+        out.push_str(" · confidential");
+    }
+    Some(out)
+}
+
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let m = &app.meeting;
     let focused = app.focus == Focus::Agenda;
@@ -46,9 +75,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
             let current = m.current == Some(i);
             let time = elapsed(item.time_spent(current, now));
             let marker = if current { "▶" } else { " " };
-            let lock = if item.confidential { " C" } else { "" };
-            let number = format!("{marker}{:>2}. ", i + 1);
-            let used = UnicodeWidthStr::width(number.as_str()) + time.len() + lock.len() + 1;
+            let number = format!("{:>2}. ", i + 1);
+            let fixed = 1 + UnicodeWidthStr::width(number.as_str()) + time.len() + 1;
+            let lock = confidential_mark(item.confidential, width.saturating_sub(fixed));
+            let used = fixed + lock.len();
             let title_width = width.saturating_sub(used);
             let title = fit(&clean(&item.title), title_width);
             let pad =
@@ -59,11 +89,19 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
                 ratatui::style::Style::new()
             };
             Line::from(vec![
+                Span::styled(marker, if current { theme::MARKER } else { style }),
                 Span::styled(number, style),
                 Span::styled(title, style),
                 Span::styled(lock.to_string(), theme::CONFIDENTIAL),
                 Span::raw(" ".repeat(pad + 1)),
-                Span::styled(time, if current { theme::CURRENT } else { theme::DIM }),
+                Span::styled(
+                    time,
+                    if current {
+                        theme::CURRENT
+                    } else {
+                        theme::PLAIN
+                    },
+                ),
             ])
         })
         .collect();

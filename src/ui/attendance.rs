@@ -3,11 +3,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
-use crate::model::{Attendance, Move, Person};
+use crate::model::{Attendance, Meeting, Move, Person};
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let m = &app.meeting;
@@ -24,6 +25,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     };
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let withdrawn = m.withdrawn();
     // Rows as cheap descriptions first; text only for the rows on screen,
     // so a roster of 500 costs what a roster of 20 does.
     let mut rows: Vec<Row> = Vec::with_capacity(m.people.len() + 5);
@@ -64,7 +66,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 let heading = fit(group.heading(), width.saturating_sub(count.len()));
                 Line::styled(format!("{heading}{count}"), theme::GROUP)
             }
-            Row::Person(i) => person_line(&m.people[i], width),
+            Row::Person(i) => {
+                let p = &m.people[i];
+                person_line(p, withdrawn.contains(&p.id), width)
+            }
         })
         .collect();
     if items.is_empty() {
@@ -88,18 +93,53 @@ enum Row {
     Person(usize),
 }
 
-fn person_line(p: &Person, width: usize) -> Line<'static> {
-    let mut stamps = String::new();
+/// How the stamps read, from the fullest to the shortest: the pane gives
+/// them the room a long name leaves, and the hint line has them in full.
+/// (arrived, left, withdrawn from the current item, with times)
+const STAMP_FORMS: [(&str, &str, &str, bool); 3] = [
+    ("arrived", "left", "withdrawn", true),
+    ("arr", "left", "out", true),
+    ("late", "left", "out", false),
+];
+
+/// Every arrival and departure, in order (a member may leave and come
+/// back), then whether they are out of the room for this item.
+fn stamps(p: &Person, withdrawn: bool, form: (&str, &str, &str, bool)) -> String {
+    let (arrived, left, out_word, times) = form;
+    let mut out = String::new();
     for m in &p.movements {
-        let sign = match m.kind {
-            Move::Arrived => '+',
-            Move::Left => '-',
+        let word = match m.kind {
+            Move::Arrived => arrived,
+            Move::Left => left,
         };
-        stamps.push_str(&format!(" {sign}{}", m.stamp.time.format("%H:%M")));
+        out.push_str(&format!(" {word}"));
+        if times {
+            out.push_str(&format!(" {}", m.stamp.time.format("%H:%M")));
+        }
     }
-    let name_width = width.saturating_sub(2 + stamps.len());
-    let name = fit(&clean(&p.name), name_width);
-    let used = 2 + unicode_width::UnicodeWidthStr::width(name.as_str()) + stamps.len();
+    if withdrawn {
+        out.push_str(&format!(" {out_word}"));
+    }
+    out
+}
+
+fn person_line(p: &Person, withdrawn: bool, width: usize) -> Line<'static> {
+    let name = clean(&p.name);
+    let name_full = name.width();
+    // The fullest stamps that leave the name whole; else that leave it
+    // at least 12 columns; else the shortest.
+    let fitting = |name: usize| {
+        STAMP_FORMS
+            .iter()
+            .map(|form| stamps(p, withdrawn, *form))
+            .find(|s| 2 + name + s.width() <= width)
+    };
+    let stamps = fitting(name_full)
+        .or_else(|| fitting(name_full.min(12)))
+        .unwrap_or_else(|| stamps(p, withdrawn, STAMP_FORMS[2]));
+    let name_width = width.saturating_sub(2 + stamps.width());
+    let name = fit(&name, name_width);
+    let used = 2 + name.width() + stamps.width();
     // Two spaces keep the role apart from the name even without colour.
     let role = if p.role.is_empty() || used + 4 > width {
         String::new()
@@ -109,7 +149,32 @@ fn person_line(p: &Person, width: usize) -> Line<'static> {
     Line::from(vec![
         Span::raw("  "),
         Span::raw(name),
-        Span::styled(stamps, theme::CURRENT),
-        Span::styled(role, theme::DIM),
+        Span::styled(stamps, theme::STAMP),
+        Span::styled(role, theme::ROLE),
     ])
+}
+
+/// Everything the pane knows of a person, in words, for the hint line:
+/// "Cllr Tom Harding · present · arrived 19:08 (item 3) · Vice Chair".
+/// The role comes last: it is the longest, and the first to be cut.
+pub fn person_summary(m: &Meeting, p: &Person) -> String {
+    let mut out = clean(&p.name).into_owned();
+    out.push_str(&format!(" · {}", p.attendance.word()));
+    for mv in &p.movements {
+        let word = match mv.kind {
+            Move::Arrived => "arrived",
+            Move::Left => "left",
+        };
+        out.push_str(&format!(" · {word} {}", mv.stamp.time.format("%H:%M")));
+        if let Some(n) = mv.stamp.item.and_then(|id| m.item_index(id)) {
+            out.push_str(&format!(" (item {})", n + 1));
+        }
+    }
+    if m.withdrawn().contains(&p.id) {
+        out.push_str(" · withdrawn from this item");
+    }
+    if !p.role.is_empty() {
+        out.push_str(&format!(" · {}", clean(&p.role)));
+    }
+    out
 }

@@ -1,64 +1,93 @@
 //! The input line and the hint above it.
 
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::agenda::item_summary;
+use super::attendance::person_summary;
 use super::text::{clean, fit, wrap};
 use super::theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, InputRows, byte_at};
 use crate::complete;
 use crate::keymap;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let prompt = if app.editing.is_some() {
-        "edit› "
-    } else {
-        "› "
-    };
-    let prompt_width = u16::try_from(prompt.width()).unwrap_or(2);
-    let width = usize::from(area.width.saturating_sub(prompt_width + 1));
-    let scroll = app.input.visual_scroll(width);
-    let value = clean(app.input.value());
+/// The typed line, wrapped into `rows`, as many rows as fit in `area`:
+/// the prompt on the first, the text in a column beside it. When the line
+/// is taller than the area, the view follows the cursor.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, rows: &InputRows) {
+    let prompt = app.prompt();
+    let prompt_width = u16::try_from(prompt.width()).unwrap_or(2).min(area.width);
+    let value = app.input.value();
+    let (row, col) = rows.position(value, byte_at(value, app.input.cursor()));
+    let height = usize::from(area.height.max(1));
+    let top = (row + 1).saturating_sub(height);
     let style = if app.focus == Focus::Input {
         theme::PROMPT
     } else {
-        theme::DIM
+        theme::PROMPT_AWAY
     };
-    let line = Line::from(vec![Span::styled(prompt, style), Span::raw(value)]);
-    // Scroll only the typed text, never the prompt.
     let buf = frame.buffer_mut();
-    let [p_area, text_area] = ratatui::layout::Layout::horizontal([
-        ratatui::layout::Constraint::Length(prompt_width.min(area.width)),
-        ratatui::layout::Constraint::Fill(1),
-    ])
-    .areas(area);
-    Paragraph::new(Line::from(line.spans[0].clone())).render(p_area, buf);
-    Paragraph::new(Line::from(line.spans[1].clone()))
-        .scroll((0, u16::try_from(scroll).unwrap_or(u16::MAX)))
-        .render(text_area, buf);
-    if app.focus == Focus::Input && app.help.is_none() && text_area.width > 0 {
-        let x = app.input.visual_cursor().saturating_sub(scroll);
-        let x = u16::try_from(x)
+    // Above the first row shown there is more: say so where the prompt was.
+    let lead = if top > 0 { "…" } else { prompt };
+    buf.set_stringn(area.x, area.y, lead, usize::from(prompt_width), style);
+    let text_x = area.x + prompt_width;
+    let text_width = area.width - prompt_width;
+    for (i, r) in (top..rows.count()).take(height).enumerate() {
+        let text = value.get(rows.range(r)).unwrap_or("");
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        buf.set_stringn(
+            text_x,
+            y,
+            clean(text),
+            usize::from(text_width),
+            Style::new(),
+        );
+    }
+    if app.focus == Focus::Input && app.help.is_none() && text_width > 0 {
+        let x = u16::try_from(col)
             .unwrap_or(u16::MAX)
-            .min(text_area.width.saturating_sub(1));
-        frame.set_cursor_position(Position::new(text_area.x + x, text_area.y));
+            .min(text_width.saturating_sub(1));
+        let y = u16::try_from(row - top).unwrap_or(0);
+        frame.set_cursor_position(Position::new(text_x + x, area.y + y));
+    }
+}
+
+/// Rows the hint needs: an error must be read whole (up to three rows);
+/// the attendance pane says who is selected on a row of its own, above
+/// its keys.
+pub fn hint_rows(app: &App, width: u16) -> u16 {
+    match &app.message {
+        Some(m) => {
+            let width = usize::from(width.max(1));
+            let rows = m.text.width() / width + 1;
+            u16::try_from(rows.min(3)).unwrap_or(1)
+        }
+        None if app.focus == Focus::Attendance && !app.meeting.people.is_empty() => 2,
+        None if app.focus == Focus::Agenda && !app.meeting.items.is_empty() => 2,
+        None => 1,
     }
 }
 
 /// The message from the last action, else how the line will be read, else
 /// the keys of the focused pane.
-pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let width = usize::from(area.width);
+    let mut lines: Vec<Line> = Vec::new();
     let (text, style) = if let Some(m) = &app.message {
         (
             clean(&m.text).into_owned(),
             if m.error { theme::ERROR } else { theme::INFO },
         )
     } else if app.focus != Focus::Input {
+        if area.height > 1 {
+            lines.extend(selected(app, width, now));
+        }
         let parts = keymap::pane_hints(app.focus);
         (
             fit_parts(&parts, "Esc back to typing · F1 help", width),
@@ -66,7 +95,7 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
         )
     } else if let Some((hint, error)) = complete::hint(&app.meeting, app.input.value()) {
         (
-            format!("→ {}", clean(&hint)),
+            format!("→ {}{}", clean(&hint), waiting(app)),
             if error { theme::ERROR } else { theme::HINT },
         )
     } else {
@@ -77,9 +106,38 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
             "/item /decision /action …",
         ]
         .map(String::from);
-        (fit_parts(&parts, "F1 help", width), theme::HINT)
+        let text = format!("{}{}", fit_parts(&parts, "F1 help", width), waiting(app));
+        (text, theme::HINT)
     };
-    Paragraph::new(wrap(&[(text, style)], width, 2)).render(area, buf);
+    lines.extend(wrap(&[(text, style)], width, 2));
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The person or item selected in the focused pane, whole: the panes are
+/// often too narrow for a long name, a role and the times, or a title.
+fn selected(app: &App, width: usize, now: NaiveDateTime) -> Option<Line<'static>> {
+    let text = match app.focus {
+        Focus::Attendance => {
+            let order = app.attendance_order();
+            let person = order
+                .get(app.attendance_sel)
+                .and_then(|i| app.meeting.people.get(*i))?;
+            person_summary(&app.meeting, person)
+        }
+        Focus::Agenda => item_summary(app, app.agenda_sel, now)?,
+        Focus::Log | Focus::Input => return None,
+    };
+    Some(Line::styled(fit(&text, width), theme::INFO))
+}
+
+/// Pasted lines that wait behind the one in the input, so that an edit
+/// which clears the error about it does not hide them.
+fn waiting(app: &App) -> String {
+    match app.pending.len() {
+        0 => String::new(),
+        1 => " (1 more pasted line waits)".to_string(),
+        n => format!(" ({n} more pasted lines wait)"),
+    }
 }
 
 /// As many whole " · "-separated parts as fit, always ending with `last`.

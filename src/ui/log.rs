@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
@@ -190,24 +191,27 @@ impl View<'_> {
 fn title(app: &App, shown: LogRef, width: usize) -> String {
     let m = &app.meeting;
     let (text, mark) = match shown {
-        LogRef::Preamble => ("Before the agenda".to_string(), ""),
+        LogRef::Preamble => ("Before the agenda".to_string(), String::new()),
         LogRef::Item(id) => match m.item_index(id) {
             Some(index) => {
-                let mark = if m.current == Some(index) {
-                    ""
-                } else {
-                    " (viewing)"
-                };
+                let mut mark = String::new();
+                if m.items[index].confidential {
+                    mark.push_str(" · confidential");
+                }
+                if m.current != Some(index) {
+                    mark.push_str(" (viewing)");
+                }
                 (
                     format!("{}. {}", index + 1, clean(&m.items[index].title)),
                     mark,
                 )
             }
-            None => ("(deleted item)".to_string(), ""),
+            None => ("(deleted item)".to_string(), String::new()),
         },
     };
-    // The title gives way, never the mark saying this is not the current item.
-    format!(" {}{mark} ", fit(&text, width.saturating_sub(mark.len())))
+    // The title gives way, never the marks saying the item is confidential
+    // or not the current one.
+    format!(" {}{mark} ", fit(&text, width.saturating_sub(mark.width())))
 }
 
 /// A motion as one block: who moved and seconded it, its words, each
@@ -273,12 +277,12 @@ fn formal_vote_words(vote: &Vote, outcome: Outcome, casting: bool) -> String {
 /// One entry, wrapped: time, a marker for its kind, then its words.
 pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
     let mut runs: Vec<(Cow<str>, Style)> =
-        vec![(format!("{} ", e.at.format("%H:%M")).into(), theme::DIM)];
+        vec![(format!("{} ", e.at.format("%H:%M")).into(), theme::PLAIN)];
     let plain = Style::new();
     match &e.kind {
         EntryKind::Note(t) => runs.push((clean(t), plain)),
         EntryKind::Bullet(t) => {
-            runs.push(("• ".into(), theme::DIM));
+            runs.push(("• ".into(), theme::PLAIN));
             runs.push((clean(t), plain));
         }
         EntryKind::Comment {
@@ -395,7 +399,7 @@ fn record_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str
             ));
         }
         EntryKind::Private(t) => {
-            runs.push(("PRIVATE (not exported) ".into(), theme::DIM));
+            runs.push(("PRIVATE (not exported) ".into(), theme::HINT));
             runs.push((clean(t), plain));
         }
         EntryKind::Heading(t) => runs.push((clean(t), theme::GROUP)),

@@ -5,6 +5,7 @@
 
 mod agenda;
 mod attendance;
+mod header;
 mod help;
 mod input;
 mod log;
@@ -17,12 +18,14 @@ use chrono::{NaiveDateTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Focus, LogRef, Viewport};
+use crate::app::{App, Focus, InputRows, LogRef, Viewport};
 use crate::model::Attendance;
 
 pub use start::{StartScreen, render_start};
 pub use text::clean;
+pub use theme::strip_colours;
 
 /// A pane's last drawing and the key it was drawn for.
 type PaneMemo = Option<(u64, ratatui::buffer::Buffer)>;
@@ -40,6 +43,8 @@ pub struct ViewCache {
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
     help_max: u16,
+    /// Columns the typed text wrapped at.
+    input_width: u16,
 }
 
 impl ViewCache {
@@ -47,37 +52,69 @@ impl ViewCache {
     pub fn viewport(&self) -> Viewport {
         Viewport {
             help_max: self.help_max,
+            input_width: self.input_width,
         }
     }
 }
 
 /// Draw the whole screen.
 pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime) {
+    draw(app, cache, frame, now);
+    if !theme::colour() {
+        theme::strip_colours(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    // An error message may take up to three rows: it must be read whole.
-    let hint_rows = app.message.as_ref().map_or(1, |m| {
-        let width = usize::from(area.width.max(1));
-        let rows = unicode_width::UnicodeWidthStr::width(m.text.as_str()) / width + 1;
-        u16::try_from(rows.min(3)).unwrap_or(1)
-    });
-    let hint_rows = if area.height >= 12 { hint_rows } else { 1 };
-    let [panes, hint, input, status] = Layout::vertical([
+    // The typed text wraps one column short of the edge, so the cursor
+    // has somewhere to stand at the end of a full row.
+    let prompt_width = u16::try_from(app.prompt().width()).unwrap_or(2);
+    cache.input_width = area.width.saturating_sub(prompt_width + 1);
+    let rows = InputRows::new(app.input.value(), usize::from(cache.input_width));
+    // Tiny terminals keep what matters most: the line being typed.
+    if area.height < 3 {
+        input::render(app, frame, area, &rows);
+        return;
+    }
+    // A long line grows the input up to a third of the screen, then
+    // scrolls within it.
+    let most = (area.height / 3).max(1);
+    let input_rows = u16::try_from(rows.count()).map_or(most, |n| n.min(most));
+    let hint_rows = if area.height >= 12 {
+        input::hint_rows(app, area.width)
+    } else {
+        1
+    };
+    let header_rows = u16::from(area.height >= 12);
+    let [header, panes, hint, input, status] = Layout::vertical([
+        Constraint::Length(header_rows),
         Constraint::Fill(1),
         Constraint::Length(hint_rows),
-        Constraint::Length(1),
+        Constraint::Length(input_rows),
         Constraint::Length(1),
     ])
     .areas(area);
-    // Tiny terminals keep what matters most: the line being typed.
-    if area.height < 3 {
-        input::render(app, frame, area);
-        return;
-    }
+    header::render(&app.meeting, frame.buffer_mut(), header);
     status::render(app, frame.buffer_mut(), status, now);
-    let panes = match &app.banner {
+    let panes = banner(app, frame.buffer_mut(), panes);
+    input::render(app, frame, input, &rows);
+    input::render_hint(app, frame.buffer_mut(), hint, now);
+    if panes.height >= 3 {
+        render_panes(app, cache, frame, panes, now);
+    }
+    if let Some(scroll) = app.help {
+        cache.help_max = help::render(frame, area, scroll);
+    }
+}
+
+/// The warning that stays on screen (typing goes to a recovery file), at
+/// the top of the panes; returns what is left for them.
+fn banner(app: &App, buf: &mut ratatui::buffer::Buffer, panes: Rect) -> Rect {
+    match &app.banner {
         Some(text) if panes.height > 6 => {
             let width = usize::from(panes.width.max(1));
             let rows = (unicode_width::UnicodeWidthStr::width(text.as_str()) / width + 1).min(4);
@@ -87,18 +124,10 @@ pub fn render(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDat
             ratatui::widgets::Paragraph::new(clean(text))
                 .style(theme::SAVE_FAILED)
                 .wrap(ratatui::widgets::Wrap { trim: true })
-                .render(banner, frame.buffer_mut());
+                .render(banner, buf);
             rest
         }
         _ => panes,
-    };
-    input::render(app, frame, input);
-    input::render_hint(app, frame.buffer_mut(), hint);
-    if panes.height >= 3 {
-        render_panes(app, cache, frame, panes, now);
-    }
-    if let Some(scroll) = app.help {
-        cache.help_max = help::render(frame, area, scroll);
     }
 }
 
@@ -224,15 +253,15 @@ fn draw_rows(
 }
 
 /// A pane's frame, highlighted when it has the keyboard.
+/// A heavy border says which pane has the keyboard even without colour.
 fn pane_block(title: String, focused: bool) -> Block<'static> {
-    let block = Block::bordered().title(title).border_style(if focused {
-        theme::FOCUSED_BORDER
-    } else {
-        theme::BORDER
-    });
+    let block = Block::bordered().title(title);
     if focused {
-        block.title_style(theme::FOCUSED_TITLE)
+        block
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .border_style(theme::FOCUSED_BORDER)
+            .title_style(theme::FOCUSED_TITLE)
     } else {
-        block.title_style(theme::TITLE)
+        block.border_style(theme::BORDER).title_style(theme::TITLE)
     }
 }

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit};
 use super::theme;
+use crate::help::{HelpLine, welcome};
 pub use crate::start::StartScreen;
 use crate::storage::Listed;
 
@@ -28,33 +29,72 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     if let Some(title) = &screen.new_title {
         render_title_prompt(title, frame, input);
     }
+    if !theme::colour() {
+        theme::strip_colours(frame.buffer_mut());
+    }
 }
 
-/// The meetings in a bordered list named for their folder.
-fn render_meetings(screen: &StartScreen, frame: &mut Frame, area: Rect) {
-    let width = usize::from(area.width.saturating_sub(2));
-    let mut items: Vec<ListItem> = screen
-        .meetings
-        .iter()
-        .map(|l| ListItem::new(meeting_row(l, width)))
-        .collect();
-    if items.is_empty() {
-        items.push(ListItem::new(Line::styled(
-            "No meetings here yet: press n to start one.",
-            theme::HINT,
-        )));
+/// What minutes is, its keys, and where the meetings are kept: all a
+/// first-time user has to go on.
+fn render_welcome(screen: &StartScreen, frame: &mut Frame, area: Rect) {
+    let block = folder_block(screen, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width.saturating_sub(2));
+    let mut help = Vec::new();
+    if screen.meetings.is_empty() {
+        help.push(HelpLine::Note(
+            "No meetings here yet: press n to start one.".into(),
+        ));
+        help.push(HelpLine::Blank);
     }
+    help.extend(welcome());
+    help.push(HelpLine::Blank);
+    help.push(HelpLine::Note(format!(
+        "Meetings are kept in {} (--dir DIR or MINUTES_DIR chooses another folder).",
+        screen.dir.display()
+    )));
+    let mut lines = super::help::wrapped(help.clone(), width);
+    // Short of room, the blank lines go before anything said.
+    if lines.len() > usize::from(inner.height) {
+        help.retain(|l| *l != HelpLine::Blank);
+        lines = super::help::wrapped(help, width);
+    }
+    let text = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), text);
+}
+
+/// A frame named for the folder of meetings.
+fn folder_block(screen: &StartScreen, area: Rect) -> Block<'static> {
+    let width = usize::from(area.width.saturating_sub(2));
     let title = format!(
         " minutes — {} ",
         fit(&screen.dir.display().to_string(), width.saturating_sub(14))
     );
+    Block::bordered()
+        .title(title)
+        .title_style(theme::FOCUSED_TITLE)
+        .border_style(theme::FOCUSED_BORDER)
+}
+
+/// The meetings in a bordered list named for their folder.
+fn render_meetings(screen: &StartScreen, frame: &mut Frame, area: Rect) {
+    if screen.meetings.is_empty() || screen.help {
+        render_welcome(screen, frame, area);
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(2));
+    let items: Vec<ListItem> = screen
+        .meetings
+        .iter()
+        .map(|l| ListItem::new(meeting_row(l, width)))
+        .collect();
     let list = List::new(items)
-        .block(
-            Block::bordered()
-                .title(title)
-                .title_style(theme::FOCUSED_TITLE)
-                .border_style(theme::FOCUSED_BORDER),
-        )
+        .block(folder_block(screen, area))
         .highlight_style(theme::SELECTED);
     let selected = (!screen.meetings.is_empty()).then_some(screen.selected);
     frame.render_stateful_widget(
@@ -75,12 +115,12 @@ fn meeting_row(l: &Listed, width: usize) -> Line<'static> {
         // The title gets what the date, the file name (up to 30 columns)
         // and the gaps between them leave, so a long title is cut first.
         Ok(s) => Line::from(vec![
-            Span::styled(format!("{}  ", s.date_text()), theme::DIM),
+            Span::styled(format!("{}  ", s.date_text()), theme::PLAIN),
             Span::raw(fit(
                 &clean(s.title_or_untitled()),
                 width.saturating_sub(14 + file.width().min(30)),
             )),
-            Span::styled(format!("  {}", fit(&file, 30)), theme::DIM),
+            Span::styled(format!("  {}", fit(&file, 30)), theme::PLAIN),
         ]),
         Err(e) => Line::styled(
             fit(&format!("{}  {file}: {e}", Listed::UNREADABLE), width),
@@ -93,8 +133,12 @@ fn render_hint(screen: &StartScreen, frame: &mut Frame, area: Rect) {
     let hint_text = screen.message.clone().unwrap_or_else(|| {
         if screen.new_title.is_some() {
             "Type the new meeting's title and press Enter (Esc goes back).".into()
+        } else if screen.meetings.is_empty() {
+            "n new meeting · Esc or q quit".into()
+        } else if screen.help {
+            "Any key goes back to the meetings.".into()
         } else {
-            "Enter open · n new meeting · Up/Down choose · Esc or q quit".into()
+            "Enter open · n new meeting · Up/Down choose · ? help · Esc or q quit".into()
         }
     });
     frame.render_widget(
@@ -200,7 +244,7 @@ mod tests {
                 "│----------  A title long enough to …  a-very-long-file-name-for-a-m…│",
                 "│unreadable  broken.ron: broken.ron:1:2: Expected identifier         │",
                 "└────────────────────────────────────────────────────────────────────┘",
-                "Enter open · n new meeting · Up/Down choose · Esc or q quit",
+                "Enter open · n new meeting · Up/Down choose · ? help · Esc or q quit",
                 "",
             ]
         );
@@ -244,11 +288,30 @@ mod tests {
             rows,
             [
                 "┌ minutes — /meetings ───────────────────────────┐",
-                "│No meetings here yet: press n to start one.     │",
+                "│ No meetings here yet: press n to start one.    │",
                 "└────────────────────────────────────────────────┘",
                 "Could not open it.",
                 "",
             ]
         );
+    }
+
+    #[test]
+    fn help_shows_over_the_list_and_any_key_closes_it() {
+        let mut s = screen();
+        s.update(crate::start::StartMsg::Help);
+        let (rows, _) = draw(&s, 70, 20);
+        assert!(
+            rows[1..].iter().any(|r| r.contains("Start a new meeting")),
+            "{rows:#?}"
+        );
+        assert!(rows.iter().any(|r| r.contains("/meetings")), "{rows:#?}");
+        s.update(crate::start::StartMsg::New);
+        assert!(
+            !s.help && s.new_title.is_none(),
+            "the key only closed the help"
+        );
+        let (rows, _) = draw(&s, 70, 20);
+        assert!(rows[1].contains("Improvement Board"), "{rows:#?}");
     }
 }

@@ -22,13 +22,14 @@ pub use lines::LineError;
 /// Apply one message. A change to the meeting bumps `rev` and asks for a save.
 pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     let rev = app.rev;
-    if !matches!(
-        msg,
-        Msg::Interrupt | Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. }
-    ) {
+    let background = matches!(msg, Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. });
+    if !background && msg != Msg::Interrupt {
         app.quit_armed = false;
     }
-    let mut effects = handle(app, msg, now);
+    if !background && msg != Msg::Escape {
+        app.escape_armed = false;
+    }
+    let mut effects = edit_refreshes_hint(app, msg, now);
     if app.rev != rev && !effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
         effects.insert(0, save_effect(app));
     }
@@ -68,6 +69,29 @@ pub fn save_effect(app: &App) -> Effect {
     }
 }
 
+/// A message about the line as it was (an error above all) must not hide
+/// how the line now reads: any change to the typed text clears it, unless
+/// the change itself said something (a completion listing choices, a paste
+/// that ran lines).
+fn edit_refreshes_hint(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+    let edits_line = match &msg {
+        Msg::Edit(_) | Msg::Complete | Msg::HistoryPrev | Msg::HistoryNext | Msg::TypeInto(_) => {
+            true
+        }
+        Msg::Paste(text) => !text.contains(['\n', '\r']),
+        _ => false,
+    };
+    if !edits_line || app.help.is_some() {
+        return handle(app, msg, now);
+    }
+    let before = (app.input.value().to_string(), app.message.clone());
+    let effects = handle(app, msg, now);
+    if app.input.value() != before.0 && app.message == before.1 {
+        app.message = None;
+    }
+    effects
+}
+
 fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     // Saving and quitting work with the help open (and close it).
     if app.help.is_some() && matches!(msg, Msg::Save | Msg::Interrupt | Msg::Quit) {
@@ -92,8 +116,16 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Submit => return lines::submit(app, now),
         Msg::Paste(text) => return lines::paste(app, &text, now),
         Msg::Complete => complete::complete(app),
-        Msg::HistoryPrev => history_step(app, true),
-        Msg::HistoryNext => history_step(app, false),
+        Msg::HistoryPrev => {
+            if !move_row(app, true) {
+                history_step(app, true);
+            }
+        }
+        Msg::HistoryNext => {
+            if !move_row(app, false) {
+                history_step(app, false);
+            }
+        }
         Msg::Focus(f) => app.set_focus(f),
         Msg::FocusNext => cycle_focus(app, 1),
         Msg::FocusPrev => cycle_focus(app, Focus::PANES.len() - 1),
@@ -218,11 +250,43 @@ fn escape(app: &mut App) {
         return;
     }
     if app.focus == Focus::Input {
+        // Esc pressed by habit in the middle of a sentence must not send
+        // the rest of the sentence to the panes as keys: with text in the
+        // line it takes a second Esc, straight after, to leave it.
+        if !app.input.value().trim().is_empty() && !app.escape_armed {
+            app.escape_armed = true;
+            app.say("The line stays here: keep typing, or press Esc again to go to the panes.");
+            return;
+        }
         app.message = None;
         app.set_focus(app.last_pane);
     } else {
         app.focus = Focus::Input;
     }
+}
+
+/// Up/Down inside a line that wraps over several rows: move the cursor a
+/// row, keeping its column. False (so the keys browse the lines typed)
+/// on the first or last row, or while already browsing them.
+fn move_row(app: &mut App, up: bool) -> bool {
+    if app.history_pos.is_some() {
+        return false;
+    }
+    let rows = app.input_rows();
+    let value = app.input.value();
+    let (row, col) = rows.position(value, crate::app::byte_at(value, app.input.cursor()));
+    let target = if up {
+        row.checked_sub(1)
+    } else {
+        Some(row + 1).filter(|r| *r < rows.count())
+    };
+    let Some(target) = target else {
+        return false;
+    };
+    let byte = rows.at_column(value, target, col);
+    let cursor = value.get(..byte).map_or(0, |s| s.chars().count());
+    app.input.handle(InputRequest::SetCursor(cursor));
+    true
 }
 
 fn history_step(app: &mut App, back: bool) {
@@ -254,3 +318,5 @@ fn history_step(app: &mut App, back: bool) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typing_tests;
