@@ -21,14 +21,13 @@ use std::path::PathBuf;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use minutes::app::{App, Focus};
 use minutes::model::Meeting;
-use minutes::msg::{Motion, Msg, PaneMsg};
+use minutes::msg::{Msg, PaneMsg};
 use minutes::ui;
 use minutes::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Position;
 use ratatui::style::Modifier;
-use tui_input::InputRequest;
 use unicode_width::UnicodeWidthStr;
 
 const SEED: &str = "wirral-improvement-board-2019-04-17";
@@ -101,17 +100,28 @@ fn send_at(app: &mut Tui, msg: Msg, when: NaiveDateTime) {
     update(&mut app.app, msg, when);
 }
 
-/// Type characters into the input line, one key at a time.
+/// Press keys through the real key table, as the runtime does (notation
+/// of `keymap::keys`: text, `<Enter>`, `<Esc>`, `<F2>`…).
+fn press(app: &mut Tui, keys: &str, when: NaiveDateTime) {
+    app.app.viewport = app.cache.borrow().viewport();
+    minutes::update::type_keys(&mut app.app, keys, when);
+}
+
+/// Type characters into the input line, one key at a time, through the
+/// key table (so a key bound to the wrong thing shows on screen).
 fn type_text(app: &mut Tui, text: &str, when: NaiveDateTime) {
-    for c in text.chars() {
-        send_at(app, Msg::Edit(InputRequest::InsertChar(c)), when);
-    }
+    assert_eq!(
+        app.focus,
+        Focus::Input,
+        "typing {text:?} would go to a pane"
+    );
+    press(app, &text.replace('<', "<lt>"), when);
 }
 
 /// Type a line and press Enter.
 fn type_line(app: &mut Tui, text: &str, when: NaiveDateTime) {
     type_text(app, text, when);
-    send_at(app, Msg::Submit, when);
+    press(app, "<Enter>", when);
 }
 
 /// As the runtime does once the background save is done: the status bar
@@ -421,15 +431,15 @@ fn seed_meeting_pasted_in_one_go() {
 #[test]
 fn help_overlay() {
     let mut app = seed();
-    send(&mut app, Msg::ToggleHelp);
+    press(&mut app, "<F1>", now());
     snap("help_open", &app);
-    send(&mut app, Msg::Move(Motion::PageDown));
+    press(&mut app, "<PgDn>", now());
     snap("help_scrolled_a_page", &app);
     // How far the help scrolls depends on the size it was last drawn at.
     for (w, h) in SIZES {
         screen(&app, w, h);
         for _ in 0..40 {
-            send(&mut app, Msg::Move(Motion::PageDown));
+            press(&mut app, "<PgDn>", now());
         }
         let end = screen(&app, w, h);
         insta::assert_snapshot!(format!("help_scrolled_to_the_end_{w}x{h}"), end);
@@ -477,15 +487,15 @@ fn hint_for_a_command_while_typing() {
 #[test]
 fn attendance_focused_with_selection_moved() {
     let mut app = seed();
-    send(&mut app, Msg::Focus(Focus::Attendance));
+    press(&mut app, "<F2>", now());
     for _ in 0..3 {
-        send(&mut app, Msg::Move(Motion::Down));
+        press(&mut app, "<Down>", now());
     }
     assert_eq!(app.attendance_sel, 3);
     snap("focus_attendance", &app);
     // Far down the list: the selection must stay in view.
-    send(&mut app, Msg::Move(Motion::PageDown));
-    send(&mut app, Msg::Move(Motion::PageDown));
+    press(&mut app, "<PgDn>", now());
+    press(&mut app, "<PgDn>", now());
     assert_eq!(app.attendance_sel, 23);
     snap("focus_attendance_far_down", &app);
 }
@@ -493,10 +503,10 @@ fn attendance_focused_with_selection_moved() {
 #[test]
 fn agenda_focused_with_selection_moved() {
     let mut app = seed();
-    send(&mut app, Msg::Focus(Focus::Agenda));
+    press(&mut app, "<F3>", now());
     assert_eq!(app.agenda_sel, 2);
-    send(&mut app, Msg::Move(Motion::Down));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<Down>", now());
+    press(&mut app, "<Down>", now());
     assert_eq!(app.agenda_sel, 4);
     snap("focus_agenda", &app);
 }
@@ -504,12 +514,12 @@ fn agenda_focused_with_selection_moved() {
 #[test]
 fn log_focused_with_selection_moved() {
     let mut app = seed();
-    send(&mut app, Msg::Focus(Focus::Log));
+    press(&mut app, "<F4>", now());
     snap("focus_log_newest", &app);
-    send(&mut app, Msg::Move(Motion::Up));
-    send(&mut app, Msg::Move(Motion::Up));
+    press(&mut app, "<Up>", now());
+    press(&mut app, "<Up>", now());
     snap("focus_log", &app);
-    send(&mut app, Msg::Move(Motion::Home));
+    press(&mut app, "<Home>", now());
     assert_eq!(app.log_sel, Some(0));
     snap("focus_log_first", &app);
 }
@@ -519,7 +529,7 @@ fn pane_key_hints() {
     // The line above the input lists the focused pane's keys once no
     // message is showing (Esc from the input line clears it).
     let mut app = seed();
-    send(&mut app, Msg::Escape);
+    press(&mut app, "<Esc>", now());
     assert_eq!(app.message, None);
     let mut out = String::new();
     for focus in Focus::PANES {
@@ -536,9 +546,9 @@ fn pane_key_hints() {
 #[test]
 fn editing_an_entry() {
     let mut app = seed();
-    send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::Move(Motion::Up));
-    send(&mut app, Msg::Pane(PaneMsg::EditSelected));
+    press(&mut app, "<F4>", now());
+    press(&mut app, "<Up>", now());
+    press(&mut app, "e", now());
     assert!(app.editing.is_some());
     snap("editing_entry", &app);
 }
@@ -546,8 +556,8 @@ fn editing_an_entry() {
 #[test]
 fn viewing_another_items_log() {
     let mut app = seed();
-    send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::Pane(PaneMsg::ViewPrev));
+    press(&mut app, "<F4>", now());
+    press(&mut app, "<Left>", now());
     snap("viewing_previous_item", &app);
 }
 
@@ -555,12 +565,12 @@ fn viewing_another_items_log() {
 fn unicode_names_and_a_long_word() {
     let mut app = unicode_app();
     snap("unicode", &app);
-    send(&mut app, Msg::Focus(Focus::Attendance));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<F2>", now());
+    press(&mut app, "<Down>", now());
     snap("unicode_focus_attendance", &app);
-    send(&mut app, Msg::Focus(Focus::Log));
-    send(&mut app, Msg::Move(Motion::Up));
-    send(&mut app, Msg::Move(Motion::Up));
+    press(&mut app, "<F4>", now());
+    press(&mut app, "<Up>", now());
+    press(&mut app, "<Up>", now());
     snap("unicode_focus_log", &app);
     send(&mut app, Msg::Focus(Focus::Input));
     type_text(&mut app, "@李小龍 说 José 👩‍💻 e\u{301}", now());
@@ -571,7 +581,7 @@ fn unicode_names_and_a_long_word() {
 fn narrow_terminal_shows_one_pane() {
     let mut app = seed();
     insta::assert_snapshot!("seed_narrow_40x16", screen(&app, 40, 16));
-    send(&mut app, Msg::Focus(Focus::Agenda));
+    press(&mut app, "<F3>", now());
     insta::assert_snapshot!("focus_agenda_narrow_40x16", screen(&app, 40, 16));
 }
 
@@ -626,17 +636,17 @@ fn the_parish_meeting() {
     let mut app = parish();
     snap_parish("parish", &app);
     // Tom Harding arrived late: he is the fifth member present.
-    send(&mut app, Msg::Focus(Focus::Attendance));
+    press(&mut app, "<F2>", now());
     for _ in 0..4 {
-        send(&mut app, Msg::Move(Motion::Down));
+        press(&mut app, "<Down>", now());
     }
     snap_parish("parish_focus_attendance", &app);
     // The officer who left early.
-    send(&mut app, Msg::Move(Motion::Down));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<Down>", now());
+    press(&mut app, "<Down>", now());
     snap_parish("parish_focus_attendance_left", &app);
-    send(&mut app, Msg::Focus(Focus::Agenda));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<F3>", now());
+    press(&mut app, "<Down>", now());
     snap_parish("parish_focus_agenda_confidential", &app);
 }
 
@@ -648,9 +658,9 @@ fn attendance_stamps_are_words_where_there_is_room() {
     assert!(wide.contains("PCSO Mark Hughes left 19:19"), "{wide}");
     assert!(!wide.contains("+19:08"), "{wide}");
     // Narrow, the pane keeps the name; the line above the input says all.
-    send(&mut app, Msg::Focus(Focus::Attendance));
+    press(&mut app, "<F2>", now());
     for _ in 0..4 {
-        send(&mut app, Msg::Move(Motion::Down));
+        press(&mut app, "<Down>", now());
     }
     let narrow = parish_screen(&app, 80, 24);
     assert!(
@@ -692,7 +702,7 @@ fn no_colour_that_vanishes_on_a_light_or_dark_background() {
     let mut all = states();
     all.push(("parish", parish()));
     let mut parish_attendance = parish();
-    send(&mut parish_attendance, Msg::Focus(Focus::Attendance));
+    press(&mut parish_attendance, "<F2>", now());
     all.push(("parish attendance", parish_attendance));
     for (name, app) in &all {
         for (w, h) in SIZES {
@@ -724,8 +734,8 @@ fn no_colour_that_vanishes_on_a_light_or_dark_background() {
 #[test]
 fn without_colour_nothing_is_lost() {
     let mut app = parish();
-    send(&mut app, Msg::Focus(Focus::Agenda));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<F3>", now());
+    press(&mut app, "<Down>", now());
     let screen = parish_screen(&app, 120, 40);
     // The confidential item says so in words, in the agenda, the line
     // about the selected item and the log's title.
@@ -810,8 +820,8 @@ fn reversed_through_crossterm(buffer: &ratatui::buffer::Buffer) -> Vec<(u16, u16
 #[test]
 fn no_color_keeps_reverse_video() {
     let mut app = parish();
-    send(&mut app, Msg::Focus(Focus::Agenda));
-    send(&mut app, Msg::Move(Motion::Down));
+    press(&mut app, "<F3>", now());
+    press(&mut app, "<Down>", now());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     draw(&mut terminal, &app);
     let mut buffer = terminal.backend().buffer().clone();
@@ -836,32 +846,32 @@ fn states() -> Vec<(&'static str, Tui)> {
     let mut out = Vec::new();
     out.push(("seed", seed()));
     let mut help = seed();
-    send(&mut help, Msg::ToggleHelp);
+    press(&mut help, "<F1>", now());
     out.push(("seed with help open", help));
     let mut help_end = seed();
-    send(&mut help_end, Msg::ToggleHelp);
+    press(&mut help_end, "<F1>", now());
     for _ in 0..30 {
-        send(&mut help_end, Msg::Move(Motion::PageDown));
+        press(&mut help_end, "<PgDn>", now());
     }
     out.push(("seed with help scrolled past the end", help_end));
     for focus in Focus::PANES {
         let mut app = seed();
         send(&mut app, Msg::Focus(focus));
-        send(&mut app, Msg::Move(Motion::Up));
+        press(&mut app, "<Up>", now());
         out.push((focus.name(), app));
     }
     let mut error = seed();
     type_line(&mut error, "@JB said", now());
     out.push(("seed with an error", error));
     let mut editing = seed();
-    send(&mut editing, Msg::Focus(Focus::Log));
-    send(&mut editing, Msg::Move(Motion::Up));
-    send(&mut editing, Msg::Pane(PaneMsg::EditSelected));
+    press(&mut editing, "<F4>", now());
+    press(&mut editing, "<Up>", now());
+    press(&mut editing, "e", now());
     out.push(("editing an entry", editing));
     out.push(("empty", new_app()));
     out.push(("unicode", unicode_app()));
     let mut unicode_help = unicode_app();
-    send(&mut unicode_help, Msg::ToggleHelp);
+    press(&mut unicode_help, "<F1>", now());
     out.push(("unicode with help open", unicode_help));
     out
 }
@@ -921,9 +931,9 @@ fn resizing_the_same_terminal_redraws_cleanly() {
     for (step, (w, h)) in sizes.into_iter().enumerate() {
         // Open and close help along the way, as someone might mid-resize.
         if step % 4 == 2 {
-            send(&mut app, Msg::ToggleHelp);
+            press(&mut app, "<F1>", now());
         } else if step % 4 == 3 {
-            send(&mut app, Msg::Escape);
+            press(&mut app, "<Esc>", now());
         }
         terminal.backend_mut().resize(w, h);
         draw(&mut terminal, &app);
@@ -934,4 +944,43 @@ fn resizing_the_same_terminal_redraws_cleanly() {
             "after resizing to {w}x{h} (step {step})"
         );
     }
+}
+
+/// The formal record as it happens, typed through the real key table: a
+/// planned time overrun, an interest and a withdrawal, a departure that
+/// loses the quorum, and a motion still open.
+#[test]
+fn the_formal_record_live() {
+    let mut app = parish();
+    let when = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(19, 46, 0)
+        .unwrap();
+    for line in [
+        "/quorum 4",
+        "/duration 10",
+        "/withdrew Price",
+        "/left Beck",
+        "/motion Wainwright, Harding: that the main hall be shared on alternate Saturdays",
+    ] {
+        let keys = format!("{}<Enter>", line.replace('<', "<lt>"));
+        minutes::update::type_keys(&mut app.app, &keys, when);
+        assert!(
+            app.message.as_ref().is_none_or(|m| !m.error),
+            "{line:?} failed: {:?}",
+            app.message
+        );
+    }
+    minutes::update::type_keys(&mut app.app, "/vote 2-1", when);
+    saved(&mut app);
+    for (w, h) in SIZES {
+        let screen = parish_screen(&app, w, h);
+        assert!(screen.contains("NOT QUORATE"), "{screen}");
+        assert!(
+            screen.contains("OPEN"),
+            "the open motion stands out: {screen}"
+        );
+        assert!(screen.contains("/10m"), "elapsed against planned: {screen}");
+    }
+    snap_parish("formal_record_live", &app);
 }

@@ -21,14 +21,15 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let (save, save_style) = save_part(app);
     let save = fit(&save, width.saturating_sub(8));
     let (right, name_min) = right_part(&app.meeting, now, width, save.width());
-    let name_width = width.saturating_sub(right.width() + save.width() + 1);
+    let right_width: usize = right.iter().map(|(t, _)| t.width()).sum();
+    let name_width = width.saturating_sub(right_width + save.width() + 1);
     let name = if name_min == 0 && name_width < 8 {
         String::new()
     } else {
         fit(&clean(&app.file_name()), name_width)
     };
-    let pad = width.saturating_sub(1 + name.width() + save.width() + right.width());
-    let line = Line::from(vec![
+    let pad = width.saturating_sub(1 + name.width() + save.width() + right_width);
+    let mut spans = vec![
         Span::styled(
             if name.is_empty() {
                 String::new()
@@ -42,61 +43,74 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
             " ".repeat(pad + usize::from(name.is_empty())),
             theme::STATUS,
         ),
-        Span::styled(right, theme::STATUS),
-    ]);
-    Paragraph::new(line).style(theme::STATUS).render(area, buf);
+    ];
+    spans.extend(right.into_iter().map(|(t, style)| Span::styled(t, style)));
+    Paragraph::new(Line::from(spans))
+        .style(theme::STATUS)
+        .render(area, buf);
 }
+
+/// A piece of the status bar and how it is drawn: a lost quorum and an
+/// item over its planned time stand out from the rest.
+type Part = (String, Style);
 
 /// The right-hand side (item, people, clock) at the fullest that fits
 /// beside the save state, and the columns kept for the file name with it
 /// (0 once the name may go).
-fn right_part(m: &Meeting, now: NaiveDateTime, width: usize, save_width: usize) -> (String, usize) {
+fn right_part(
+    m: &Meeting,
+    now: NaiveDateTime,
+    width: usize,
+    save_width: usize,
+) -> (Vec<Part>, usize) {
     let members = m.member_count();
     let present = m.present_count();
-    let quorum = match m.quorum {
-        Some(q) if present < q as usize => " NOT QUORATE",
+    // Live: members in the room, less those withdrawn from this item.
+    let quorum = match m.quorate() {
+        Some(false) => " NOT QUORATE",
         _ => "",
+    };
+    let people_style = if quorum.is_empty() {
+        theme::STATUS
+    } else {
+        theme::SAVE_FAILED
     };
     let item = item_part(m, now);
     let clock = now.format("%H:%M").to_string();
+    let full = item.as_ref().map(|i| (i.0.clone(), i.2));
+    let short = item.as_ref().map(|i| (i.1.clone(), i.2));
     // From the fullest to the barest; the first that fits is drawn.
     let choices = [
         (
             true,
             format!("present {present}/{members}{quorum}"),
-            item.as_ref().map(|i| i.0.clone()),
+            full.clone(),
         ),
-        (
-            true,
-            format!("{present}/{members}{quorum}"),
-            item.as_ref().map(|i| i.0.clone()),
-        ),
-        (
-            true,
-            format!("{present}/{members}{quorum}"),
-            item.as_ref().map(|i| i.1.clone()),
-        ),
-        (
-            false,
-            format!("{present}/{members}{quorum}"),
-            item.as_ref().map(|i| i.1.clone()),
-        ),
+        (true, format!("{present}/{members}{quorum}"), full),
+        (true, format!("{present}/{members}{quorum}"), short.clone()),
+        (false, format!("{present}/{members}{quorum}"), short),
         (false, String::new(), None),
     ];
-    let mut right = format!(" {clock} ");
+    let mut right = vec![(format!(" {clock} "), theme::STATUS)];
     let mut name_min = 0;
     for (with_name, people, item) in choices {
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(i) = item {
-            parts.push(i);
+        let mut parts: Vec<Part> = Vec::new();
+        if let Some((text, over)) = item {
+            let style = if over {
+                theme::SAVE_FAILED
+            } else {
+                theme::STATUS
+            };
+            parts.push((text, style));
         }
         if !people.is_empty() {
-            parts.push(people);
+            parts.push((people, people_style));
         }
-        parts.push(clock.clone());
-        let candidate = format!(" {} ", parts.join(" │ "));
+        parts.push((clock.clone(), theme::STATUS));
+        let candidate = joined(parts);
+        let candidate_width: usize = candidate.iter().map(|(t, _)| t.width()).sum();
         name_min = if with_name { 8 } else { 0 };
-        if candidate.width() + save_width + name_min < width {
+        if candidate_width + save_width + name_min < width {
             right = candidate;
             break;
         }
@@ -104,19 +118,44 @@ fn right_part(m: &Meeting, now: NaiveDateTime, width: usize, save_width: usize) 
     (right, name_min)
 }
 
-/// The current item with its time, in full ("item 2/5 12m") and short
-/// ("2 12m"); none when no item is current.
-fn item_part(m: &Meeting, now: NaiveDateTime) -> Option<(String, String)> {
+/// " a │ b │ c ": the parts with separators in the bar's own style.
+fn joined(parts: Vec<Part>) -> Vec<Part> {
+    let mut out = vec![(" ".to_string(), theme::STATUS)];
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push((" │ ".to_string(), theme::STATUS));
+        }
+        out.push(part);
+    }
+    out.push((" ".to_string(), theme::STATUS));
+    out
+}
+
+/// The current item with its time, in full ("item 2/5 12m", or against
+/// the time planned for it: "item 2/5 17m/15m") and short ("2 17m/15m"),
+/// and whether it has run over; none when no item is current.
+fn item_part(m: &Meeting, now: NaiveDateTime) -> Option<(String, String, bool)> {
     m.current
         .and_then(|i| m.items.get(i).map(|it| (i, it)))
         .map(|(i, it)| {
-            let time = match elapsed(it.time_spent(true, now)) {
-                t if t.is_empty() => t,
-                t => format!(" {t}"),
+            let spent = it.time_spent(true, now);
+            let planned = it
+                .planned_mins
+                .map(|p| format!("/{p}m"))
+                .unwrap_or_default();
+            let over = it
+                .planned_mins
+                .zip(spent)
+                .is_some_and(|(p, s)| s.num_minutes() > i64::from(p));
+            let time = match elapsed(spent) {
+                t if t.is_empty() && planned.is_empty() => t,
+                t if t.is_empty() => format!(" 0m{planned}"),
+                t => format!(" {t}{planned}"),
             };
             (
                 format!("item {}/{}{time}", i + 1, m.items.len()),
                 format!("{}{time}", i + 1),
+                over,
             )
         })
 }
