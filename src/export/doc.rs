@@ -205,7 +205,9 @@ fn events<'a>(
     let mut out = Vec::with_capacity(entries.len() + moves.len());
     let mut moves = moves.into_iter().peekable();
     for entry in entries {
-        while let Some((_, text)) = moves.next_if(|(t, _)| *t < entry.at) {
+        // A movement goes before what was recorded at the same moment (the
+        // quorum note it caused).
+        while let Some((_, text)) = moves.next_if(|(t, _)| *t <= entry.at) {
             out.push(Event::Movement(text));
         }
         out.push(Event::Entry(entry));

@@ -107,11 +107,15 @@ const STAMP_FORMS: [(&str, &str, &str, bool); 3] = [
 fn stamps(p: &Person, withdrawn: bool, form: (&str, &str, &str, bool)) -> String {
     let (arrived, left, out_word, times) = form;
     let mut out = String::new();
+    let mut was_out = false;
     for m in &p.movements {
-        let word = match m.kind {
-            Move::Arrived => arrived,
-            Move::Left => left,
+        // Coming back after leaving is not a late arrival.
+        let word = match (m.kind, was_out) {
+            (Move::Arrived, true) => "back",
+            (Move::Arrived, false) => arrived,
+            (Move::Left, _) => left,
         };
+        was_out = m.kind == Move::Left;
         out.push_str(&format!(" {word}"));
         if times {
             out.push_str(&format!(" {}", m.stamp.time.format("%H:%M")));
@@ -160,11 +164,14 @@ fn person_line(p: &Person, withdrawn: bool, width: usize) -> Line<'static> {
 pub fn person_summary(m: &Meeting, p: &Person) -> String {
     let mut out = clean(&p.name).into_owned();
     out.push_str(&format!(" · {}", p.attendance.word()));
+    let mut was_out = false;
     for mv in &p.movements {
-        let word = match mv.kind {
-            Move::Arrived => "arrived",
-            Move::Left => "left",
+        let word = match (mv.kind, was_out) {
+            (Move::Arrived, true) => "back",
+            (Move::Arrived, false) => "arrived",
+            (Move::Left, _) => "left",
         };
+        was_out = mv.kind == Move::Left;
         out.push_str(&format!(" · {word} {}", mv.stamp.time.format("%H:%M")));
         if let Some(n) = mv.stamp.item.and_then(|id| m.item_index(id)) {
             out.push_str(&format!(" (item {})", n + 1));
