@@ -205,6 +205,7 @@ fn name(meeting: &Meeting, id: PersonId) -> String {
 /// "11 members of the public".
 pub fn public_count(n: u32) -> String {
     match n {
+        0 => "No members of the public were present".to_string(),
         1 => "1 member of the public".to_string(),
         n => format!("{n} members of the public"),
     }
@@ -214,11 +215,9 @@ pub fn public_count(n: u32) -> String {
 /// closing full stop, which the sentence adds.
 fn motion_text(text: &str) -> String {
     let text = one_line(text);
-    let lower = text.to_lowercase();
-    let body = if lower.starts_with("that ") {
-        &text[5..]
-    } else {
-        &text
+    let body = match text.get(..5) {
+        Some(lead) if lead.eq_ignore_ascii_case("that ") => &text[5..],
+        _ => &text,
     };
     body.trim_end_matches('.').to_string()
 }
