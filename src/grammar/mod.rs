@@ -9,6 +9,7 @@
 //! Tab completion, the help overlay and the README.
 
 mod agenda;
+mod agenda_file;
 mod apply;
 mod args;
 mod dates;
@@ -19,6 +20,7 @@ mod people;
 mod table;
 
 pub use agenda::numbered as numbered_item;
+pub use agenda_file::agenda_titles;
 pub use apply::{Applied, ApplyError, apply, entry_for};
 pub use args::{ArgKind, Args, NameRole};
 pub use dates::{parse_date, parse_time};

@@ -8,6 +8,7 @@
 //! item being changed is copied, by `Arc::make_mut`.
 
 mod carry;
+mod check;
 mod edit;
 mod formal;
 mod history;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+pub use check::Warning;
 pub use edit::RemovePersonError;
 pub use formal::{Motion, Outcome, Vote};
 pub use history::History;

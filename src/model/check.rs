@@ -1,0 +1,257 @@
+//! What a clerk should look at before sending the minutes: the content
+//! checks of `minutes check` and the app's reminder before export. Each
+//! says where (item and time) and what, in a sentence.
+
+use chrono::NaiveTime;
+
+use super::{Attendance, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
+
+/// One thing to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based item number; None for the preamble or the whole meeting.
+    pub item: Option<usize>,
+    pub at: Option<NaiveTime>,
+    pub what: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.item, self.at) {
+            (Some(n), Some(t)) => write!(f, "item {n}, {}: ", t.format("%H:%M"))?,
+            (Some(n), None) => write!(f, "item {n}: ")?,
+            (None, Some(t)) => write!(f, "{}: ", t.format("%H:%M"))?,
+            (None, None) => {}
+        }
+        f.write_str(&self.what)
+    }
+}
+
+impl Meeting {
+    /// Everything in the record worth a second look, in the order of the
+    /// minutes.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let logs = std::iter::once((None, &self.preamble)).chain(
+            self.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (Some(i + 1), &item.entries)),
+        );
+        let mut inquorate: Option<(Option<usize>, NaiveTime)> = None;
+        for (item, entries) in logs {
+            if let Some(n) = item
+                && entries.is_empty()
+            {
+                out.push(Warning {
+                    item: Some(n),
+                    at: None,
+                    what: "nothing is recorded for this item.".into(),
+                });
+            }
+            for e in entries {
+                let say = |what: String| Warning {
+                    item,
+                    at: Some(e.at),
+                    what,
+                };
+                match &e.kind {
+                    EntryKind::Action {
+                        owner, text, due, ..
+                    } => {
+                        if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
+                            out.push(say(format!("the action \"{text}\" has no owner.")));
+                        }
+                        if due.is_none() {
+                            out.push(say(format!("the action \"{text}\" has no due date.")));
+                        }
+                    }
+                    EntryKind::Motion(m) => {
+                        out.extend(self.motion_warnings(m).into_iter().map(say))
+                    }
+                    EntryKind::Comment { speaker, with, .. } => {
+                        for id in std::iter::once(speaker).chain(with) {
+                            if let Some(why) = self.not_there(*id, e.at) {
+                                out.push(say(why));
+                            }
+                        }
+                    }
+                    EntryKind::Quorum { quorate: false, .. } => inquorate = Some((item, e.at)),
+                    EntryKind::Quorum { quorate: true, .. } => {
+                        if let Some((from_item, from)) = inquorate.take() {
+                            out.push(Warning {
+                                item: from_item,
+                                at: Some(from),
+                                what: format!(
+                                    "the meeting was not quorate from {} to {}.",
+                                    from.format("%H:%M"),
+                                    e.at.format("%H:%M")
+                                ),
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some((item, from)) = inquorate {
+            out.push(Warning {
+                item,
+                at: Some(from),
+                what: format!(
+                    "the meeting was not quorate from {} to the end.",
+                    from.format("%H:%M")
+                ),
+            });
+        }
+        out
+    }
+
+    fn motion_warnings(&self, m: &Motion) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in m.amendments.iter().chain(std::iter::once(m)) {
+            let what = if std::ptr::eq(part, m) {
+                "motion"
+            } else {
+                "amendment"
+            };
+            let text = part.text.trim();
+            if part.outcome == Outcome::Open {
+                out.push(format!("the {what} \"{text}\" has no outcome."));
+            }
+            if let Some(vote) = &part.vote {
+                let (f, a, ab) = vote.counts();
+                let members = self
+                    .people
+                    .iter()
+                    .filter(|p| p.attendance == Attendance::Present)
+                    .count();
+                if (f + a + ab) as usize > members {
+                    out.push(format!(
+                        "the vote on the {what} \"{text}\" has {} votes but {members} members were present.",
+                        f + a + ab
+                    ));
+                }
+                if let Vote::Named {
+                    ayes,
+                    noes,
+                    abstain,
+                    ..
+                } = vote
+                {
+                    for id in ayes.iter().chain(noes).chain(abstain) {
+                        if self
+                            .person(*id)
+                            .is_none_or(|p| p.attendance != Attendance::Present)
+                        {
+                            out.push(format!(
+                                "{} voted on the {what} \"{text}\" but is not marked present.",
+                                self.who_name(&Who::Person(*id))
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Why `id` cannot have spoken at `at`, if they could not: not marked
+    /// present or in attendance, or out of the meeting by then.
+    fn not_there(&self, id: PersonId, at: NaiveTime) -> Option<String> {
+        let p = self.person(id)?;
+        let name = &p.name;
+        if !matches!(p.attendance, Attendance::Present | Attendance::InAttendance) {
+            return Some(format!(
+                "{name} is recorded as speaking but is marked {}.",
+                p.attendance.word()
+            ));
+        }
+        let last = p.movements.iter().rfind(|m| m.stamp.time <= at);
+        if let Some(m) = last
+            && m.kind == Move::Left
+        {
+            return Some(format!(
+                "{name} is recorded as speaking after leaving at {}.",
+                m.stamp.time.format("%H:%M")
+            ));
+        }
+        let first = p.movements.first();
+        if let Some(m) = first
+            && m.kind == Move::Arrived
+            && at < m.stamp.time
+        {
+            return Some(format!(
+                "{name} is recorded as speaking before arriving at {}.",
+                m.stamp.time.format("%H:%M")
+            ));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::{apply, parse};
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn at(h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 18)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn each_warning_is_found_with_its_item_and_time() {
+        let mut m = Meeting::default();
+        let mut minute = 0;
+        for line in [
+            "/quorum 3",
+            "/present Ann Able; Bob Baker; Cat Cole",
+            "/apologies Dan Dale",
+            "/item Planning",
+            "/item Finance",
+            "/item Empty",
+            "/action Ann: write the letter",
+            "/motion Ann, Bob: that it be done",
+            "@Dan said something",
+            "/next",
+            "/left Cat",
+            "@Cat said something after",
+            "/arrived Cat",
+        ] {
+            minute += 1;
+            apply(&mut m, &parse(line).unwrap(), at(19, minute)).unwrap();
+        }
+        let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+        let want = [
+            "item 1, 19:07: the action \"write the letter\" has no due date.",
+            "item 1, 19:08: the motion \"that it be done\" has no outcome.",
+            "item 1, 19:09: Dan Dale is recorded as speaking but is marked apologies.",
+            "item 2, 19:12: Cat Cole is recorded as speaking after leaving at 19:11.",
+            "item 2, 19:11: the meeting was not quorate from 19:11 to 19:13.",
+            "item 3: nothing is recorded for this item.",
+        ];
+        for w in want {
+            assert!(found.contains(&w.to_string()), "{w:?} not in {found:#?}");
+        }
+        assert_eq!(found.len(), want.len(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_clean_meeting_has_nothing_to_check() {
+        let mut m = Meeting::default();
+        for line in [
+            "/present Ann Able; Bob Baker",
+            "/item Planning",
+            "/motion Ann, Bob: that it be done",
+            "/carried",
+            "/action Bob: write by 1 December 2026",
+        ] {
+            apply(&mut m, &parse(line).unwrap(), at(19, 0)).unwrap();
+        }
+        assert_eq!(m.warnings(), vec![]);
+    }
+}
