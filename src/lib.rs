@@ -12,6 +12,7 @@ pub mod export;
 pub mod fold;
 pub mod grammar;
 pub mod help;
+pub mod irc;
 pub mod keymap;
 pub mod listing;
 pub mod model;

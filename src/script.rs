@@ -73,6 +73,48 @@ pub fn run(
     Ok(applied)
 }
 
+/// What a lenient run did: lines applied, and lines that could not be
+/// read as typed and went in as notes instead (with why).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Lenient {
+    pub applied: usize,
+    pub as_notes: Vec<(String, String)>,
+}
+
+/// Apply each line as typed; a line that cannot be (a name that is no one,
+/// a date that is not one) goes in as a note with its text as written, so
+/// nothing read from another tool is ever dropped. For imports of logs
+/// written by people (an IRC scribe log), not for scripts.
+pub fn run_lenient(
+    meeting: &mut Meeting,
+    lines: &[String],
+    mut clock: impl FnMut() -> NaiveDateTime,
+) -> Lenient {
+    let mut report = Lenient::default();
+    for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+        let now = clock();
+        let applied = grammar::parse(line)
+            .map_err(|e| e.to_string())
+            .and_then(|parsed| match &parsed {
+                Line::Command(cmd) if cmd.app().is_some() => {
+                    Err("only works in the app".to_string())
+                }
+                _ => grammar::apply(meeting, &parsed, now).map_err(|e| e.to_string()),
+            });
+        match applied {
+            Ok(_) => report.applied += 1,
+            Err(why) => {
+                let text = line.trim_start_matches('/').to_string();
+                let note = Line::Note(text.clone());
+                if grammar::apply(meeting, &note, now).is_ok() {
+                    report.as_notes.push((line.clone(), why));
+                }
+            }
+        }
+    }
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +152,36 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(e.message.contains("names no one"));
         assert_eq!(m, Meeting::default());
+    }
+
+    #[test]
+    fn a_lenient_run_keeps_unreadable_lines_as_notes() {
+        let mut m = Meeting::default();
+        let lines: Vec<String> = [
+            "/present Jo Chwalko",
+            "/item One",
+            "@Nobody spoke",
+            "/date soon",
+            "@JC agreed",
+        ]
+        .map(String::from)
+        .into();
+        let report = run_lenient(&mut m, &lines, clock());
+        assert_eq!(report.applied, 3);
+        assert_eq!(report.as_notes.len(), 2);
+        let texts: Vec<String> = m.items[0]
+            .entries
+            .iter()
+            .map(|e| format!("{:?}", e.kind))
+            .collect();
+        assert!(texts[0].contains("@Nobody spoke"), "{texts:?}");
+        assert!(
+            m.preamble
+                .iter()
+                .any(|e| format!("{:?}", e.kind).contains("date soon"))
+                || texts.iter().any(|t| t.contains("date soon")),
+            "{texts:?}"
+        );
     }
 
     #[test]

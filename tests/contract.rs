@@ -148,6 +148,7 @@ fn the_core_is_pure() {
         "src/grammar/",
         "src/export/",
         "src/script.rs",
+        "src/irc.rs",
         "src/retype.rs",
         "src/fold.rs",
     ]);
@@ -196,7 +197,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["export", "listing"],
     &["grammar"],
-    &["script", "retype", "synth", "storage"],
+    &["script", "retype", "synth", "storage", "irc"],
     &["app"],
     &["msg"],
     &["start"],
