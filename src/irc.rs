@@ -147,13 +147,13 @@ impl Reader {
     /// A line the scribe wrote: `Name: text` is what Name said (a note
     /// when Name is no one), `... text` carries on the line before.
     fn scribed(&mut self, text: &str) {
-        if let Some(more) = text.strip_prefix("...").or_else(|| text.strip_prefix('…')) {
-            if let Some(i) = self.last_scribed {
-                let line = &mut self.out[i];
-                line.push(' ');
-                line.push_str(more.trim());
-                return;
-            }
+        if let Some(more) = text.strip_prefix("...").or_else(|| text.strip_prefix('…'))
+            && let Some(i) = self.last_scribed
+        {
+            let line = &mut self.out[i];
+            line.push(' ');
+            line.push_str(more.trim());
+            return;
         }
         // A line that would read as a command is the scribe's text.
         let line = if text.starts_with('/') {
