@@ -108,6 +108,8 @@ pub struct App {
     /// The pending lines are a pasted numbered list, offered as agenda
     /// items: Enter adds them as items, Esc as notes.
     pub items_offered: bool,
+    /// The words last looked for with /find, offered again by Ctrl+F.
+    pub last_find: Option<String>,
     pub help: Option<u16>,
     /// Bumped on every change to the meeting.
     pub rev: u64,
@@ -277,6 +279,7 @@ impl App {
             message: None,
             pending: VecDeque::new(),
             items_offered: false,
+            last_find: None,
             help: None,
             rev: 0,
             saved_rev: 0,

@@ -114,7 +114,7 @@ pub fn bindings() -> &'static [Binding<Msg>] {
     static KEYS: std::sync::OnceLock<Vec<Binding<Msg>>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         use KeyCode::{BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
-        use Scope::{Agenda, Anywhere, Help, Input, Log, Panes};
+        use Scope::{Agenda, Anywhere, Input, Log, Panes};
         use Motion as M;
         use PaneMsg as P;
         let att = Scope::Attendance;
@@ -127,6 +127,7 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Anywhere, Char('z'), CTRL, Msg::Undo, "Ctrl+Z", "Undo the last change", ""),
             b(Anywhere, Char('r'), CTRL, Msg::Redo, "Ctrl+R", "Redo", ""),
             b(Anywhere, Char('s'), CTRL, Msg::Save, "Ctrl+S", "Save now (it saves by itself anyway)", ""),
+            b(Anywhere, Char('f'), CTRL, Msg::Find, "Ctrl+F", "Find words in these minutes (/find)", ""),
             b(Anywhere, Char('c'), CTRL, Msg::Interrupt, "Ctrl+C", "Save and quit (press twice)", ""),
             b(Input, Enter, NONE, Msg::Submit, "Enter", "Record the line (or put an edited entry back)", ""),
             b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name", ""),
@@ -175,20 +176,31 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Log, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Delete the entry", ""),
             b(Log, Left, NONE, Msg::Pane(P::ViewPrev), "Left", "Show the previous item's log", "prev item"),
             b(Log, Right, NONE, Msg::Pane(P::ViewNext), "Right", "Show the next item's log", "next item"),
-            b(Help, Up, NONE, Msg::Move(M::Up), "Up", "Scroll up", ""),
-            b(Help, Char('k'), NONE, Msg::Move(M::Up), "k", "Scroll up", ""),
-            b(Help, Down, NONE, Msg::Move(M::Down), "Down", "Scroll down", ""),
-            b(Help, Char('j'), NONE, Msg::Move(M::Down), "j", "Scroll down", ""),
-            b(Help, PageUp, NONE, Msg::Move(M::PageUp), "PgUp", "Up a page", ""),
-            b(Help, PageDown, NONE, Msg::Move(M::PageDown), "PgDn", "Down a page", ""),
-            b(Help, Char(' '), NONE, Msg::Move(M::PageDown), "Space", "Down a page", ""),
-            b(Help, Home, NONE, Msg::Move(M::Home), "Home", "Back to the top", ""),
         ];
         // Listed after the other keys of the input line.
         let at = keys.iter().rposition(|k| k.scope == Input).map_or(0, |i| i + 1);
         keys.splice(at..at, editing_bindings());
+        keys.extend(help_bindings());
         keys
     })
+}
+
+/// The keys that scroll the help overlay.
+#[rustfmt::skip]
+fn help_bindings() -> Vec<Binding<Msg>> {
+    use KeyCode::{Char, Down, Home, PageDown, PageUp, Up};
+    use Scope::Help;
+    use Motion as M;
+    vec![
+        b(Help, Up, NONE, Msg::Move(M::Up), "Up", "Scroll up", ""),
+        b(Help, Char('k'), NONE, Msg::Move(M::Up), "k", "Scroll up", ""),
+        b(Help, Down, NONE, Msg::Move(M::Down), "Down", "Scroll down", ""),
+        b(Help, Char('j'), NONE, Msg::Move(M::Down), "j", "Scroll down", ""),
+        b(Help, PageUp, NONE, Msg::Move(M::PageUp), "PgUp", "Up a page", ""),
+        b(Help, PageDown, NONE, Msg::Move(M::PageDown), "PgDn", "Down a page", ""),
+        b(Help, Char(' '), NONE, Msg::Move(M::PageDown), "Space", "Down a page", ""),
+        b(Help, Home, NONE, Msg::Move(M::Home), "Home", "Back to the top", ""),
+    ]
 }
 
 /// The keys that edit the line being typed.

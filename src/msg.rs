@@ -93,6 +93,8 @@ pub enum Msg {
     Redo,
     Save,
     ToggleHelp,
+    /// Ctrl+F: start typing a /find line (with the last words found).
+    Find,
     /// Ctrl+C: asks once, quits on the second.
     Interrupt,
     Quit,

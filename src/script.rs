@@ -55,7 +55,13 @@ pub fn run(
                     return Err(fail("There is nothing to redo.".into()));
                 }
             }
-            Some(AppCommand::Save | AppCommand::Export | AppCommand::Help | AppCommand::Quit) => {
+            Some(
+                AppCommand::Save
+                | AppCommand::Export
+                | AppCommand::Help
+                | AppCommand::Quit
+                | AppCommand::Find,
+            ) => {
                 return Err(fail(format!(
                     "{} only works in the app, not in a script.",
                     raw.trim()

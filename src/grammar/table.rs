@@ -38,6 +38,7 @@ pub enum AppCommand {
     Export,
     Help,
     Quit,
+    Find,
 }
 
 /// One row per typed command.
@@ -522,6 +523,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         needs: "a format",
         run: Run::App(AppCommand::Export),
         doc: "Write formatted minutes (txt, md or html) beside the meeting or to PATH",
+    },
+    CommandSpec {
+        name: "find",
+        aliases: &["search"],
+        arg: ArgKind::Text,
+        usage: "TEXT",
+        needs: "the words to find",
+        run: Run::App(AppCommand::Find),
+        doc: "Show the next entry of these minutes with the words (Ctrl+F; Enter again for the next)",
     },
     CommandSpec {
         name: "help",

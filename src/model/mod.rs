@@ -16,6 +16,7 @@ mod people;
 mod presence;
 mod record;
 mod roster;
+mod search;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ pub use history::History;
 pub use presence::{Move, Movement, NotInRoom};
 pub use record::Lookup;
 pub use roster::{ROLE_WORDS, Resolution, honorific_free, initials, is_honorific, role_word};
+pub use search::{Filter, Hit};
 
 /// The schema version written into every file. Bump it when the shape of
 /// the file changes, and keep a fixture of every old version in `tests/`.

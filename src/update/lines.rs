@@ -147,6 +147,11 @@ fn app_command(app: &mut App, command: AppCommand, args: &Args) -> Result<Vec<Ef
             vec![]
         }
         (AppCommand::Quit, _) => quit(app),
+        (AppCommand::Find, Args::Text(words)) => {
+            find(app, words);
+            vec![]
+        }
+        (AppCommand::Find, _) => return Err(ApplyError::WrongArgs("find").into()),
         (AppCommand::Save, Args::Path(Some(path))) => vec![save_copy(app, path)?],
         (AppCommand::Save, _) => save_now(app),
         (AppCommand::Export, Args::Export { format, path }) => {
@@ -154,6 +159,41 @@ fn app_command(app: &mut App, command: AppCommand, args: &Args) -> Result<Vec<Ef
         }
         (AppCommand::Export, _) => return Err(ApplyError::WrongArgs("export").into()),
     })
+}
+
+/// Show the next entry with `words` after the one shown, in the order of
+/// the minutes, wrapping round; Ctrl+F offers the same words again for
+/// the next. The keyboard stays on the line: letters typed next must never
+/// become pane keys.
+fn find(app: &mut App, words: &str) {
+    app.last_find = Some(words.to_string());
+    let hits = app.meeting.search(words, &crate::model::Filter::default());
+    if hits.is_empty() {
+        app.warn(format!("Nothing in these minutes has \"{words}\"."));
+        return;
+    }
+    let shown = app.log_index(app.shown_log());
+    let len = app.entries(app.shown_log()).len();
+    let here = (shown, app.log_sel.unwrap_or(len));
+    let at = hits
+        .iter()
+        .position(|h| (h.item, h.entry) > here)
+        .unwrap_or(0);
+    let hit = &hits[at];
+    let log = match hit.item {
+        None => LogRef::Preamble,
+        Some(i) => LogRef::Item(app.meeting.items[i].id),
+    };
+    app.viewing = (log != app.current_log_ref()).then_some(log);
+    app.log_sel = Some(hit.entry);
+    let place = hit.item.map_or("before the first item".to_string(), |i| {
+        format!("in item {}", i + 1)
+    });
+    app.say(format!(
+        "Found {} of {} {place}, shown in the log: Ctrl+F and Enter for the next.",
+        at + 1,
+        hits.len()
+    ));
 }
 
 fn save_copy(app: &App, path: &str) -> Result<Effect, LineError> {

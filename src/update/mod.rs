@@ -143,6 +143,7 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Redo => redo(app),
         Msg::Save => return save_now(app),
         Msg::ToggleHelp => app.help = Some(0),
+        Msg::Find => start_find(app),
         Msg::Interrupt => return interrupt(app),
         Msg::Quit => return quit(app),
         Msg::Saved { rev, result } => saved(app, rev, result),
@@ -187,6 +188,25 @@ fn interrupt(app: &mut App) -> Vec<Effect> {
     app.quit_armed = true;
     app.say("Press Ctrl+C again to save and quit, or keep typing.");
     vec![]
+}
+
+/// Ctrl+F: the input line gets "/find " and the words last looked for,
+/// unless a line is being typed, which it would replace.
+fn start_find(app: &mut App) {
+    let typed = app.input.value().trim();
+    if !typed.is_empty() && !typed.starts_with("/find") {
+        app.set_focus(Focus::Input);
+        app.warn(
+            "A line is being typed: press Enter to record it (or Ctrl+U to clear it), then Ctrl+F.",
+        );
+        return;
+    }
+    app.set_focus(Focus::Input);
+    let words = app.last_find.clone().unwrap_or_default();
+    let line = format!("/find {words}");
+    let cursor = line.chars().count();
+    app.input = Input::new(line).with_cursor(cursor);
+    app.say("Type what to find and press Enter.");
 }
 
 fn saved(app: &mut App, rev: u64, result: Result<(), String>) {

@@ -767,3 +767,42 @@ fn a_pasted_numbered_list_is_offered_as_agenda_items() {
     assert_eq!(a.meeting.preamble.len(), 3);
     assert_eq!(a.focus, Focus::Input);
 }
+
+#[test]
+fn ctrl_f_finds_the_next_entry_with_the_words_and_wraps() {
+    let mut a = seeded();
+    enter(&mut a, "@JC said the budget is tight");
+    enter(&mut a, "/next");
+    enter(&mut a, "@Linda asked about the BUDGET again");
+    keys(&mut a, "<C-f>");
+    assert_eq!(a.input.value(), "/find ");
+    keys(&mut a, "budget<Enter>");
+    assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[0].id));
+    assert_eq!(a.log_sel, Some(0));
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Found 1 of 2 in item 1")
+    );
+    assert_eq!(a.focus, Focus::Input, "typing goes on going to the line");
+    keys(&mut a, "<C-f>");
+    assert_eq!(a.input.value(), "/find budget");
+    keys(&mut a, "<Enter>");
+    assert_eq!(a.shown_log(), LogRef::Item(a.meeting.items[1].id));
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Found 2 of 2 in item 2")
+    );
+    keys(&mut a, "<C-f><Enter>");
+    assert!(
+        a.message.as_ref().unwrap().text.contains("Found 1 of 2"),
+        "wraps round"
+    );
+    keys(&mut a, "<C-f><C-u>/find zebra<Enter>");
+    assert!(error(&a).contains("Nothing in these minutes has \"zebra\""));
+}

@@ -1,0 +1,177 @@
+//! Finding words in the minutes: the app's /find (Ctrl+F) within a
+//! meeting, and `minutes search` across a folder of them. Matching folds
+//! case and accents; when no entry has the words as typed, entries with
+//! every word's start (in any order) are found instead, so "shed repair"
+//! finds "repairs to the bus shelter's shed".
+
+use chrono::NaiveTime;
+
+use super::{EntryKind, Meeting, PersonId, Who};
+use crate::fold::fold;
+
+/// Where a match is, and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `items`; None for the preamble.
+    pub item: Option<usize>,
+    /// Index of the entry in its log.
+    pub entry: usize,
+    pub at: NaiveTime,
+    /// Who said it, when an entry names a speaker.
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// Narrowing a search.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Only what this person said, moved, owns or declared.
+    pub speaker: Option<PersonId>,
+    /// Only items whose title has this (folded) text.
+    pub item: Option<String>,
+}
+
+impl Meeting {
+    /// The words an entry shows, and who it is by, for searching.
+    pub fn entry_words(&self, kind: &EntryKind) -> (Option<PersonId>, String) {
+        let name = |id: &PersonId| self.who_name(&Who::Person(*id)).to_string();
+        match kind {
+            EntryKind::Note(t)
+            | EntryKind::Bullet(t)
+            | EntryKind::Decision(t)
+            | EntryKind::Private(t)
+            | EntryKind::Heading(t) => (None, t.clone()),
+            EntryKind::Comment { speaker, text, .. } => {
+                (Some(*speaker), format!("{} {text}", name(speaker)))
+            }
+            EntryKind::Action { owner, text, .. } | EntryKind::Interest { who: owner, text } => {
+                let id = match owner {
+                    Who::Person(id) => Some(*id),
+                    Who::Named(_) => None,
+                };
+                (id, format!("{} {text}", self.who_name(owner)))
+            }
+            EntryKind::Motion(m) => (Some(m.mover), format!("{} {}", name(&m.mover), m.text)),
+            EntryKind::Withdrew(id) | EntryKind::Returned(id) => (Some(*id), name(id)),
+            EntryKind::Public {
+                name,
+                represents,
+                text,
+            } => (None, format!("{name} {represents} {text}")),
+            EntryKind::NextMeeting(n) => (None, n.place.clone()),
+            EntryKind::Quorum { .. }
+            | EntryKind::Adjourned
+            | EntryKind::Reconvened
+            | EntryKind::PublicCount(_) => (None, String::new()),
+        }
+    }
+
+    /// Every entry matching `query`, in the order of the minutes: the words
+    /// as typed if any entry has them, else every word's start.
+    pub fn search(&self, query: &str, filter: &Filter) -> Vec<Hit> {
+        let want = fold(query.trim());
+        if want.is_empty() {
+            return Vec::new();
+        }
+        let exact = self.hits(filter, |text| text.contains(&want));
+        if !exact.is_empty() {
+            return exact;
+        }
+        let words: Vec<&str> = want.split_whitespace().collect();
+        self.hits(filter, |text| {
+            words.iter().all(|w| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|t| t.starts_with(w))
+            })
+        })
+    }
+
+    fn hits(&self, filter: &Filter, matches: impl Fn(&str) -> bool) -> Vec<Hit> {
+        let logs = std::iter::once((None, "", &self.preamble)).chain(
+            self.items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (Some(i), it.title.as_str(), &it.entries)),
+        );
+        let mut out = Vec::new();
+        for (item, title, entries) in logs {
+            if let Some(t) = &filter.item
+                && !fold(title).contains(&fold(t))
+            {
+                continue;
+            }
+            for (index, e) in entries.iter().enumerate() {
+                let (who, text) = self.entry_words(&e.kind);
+                if filter.speaker.is_some_and(|s| who != Some(s)) {
+                    continue;
+                }
+                if matches(&fold(&text)) {
+                    out.push(Hit {
+                        item,
+                        entry: index,
+                        at: e.at,
+                        speaker: who.map(|id| self.who_name(&Who::Person(id)).to_string()),
+                        text,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::{apply, parse};
+
+    fn meeting() -> Meeting {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
+            .unwrap()
+            .and_hms_opt(19, 0, 0)
+            .unwrap();
+        let mut m = Meeting::default();
+        for line in [
+            "/present Zoë Ångström; Tom Harding",
+            "/item Planning",
+            "@Zoe said the café needs repairs to its shed",
+            "/decision To object to the application",
+            "/item Finance",
+            "/next",
+            "@TH asked about the café's accounts",
+        ] {
+            apply(&mut m, &parse(line).unwrap(), now).unwrap();
+        }
+        m
+    }
+
+    #[test]
+    fn finds_words_with_accents_and_case_folded() {
+        let m = meeting();
+        let hits = m.search("CAFE", &Filter::default());
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[0].item, hits[0].entry), (Some(0), 0));
+        assert_eq!(hits[0].speaker.as_deref(), Some("Zoë Ångström"));
+        assert_eq!(hits[1].item, Some(1));
+    }
+
+    #[test]
+    fn narrows_by_speaker_and_item_and_falls_back_to_word_starts() {
+        let m = meeting();
+        let tom = m.find_exact("Tom Harding");
+        let by_tom = Filter {
+            speaker: tom,
+            item: None,
+        };
+        assert_eq!(m.search("café", &by_tom).len(), 1);
+        let in_planning = Filter {
+            speaker: None,
+            item: Some("plan".into()),
+        };
+        assert_eq!(m.search("café", &in_planning).len(), 1);
+        // Not as typed anywhere: every word's start, in any order.
+        let hits = m.search("shed repair", &Filter::default());
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(m.search("nothing like it", &Filter::default()).is_empty());
+    }
+}
