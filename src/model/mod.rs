@@ -14,6 +14,7 @@ mod history;
 mod presence;
 mod record;
 mod roster;
+pub mod style;
 
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ pub use history::History;
 pub use presence::{Move, Movement, NotInRoom};
 pub use record::Lookup;
 pub use roster::{ROLE_WORDS, Resolution, honorific_free, initials, is_honorific, role_word};
+pub use style::Style;
 
 /// The schema version written into every file. Bump it when the shape of
 /// the file changes, and keep a fixture of every old version in `tests/`.
@@ -76,6 +78,10 @@ pub struct Meeting {
     /// write a struct's fields from a map.
     #[serde(skip)]
     pub unknown_fields: Vec<(String, String)>,
+    /// The house style the minutes follow; left out of the file while it
+    /// is the default, so older files and older readers are unaffected.
+    #[serde(skip_serializing_if = "Style::is_default")]
+    pub style: Style,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -109,6 +115,7 @@ impl Default for Meeting {
             draft: String::new(),
             draft_edit: None,
             unknown_fields: Vec::new(),
+            style: Style::default(),
         }
     }
 }
@@ -156,6 +163,10 @@ pub struct Person {
     /// on every key press must not re-fold 500 names.
     #[serde(skip)]
     pub keys: NameKeysCache,
+    /// How the minutes name them whatever the style ("Member Kattouw"),
+    /// set with `/as`; empty to follow the style.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub form: String,
 }
 
 impl Person {
@@ -171,6 +182,7 @@ impl Person {
             v1_arrived: None,
             v1_left: None,
             keys: NameKeysCache::default(),
+            form: String::new(),
         }
     }
 }
