@@ -141,6 +141,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("interests", "Declaration of interest:"),
     ("public-comment", "Public comment:"),
     ("member", "Member"),
+    ("chair", "Chair"),
     ("none", "None"),
     ("resolved", "Resolved:"),
     ("action", "Action:"),
