@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use crate::model::style::{Actions, AttendanceStyle};
 use crate::model::{Attendance, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
@@ -18,7 +19,23 @@ pub struct Minutes {
     pub date: Option<String>,
     /// "Held at …, 14:00–16:30".
     pub held: Option<String>,
-    pub draft: bool,
+    /// The draft or approved label, when the style prints one.
+    pub banner: Option<String>,
+    /// The style's letterhead, block by block; empty for none.
+    pub letterhead: Vec<Vec<String>>,
+    /// With a letterhead, the title as a block of lines: the banner,
+    /// the title, date, start time and place ("; " starts a new line).
+    pub masthead: Vec<String>,
+    /// A heading before the items ("Order of Business"), if the style has.
+    pub items_heading: Option<String>,
+    /// A closing line ("Adjourned at 8:38 p.m."), if the style has one.
+    pub closing: Option<String>,
+    /// The heading of the actions at the end.
+    pub actions_heading: String,
+    /// Owner-first actions, when the style lists them at the end.
+    pub action_list: Vec<String>,
+    /// Column to wrap paragraphs at in text and Markdown; 0 for never.
+    pub wrap: usize,
     /// Non-empty attendance groups, in the order the minutes list them.
     pub groups: Vec<Group>,
     /// "11 members of the public", when counted.
@@ -55,10 +72,7 @@ pub struct Section {
 /// A unit separated from its neighbours by a blank line.
 pub enum Block {
     /// One paragraph, with a label ("Resolved:") when the entry has one.
-    Para {
-        label: Option<&'static str>,
-        text: String,
-    },
+    Para { label: Option<String>, text: String },
     /// Consecutive bullets and comments: one list, no gaps inside.
     List(Vec<String>),
     /// A sub-heading inside an item.
@@ -83,7 +97,115 @@ impl ActionRow {
 
 /// Decide what the minutes of `meeting` say.
 pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
+    let style = &meeting.style;
     let title = words::one_line(&meeting.title);
+    let title = if title.is_empty() {
+        words::UNTITLED.to_string()
+    } else {
+        title
+    };
+    let (mut sections, actions) = sections(meeting, options);
+    let mut preamble = blocks(meeting, None, &meeting.preamble, Keep::All);
+    let paragraph = style.attendance == AttendanceStyle::Paragraph;
+    if paragraph {
+        let text = words::attendance_paragraph(meeting);
+        if !text.is_empty() {
+            let para = Block::Para { label: None, text };
+            match sections.first_mut() {
+                Some(first) => first.blocks.insert(0, para),
+                None => preamble.insert(0, para),
+            }
+        }
+    }
+    let banner = match meeting.status {
+        Status::Draft => style.label("draft"),
+        Status::Approved => style.label("approved"),
+    };
+    let banner = (!banner.is_empty()).then(|| banner.to_string());
+    let label = |name: &str| Some(style.label(name).to_string()).filter(|l| !l.is_empty());
+    Minutes {
+        masthead: masthead(meeting, &title, banner.as_deref()),
+        title,
+        date: meeting.date.map(|d| words::styled_date(style, d)),
+        held: words::held(meeting),
+        banner,
+        letterhead: letterhead(&style.letterhead),
+        groups: if paragraph {
+            Vec::new()
+        } else {
+            groups(meeting)
+        },
+        public: public_count(meeting),
+        preamble,
+        sections,
+        items_heading: label("items"),
+        closing: label("adjourned")
+            .zip(meeting.end)
+            .map(|(l, end)| format!("{l} {}", words::styled_clock(style, end))),
+        actions_heading: style.label("actions").to_string(),
+        action_list: action_list(meeting, style.actions),
+        actions: if style.actions == Actions::Table {
+            actions
+        } else {
+            Vec::new()
+        },
+        wrap: usize::from(style.wrap),
+    }
+}
+
+/// Letterhead lines in blocks: a "---" line starts the next block.
+fn letterhead(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut block = Vec::new();
+    for line in lines {
+        let line = words::one_line(line);
+        if line == "---" {
+            out.push(std::mem::take(&mut block));
+        } else if !line.is_empty() {
+            block.push(line);
+        }
+    }
+    out.push(block);
+    out.retain(|b| !b.is_empty());
+    out
+}
+
+/// The title block under a letterhead: banner, title, date, start, place.
+fn masthead(meeting: &Meeting, title: &str, banner: Option<&str>) -> Vec<String> {
+    let style = &meeting.style;
+    let split = |text: &str| -> Vec<String> {
+        text.split("; ")
+            .map(words::one_line)
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let mut out: Vec<String> = banner.map(str::to_string).into_iter().collect();
+    out.extend(split(title));
+    out.extend(meeting.date.map(|d| words::styled_date(style, d)));
+    out.extend(meeting.start.map(|t| words::styled_clock(style, t)));
+    out.extend(split(&meeting.place));
+    out
+}
+
+/// Owner-first lines for an action list at the end.
+fn action_list(meeting: &Meeting, actions: Actions) -> Vec<String> {
+    if actions != Actions::List {
+        return Vec::new();
+    }
+    meeting
+        .actions()
+        .filter_map(|(_, e)| match &e.kind {
+            EntryKind::Action {
+                owner, text, due, ..
+            } => Some(words::action_owner_first(meeting, owner, text, *due)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every item's section, and the actions of those shown.
+fn sections(meeting: &Meeting, options: &Options) -> (Vec<Section>, Vec<ActionRow>) {
+    let style = &meeting.style;
     let mut actions = action_rows(meeting, None, &meeting.preamble);
     let mut sections = Vec::new();
     for (index, item) in meeting.items.iter().enumerate() {
@@ -95,32 +217,25 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         if item.confidential && options.public {
             let blocks = blocks(meeting, Some(item.id), &item.entries, Keep::PublicRecord);
             sections.push(Section {
-                heading: words::item_heading_withheld(number, &item.title),
+                heading: words::item_heading_withheld(style, number, &item.title),
                 blocks,
             });
             continue;
         }
         actions.extend(action_rows(meeting, Some(number), &item.entries));
+        let mut heading = words::styled_item_heading(style, number, &item.title, item.confidential);
+        if let (true, Some(started)) = (style.item_times, item.started) {
+            heading.push_str(&format!(
+                " ({})",
+                words::styled_clock(style, started.time())
+            ));
+        }
         sections.push(Section {
-            heading: words::item_heading(number, &item.title, item.confidential),
+            heading,
             blocks: blocks(meeting, Some(item.id), &item.entries, Keep::All),
         });
     }
-    Minutes {
-        title: if title.is_empty() {
-            words::UNTITLED.to_string()
-        } else {
-            title
-        },
-        date: meeting.date.map(words::long_date),
-        held: words::held(meeting),
-        draft: meeting.status == Status::Draft,
-        groups: groups(meeting),
-        public: public_count(meeting),
-        preamble: blocks(meeting, None, &meeting.preamble, Keep::All),
-        sections,
-        actions,
-    }
+    (sections, actions)
 }
 
 fn groups(meeting: &Meeting) -> Vec<Group> {
@@ -144,7 +259,7 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
                 .people_with(attendance)
                 .filter(|p| p.group == label)
                 .map(|p| Attendee {
-                    name: words::one_line(&p.name),
+                    name: words::person_name(meeting, p),
                     role: words::one_line(&p.role),
                     note: words::comings_and_goings(meeting, p),
                 })
@@ -153,7 +268,7 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
                 continue;
             }
             let heading = match label {
-                "" => attendance.heading().to_string(),
+                "" => words::group_heading(&meeting.style, attendance),
                 label => words::one_line(label),
             };
             out.push(Group { heading, people });
@@ -171,7 +286,7 @@ fn public_count(meeting: &Meeting) -> Option<String> {
             _ => None,
         })
         .last()?;
-    Some(words::public_count(n))
+    Some(words::styled_public_count(&meeting.style, n))
 }
 
 /// What happened in an item, in order: its entries, and the arrivals
@@ -188,13 +303,17 @@ fn events<'a>(
 ) -> Vec<Event<'a>> {
     let mut moves: Vec<(chrono::NaiveTime, String)> = Vec::new();
     if let Some(id) = item {
+        let paragraph = meeting.style.attendance == AttendanceStyle::Paragraph;
         for p in meeting.people.iter() {
             let mut was_out = false;
-            for m in &p.movements {
-                if m.stamp.item == Some(id) {
+            for (n, m) in p.movements.iter().enumerate() {
+                // The attendance paragraph already says who arrived late.
+                let said = paragraph && n == 0 && m.kind == Move::Arrived;
+                if m.stamp.item == Some(id) && !said {
+                    let name = words::person_name(meeting, p);
                     moves.push((
                         m.stamp.time,
-                        words::movement(&p.name, m.kind, was_out, m.stamp.time),
+                        words::movement(&meeting.style, &name, m.kind, was_out, m.stamp.time),
                     ));
                 }
                 was_out = m.kind == Move::Left;
@@ -306,13 +425,15 @@ enum Said {
     ListItem(String),
     /// What someone said: a paragraph, or an item of a list of comments.
     Statement(String),
-    Para(Option<&'static str>, String),
+    Para(Option<String>, String),
     Heading(String),
 }
 
 /// `declared`: who has declared an interest in this item so far, so a
 /// withdrawal can say why they left.
 fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
+    let style = &meeting.style;
+    let label = |name: &str| Some(style.label(name).to_string()).filter(|l| !l.is_empty());
     match &entry.kind {
         EntryKind::Note(text) => para(None, words::one_line(text)),
         EntryKind::Bullet(text) => {
@@ -335,17 +456,17 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             };
             Said::Statement(words::comment(&name, text))
         }
-        EntryKind::Decision(text) => para(Some(words::RESOLVED), words::one_line(text)),
+        EntryKind::Decision(text) => para(label("resolved"), words::one_line(text)),
+        EntryKind::Action { .. } if style.actions == Actions::List => Said::Nothing,
         EntryKind::Action {
             owner, text, due, ..
-        } => para(
-            Some(words::ACTION),
-            words::action(meeting, owner, text, *due),
-        ),
+        } => para(label("action"), words::action(meeting, owner, text, *due)),
         EntryKind::Interest { who, text } => {
-            para(Some(words::INTEREST), words::interest(meeting, who, text))
+            para(label("interests"), words::interest(meeting, who, text))
         }
-        EntryKind::NextMeeting(next) => para(None, words::next_meeting_sentence(next)),
+        EntryKind::NextMeeting(next) => {
+            para(label("next-meeting"), words::next_meeting_sentence(next))
+        }
         EntryKind::Motion(motion) => para(None, words::motion(meeting, motion)),
         EntryKind::Withdrew(id) => para(
             None,
@@ -356,15 +477,18 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             quorate,
             present,
             needed,
-        } => para(None, words::quorum(*quorate, *present, *needed, entry.at)),
-        EntryKind::Adjourned => para(None, words::adjourned(entry.at)),
-        EntryKind::Reconvened => para(None, words::reconvened(entry.at)),
+        } => para(
+            None,
+            words::quorum(style, *quorate, *present, *needed, entry.at),
+        ),
+        EntryKind::Adjourned => para(None, words::adjourned(style, entry.at)),
+        EntryKind::Reconvened => para(None, words::reconvened(style, entry.at)),
         EntryKind::Public {
             name,
             represents,
             text,
         } => para(
-            Some(words::PUBLIC_COMMENT),
+            label("public-comment"),
             words::public_statement(name, represents, text),
         ),
         EntryKind::PublicCount(_) | EntryKind::Private(_) => Said::Nothing,
@@ -375,7 +499,7 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
     }
 }
 
-fn para(label: Option<&'static str>, text: String) -> Said {
+fn para(label: Option<String>, text: String) -> Said {
     if label.is_none() && text.is_empty() {
         Said::Nothing
     } else {
@@ -392,8 +516,10 @@ fn action_rows(meeting: &Meeting, number: Option<usize>, entries: &[Arc<Entry>])
             } => Some(ActionRow {
                 item: number.map(|n| n.to_string()).unwrap_or_default(),
                 action: words::one_line(text),
-                owner: words::one_line(meeting.who_name(owner)),
-                due: due.map(words::short_date).unwrap_or_default(),
+                owner: words::who(meeting, owner),
+                due: due
+                    .map(|d| words::styled_short_date(&meeting.style, d))
+                    .unwrap_or_default(),
             }),
             _ => None,
         })

@@ -3,12 +3,21 @@
 //! The same content and order as the plain text.
 
 use crate::model::Meeting;
+use crate::model::style::Paper;
 
+use super::Options;
 use super::doc::{self, Block, Minutes};
-use super::{Options, words};
+
+/// Added when the style has a letterhead: its blocks side by side, the
+/// title block centred under them.
+const LETTERHEAD_STYLE: &str = "\
+.letterhead { display: flex; justify-content: space-between; gap: 2em; }
+.headered { margin: 0 0 1em; }
+.masthead { text-align: center; font-weight: bold; margin: 1em 0 1.5em; }
+";
 
 const STYLE: &str = "\
-@page { size: A4; margin: 20mm 18mm; }
+@page { size: PAPER; margin: 20mm 18mm; }
 body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; line-height: 1.4;
        max-width: 48em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 15pt; text-transform: uppercase; margin-bottom: 0.2em; }
@@ -27,20 +36,16 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&title(&minutes))));
-    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
-    out.push_str(&format!("<h1>{}</h1>\n", escape(&minutes.title)));
-    if let Some(date) = &minutes.date {
-        out.push_str(&format!("<p class=\"date\">{}</p>\n", escape(date)));
+    let paper = match meeting.style.paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "letter",
+    };
+    let mut style = STYLE.replace("PAPER", paper);
+    if !minutes.letterhead.is_empty() {
+        style.push_str(LETTERHEAD_STYLE);
     }
-    if let Some(held) = &minutes.held {
-        out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
-    }
-    if minutes.draft {
-        out.push_str(&format!(
-            "<p class=\"draft\">{}</p>\n",
-            escape(words::DRAFT_BANNER)
-        ));
-    }
+    out.push_str(&format!("<style>\n{style}</style>\n</head>\n<body>\n"));
+    header(&mut out, &minutes);
     for group in &minutes.groups {
         out.push_str(&format!(
             "<h2>{}:</h2>\n<table class=\"people\">\n",
@@ -62,14 +67,33 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     for b in &minutes.preamble {
         block(&mut out, b);
     }
+    if let Some(heading) = &minutes.items_heading {
+        out.push_str(&format!("<h2>{}</h2>\n", escape(heading)));
+    }
     for section in &minutes.sections {
         out.push_str(&format!("<h2>{}</h2>\n", escape(&section.heading)));
         for b in &section.blocks {
             block(&mut out, b);
         }
     }
+    if let Some(closing) = &minutes.closing {
+        out.push_str(&format!("<p class=\"label\">{}</p>\n", escape(closing)));
+    }
+    if !minutes.action_list.is_empty() {
+        out.push_str(&format!(
+            "<h2>{}</h2>\n<ul>\n",
+            escape(&minutes.actions_heading)
+        ));
+        for line in &minutes.action_list {
+            out.push_str(&format!("<li>{}</li>\n", escape(line)));
+        }
+        out.push_str("</ul>\n");
+    }
     if !minutes.actions.is_empty() {
-        out.push_str("<h2>Actions</h2>\n<table class=\"actions\">\n");
+        out.push_str(&format!(
+            "<h2>{}</h2>\n<table class=\"actions\">\n",
+            escape(&minutes.actions_heading)
+        ));
         out.push_str("<tr><th>Item</th><th>Action</th><th>Owner</th><th>Due</th></tr>\n");
         for row in &minutes.actions {
             out.push_str("<tr>");
@@ -82,6 +106,36 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The letterhead and title block, or the title, date, place and banner.
+fn header(out: &mut String, minutes: &Minutes) {
+    if !minutes.letterhead.is_empty() {
+        out.push_str("<div class=\"letterhead\">\n");
+        for lines in &minutes.letterhead {
+            out.push_str("<div class=\"headered\">\n");
+            for line in lines {
+                out.push_str(&format!("{}<br>\n", escape(line)));
+            }
+            out.push_str("</div>\n");
+        }
+        out.push_str("</div>\n<div class=\"masthead\">\n");
+        for line in &minutes.masthead {
+            out.push_str(&format!("{}<br>\n", escape(line)));
+        }
+        out.push_str("</div>\n");
+        return;
+    }
+    out.push_str(&format!("<h1>{}</h1>\n", escape(&minutes.title)));
+    if let Some(date) = &minutes.date {
+        out.push_str(&format!("<p class=\"date\">{}</p>\n", escape(date)));
+    }
+    if let Some(held) = &minutes.held {
+        out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
+    }
+    if let Some(banner) = &minutes.banner {
+        out.push_str(&format!("<p class=\"draft\">{}</p>\n", escape(banner)));
+    }
 }
 
 fn title(minutes: &Minutes) -> String {
@@ -98,7 +152,8 @@ fn block(out: &mut String, block: &Block) {
             label: Some(label),
             text,
         } => out.push_str(&format!(
-            "<p><span class=\"label\">{label}</span> {}</p>\n",
+            "<p><span class=\"label\">{}</span> {}</p>\n",
+            escape(label),
             escape(text)
         )),
         Block::Heading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),

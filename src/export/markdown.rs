@@ -9,20 +9,12 @@
 use crate::model::Meeting;
 
 use super::doc::{self, Attendee, Block, Minutes};
+use super::text::wrapped;
 use super::{Options, column_widths, pad, stack, words};
 
 pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
     let minutes = doc::build(meeting, options);
-    let mut chunks = vec![heading(1, &minutes.title)];
-    if let Some(date) = &minutes.date {
-        chunks.push(format!("**{}**", escape_inline(date)));
-    }
-    if let Some(held) = &minutes.held {
-        chunks.push(escape_line(held));
-    }
-    if minutes.draft {
-        chunks.push(format!("*{}*", words::DRAFT_BANNER));
-    }
+    let mut chunks = header(&minutes);
     for group in &minutes.groups {
         chunks.push(heading(2, &group.heading));
         chunks.push(people(&group.people));
@@ -30,16 +22,71 @@ pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
     if let Some(public) = &minutes.public {
         chunks.push(escape_line(public));
     }
-    chunks.extend(minutes.preamble.iter().map(block));
+    let wrap = minutes.wrap;
+    chunks.extend(minutes.preamble.iter().map(|b| block(b, wrap)));
+    if let Some(items) = &minutes.items_heading {
+        chunks.push(heading(2, items));
+    }
     for section in &minutes.sections {
         chunks.push(heading(2, &section.heading));
-        chunks.extend(section.blocks.iter().map(block));
+        chunks.extend(section.blocks.iter().map(|b| block(b, wrap)));
+    }
+    if let Some(closing) = &minutes.closing {
+        chunks.push(format!("**{}**", escape_inline(closing)));
+    }
+    if !minutes.action_list.is_empty() {
+        chunks.push(heading(2, &minutes.actions_heading));
+        let lines: Vec<String> = minutes
+            .action_list
+            .iter()
+            .map(|a| format!("- {}", escape_line(a)))
+            .collect();
+        chunks.push(lines.join("\n"));
     }
     if !minutes.actions.is_empty() {
-        chunks.push(heading(2, "Actions"));
+        chunks.push(heading(2, &minutes.actions_heading));
         chunks.push(actions_table(&minutes));
     }
     stack(&chunks)
+}
+
+/// The title, date, place and banner; or, under a letterhead, the
+/// letterhead's blocks and the title block as HTML blocks with line
+/// breaks (Markdown has no other way to keep their lines).
+fn header(minutes: &Minutes) -> Vec<String> {
+    if minutes.letterhead.is_empty() {
+        let mut chunks = vec![heading(1, &minutes.title)];
+        if let Some(date) = &minutes.date {
+            chunks.push(format!("**{}**", escape_inline(date)));
+        }
+        if let Some(held) = &minutes.held {
+            chunks.push(escape_line(held));
+        }
+        if let Some(banner) = &minutes.banner {
+            chunks.push(format!("*{}*", escape_inline(banner)));
+        }
+        return chunks;
+    }
+    minutes
+        .letterhead
+        .iter()
+        .chain(std::iter::once(&minutes.masthead))
+        .map(|lines| {
+            let mut out = String::from("<div class=\"headered\">\n");
+            for line in lines {
+                out.push_str(&format!("{}<br>\n", escape_html(line)));
+            }
+            out.push_str("</div>");
+            out
+        })
+        .collect()
+}
+
+/// Text inside an HTML block: markup characters as entities.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn heading(level: usize, text: &str) -> String {
@@ -70,13 +117,16 @@ fn people(people: &[Attendee]) -> String {
     lines.join("\n")
 }
 
-fn block(block: &Block) -> String {
+fn block(block: &Block, wrap: usize) -> String {
     match block {
-        Block::Para { label: None, text } => escape_line(text),
+        Block::Para { label: None, text } => wrapped(&escape_line(text), wrap),
         Block::Para {
             label: Some(label),
             text,
-        } => format!("**{label}** {}", escape_inline(text)),
+        } => wrapped(
+            &format!("**{}** {}", escape_inline(label), escape_inline(text)),
+            wrap,
+        ),
         Block::Heading(text) => heading(3, text),
         Block::List(items) => {
             let lines: Vec<String> = items

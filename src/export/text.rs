@@ -15,9 +15,12 @@ const COLUMN_GAP: usize = 2;
 
 pub fn render_text(meeting: &Meeting, options: &Options) -> String {
     let minutes = doc::build(meeting, options);
-    let mut chunks = vec![title(&minutes)];
-    if minutes.draft {
-        chunks.push(words::DRAFT_BANNER.to_string());
+    let mut chunks: Vec<String> = minutes.letterhead.iter().map(|b| b.join("\n")).collect();
+    if minutes.letterhead.is_empty() {
+        chunks.push(title(&minutes));
+        chunks.extend(minutes.banner.clone());
+    } else {
+        chunks.push(minutes.masthead.join("\n"));
     }
     for group in &minutes.groups {
         chunks.push(format!("{}:", group.heading));
@@ -26,13 +29,26 @@ pub fn render_text(meeting: &Meeting, options: &Options) -> String {
     if let Some(public) = &minutes.public {
         chunks.push(public.clone());
     }
-    chunks.extend(minutes.preamble.iter().map(block));
+    let wrap = minutes.wrap;
+    chunks.extend(minutes.preamble.iter().map(|b| block(b, wrap)));
+    chunks.extend(minutes.items_heading.clone());
     for section in &minutes.sections {
         chunks.push(section.heading.clone());
-        chunks.extend(section.blocks.iter().map(block));
+        chunks.extend(section.blocks.iter().map(|b| block(b, wrap)));
+    }
+    chunks.extend(minutes.closing.clone());
+    if !minutes.action_list.is_empty() {
+        chunks.push(minutes.actions_heading.clone());
+        let lines: Vec<String> = minutes
+            .action_list
+            .iter()
+            .map(|a| format!("- {a}"))
+            .collect();
+        chunks.push(lines.join("\n"));
     }
     if !minutes.actions.is_empty() {
-        chunks.push("ACTIONS".to_string());
+        // Plain text marks the table's heading by capitals.
+        chunks.push(minutes.actions_heading.to_uppercase());
         chunks.push(actions_table(&minutes));
     }
     stack(&chunks)
@@ -70,13 +86,13 @@ fn people(people: &[Attendee]) -> String {
     lines.join("\n")
 }
 
-fn block(block: &Block) -> String {
+fn block(block: &Block, wrap: usize) -> String {
     match block {
-        Block::Para { label: None, text } => text.clone(),
+        Block::Para { label: None, text } => wrapped(text, wrap),
         Block::Para {
             label: Some(label),
             text,
-        } => format!("{label} {text}"),
+        } => wrapped(&format!("{label} {text}"), wrap),
         Block::Heading(text) => text.clone(),
         Block::List(items) => {
             let lines: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
@@ -117,6 +133,15 @@ fn actions_table(minutes: &Minutes) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// A paragraph wrapped at `columns` (0: left on one line).
+pub(super) fn wrapped(text: &str, columns: usize) -> String {
+    if columns == 0 {
+        text.to_string()
+    } else {
+        wrap_words(text, columns).join("\n")
+    }
 }
 
 /// Words into lines at most `columns` wide; a word longer than that has a

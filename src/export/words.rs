@@ -5,8 +5,10 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
+use crate::model::style::{Dates, Motions, Names, Numbering, Times};
 use crate::model::{
-    Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Vote, Who,
+    Attendance, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Style, Vote,
+    Who, is_honorific,
 };
 
 /// The banner shown at the top while the minutes are a draft (seed wording).
@@ -52,9 +54,28 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
 }
 
+/// The meeting date as the style writes it: "Wednesday 17 April 2019",
+/// "Wednesday, April 17, 2019" or "2019-04-17".
+pub fn styled_date(style: &Style, date: NaiveDate) -> String {
+    match style.dates {
+        Dates::Uk => long_date(date),
+        Dates::Us => date.format("%A, %B %-d, %Y").to_string(),
+        Dates::Iso => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// "1 May 2019": a due date.
 pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
+}
+
+/// A due date as the style writes it: "1 May 2019", "May 1, 2019".
+pub fn styled_short_date(style: &Style, date: NaiveDate) -> String {
+    match style.dates {
+        Dates::Uk => short_date(date),
+        Dates::Us => date.format("%B %-d, %Y").to_string(),
+        Dates::Iso => date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// "14:35": times of the meeting and of arrivals, 24-hour like the log.
@@ -62,10 +83,93 @@ pub fn clock(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// A time as the style writes it: "18:05", "6.05pm" or "6:05 p.m.".
+pub fn styled_clock(style: &Style, time: NaiveTime) -> String {
+    match style.times {
+        Times::H24 => clock(time),
+        Times::H12 => spoken_time(time),
+        Times::H12Dots => {
+            let half = if time.hour() < 12 { "a.m." } else { "p.m." };
+            let hour = match time.hour() % 12 {
+                0 => 12,
+                h => h,
+            };
+            format!("{hour}:{:02} {half}", time.minute())
+        }
+    }
+}
+
+/// How the minutes name a person, by the style (or their own form).
+pub fn person_name(meeting: &Meeting, person: &Person) -> String {
+    let form = one_line(&person.form);
+    if !form.is_empty() {
+        return form;
+    }
+    let full = one_line(&person.name);
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let surname = words.last().copied().unwrap_or_default();
+    let style = &meeting.style;
+    match style.names {
+        Names::Full => full.clone(),
+        Names::Surname => {
+            let mut kept: Vec<&str> = words
+                .iter()
+                .take(words.len().saturating_sub(1))
+                .take_while(|w| is_honorific(w))
+                .copied()
+                .collect();
+            kept.push(surname);
+            kept.join(" ")
+        }
+        Names::RoleSurname => {
+            let word = if meeting.chair == Some(person.id) {
+                style.label("chair").to_string()
+            } else if person.attendance == Attendance::InAttendance {
+                one_line(&person.role)
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            } else {
+                style.label("member").to_string()
+            };
+            if word.is_empty() {
+                surname.to_string()
+            } else {
+                format!("{word} {surname}")
+            }
+        }
+    }
+}
+
+/// The surname alone, for a list after a plural ("Members Hage, …").
+pub fn surname(person: &Person) -> String {
+    one_line(&person.name)
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Names joined as the style's language does: "A, B and C", or with the
+/// serial comma for US dates ("A, B, and C").
+pub fn join_names(style: &Style, names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] if style.dates == Dates::Us => {
+            format!("{}, and {last}", init.join(", "))
+        }
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// "Held at Birkenhead Town Hall, 14:00–16:30", leaving out what is not
 /// known; None when neither place nor time is.
 pub fn held(meeting: &Meeting) -> Option<String> {
     let place = one_line(&meeting.place);
+    let clock = |t| styled_clock(&meeting.style, t);
     let time = match (meeting.start, meeting.end) {
         (Some(s), Some(e)) => Some(format!("{}–{}", clock(s), clock(e))),
         (Some(s), None) => Some(format!("from {}", clock(s))),
@@ -100,9 +204,9 @@ pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
 
 /// An arrival or departure where it happened: "Cllr Tom Harding arrived
 /// at 19:08."
-pub fn movement(name: &str, kind: Move, was_out: bool, time: NaiveTime) -> String {
+pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: NaiveTime) -> String {
     let name = one_line(name);
-    let at = clock(time);
+    let at = styled_clock(style, time);
     match (kind, was_out) {
         (Move::Arrived, false) => format!("{name} arrived at {at}."),
         (Move::Arrived, true) => format!("{name} returned to the meeting at {at}."),
@@ -112,19 +216,36 @@ pub fn movement(name: &str, kind: Move, was_out: bool, time: NaiveTime) -> Strin
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
 fn stamp_words(meeting: &Meeting, stamp: Stamp) -> String {
+    let at = styled_clock(&meeting.style, stamp.time);
     match stamp.item.and_then(|id| meeting.item_index(id)) {
-        Some(index) => format!("{}, item {}", clock(stamp.time), index + 1),
-        None => clock(stamp.time),
+        Some(index) => format!("{at}, item {}", index + 1),
+        None => at,
     }
 }
 
 /// The heading of an item: "3. TITLE", marked when confidential.
 pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
+    styled_item_heading(&Style::default(), number, title, confidential)
+}
+
+/// The heading of an item as the style numbers it ("3. TITLE", "3 TITLE",
+/// "TITLE"; minute numbers print as "3." until they exist).
+pub fn styled_item_heading(
+    style: &Style,
+    number: usize,
+    title: &str,
+    confidential: bool,
+) -> String {
     let title = one_line(title);
-    let mut heading = if title.is_empty() {
-        format!("{number}.")
-    } else {
-        format!("{number}. {title}")
+    let number = match style.numbering {
+        Numbering::Dot | Numbering::Minute => format!("{number}."),
+        Numbering::Plain => number.to_string(),
+        Numbering::NoNumbers => String::new(),
+    };
+    let mut heading = match (number.is_empty(), title.is_empty()) {
+        (_, true) => number,
+        (true, false) => title,
+        (false, false) => format!("{number} {title}"),
     };
     if confidential {
         heading.push_str(CONFIDENTIAL);
@@ -135,11 +256,123 @@ pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
 /// The heading of a confidential item in the public minutes: its number
 /// and title stay, so later references and the attendance notes still
 /// make sense.
-pub fn item_heading_withheld(number: usize, title: &str) -> String {
+pub fn item_heading_withheld(style: &Style, number: usize, title: &str) -> String {
     format!(
         "{} (confidential: not published)",
-        item_heading(number, title, false)
+        styled_item_heading(style, number, title, false)
     )
+}
+
+/// The heading of an attendance group, by the style's labels.
+pub fn group_heading(style: &Style, attendance: Attendance) -> String {
+    let name = match attendance {
+        Attendance::Present => "present",
+        Attendance::InAttendance => "attending",
+        Attendance::Apologies => "apologies",
+        Attendance::Absent => "absent",
+        Attendance::Expected => return attendance.heading().to_string(),
+    };
+    style.label(name).to_string()
+}
+
+/// "11 members of the public", with the style's words for the public.
+pub fn styled_public_count(style: &Style, n: u32) -> String {
+    match style.labels.get("public") {
+        Some(own) => format!("{n} {own}"),
+        None => public_count(n),
+    }
+}
+
+/// Attendance as a paragraph, as US bodies minute it: "Chair Jerdonek
+/// called the meeting to order at 6:03 p.m. Present: Members Hage,
+/// Jerdonek, and Wasserman. Member Kattouw arrived late during item #3 at
+/// 6:05 p.m. Member Philips was absent (excused). Also present: Secretary
+/// Chan."
+pub fn attendance_paragraph(meeting: &Meeting) -> String {
+    let style = &meeting.style;
+    let mut out: Vec<String> = Vec::new();
+    let opened = meeting
+        .items
+        .first()
+        .and_then(|i| i.started.map(|s| s.time()))
+        .or(meeting.start);
+    if let (Some(chair), Some(at)) = (meeting.chair.and_then(|c| meeting.person(c)), opened) {
+        out.push(sentence(format!(
+            "{} called the meeting to order at {}",
+            person_name(meeting, chair),
+            styled_clock(style, at)
+        )));
+    }
+    let late = |p: &&Person| p.movements.first().is_some_and(|m| m.kind == Move::Arrived);
+    let mut present: Vec<&Person> = meeting
+        .people_with(Attendance::Present)
+        .filter(|p| !late(p))
+        .collect();
+    if !present.is_empty() {
+        out.push(sentence(format!(
+            "{}: {}",
+            style.label("present"),
+            group_names(meeting, &mut present)
+        )));
+    }
+    for p in meeting.people_with(Attendance::Present).filter(late) {
+        let m = &p.movements[0];
+        let item = m.stamp.item.and_then(|id| meeting.item_index(id));
+        let during = item.map(|i| format!(" during item #{}", i + 1));
+        out.push(sentence(format!(
+            "{} arrived late{} at {}",
+            person_name(meeting, p),
+            during.unwrap_or_default(),
+            styled_clock(style, m.stamp.time)
+        )));
+    }
+    for (attendance, how) in [
+        (Attendance::Apologies, " absent (excused)"),
+        (Attendance::Absent, " absent"),
+    ] {
+        let people: Vec<String> = meeting
+            .people_with(attendance)
+            .map(|p| person_name(meeting, p))
+            .collect();
+        let verb = if people.len() == 1 { "was" } else { "were" };
+        if !people.is_empty() {
+            out.push(format!("{} {verb}{how}.", join_names(style, &people)));
+        }
+    }
+    let mut attending: Vec<&Person> = meeting.people_with(Attendance::InAttendance).collect();
+    if !attending.is_empty() {
+        let names: Vec<String> = attending
+            .iter_mut()
+            .map(|p| person_name(meeting, p))
+            .collect();
+        out.push(sentence(format!(
+            "{}: {}",
+            style.label("attending"),
+            join_names(style, &names)
+        )));
+    }
+    out.join(" ")
+}
+
+/// Members named together: "Members Hage, Jerdonek, and Wasserman" in
+/// role-surname style (by surname), else their names in roster order.
+fn group_names(meeting: &Meeting, people: &mut [&Person]) -> String {
+    let style = &meeting.style;
+    if style.names != Names::RoleSurname || people.iter().any(|p| !p.form.is_empty()) {
+        let names: Vec<String> = people.iter().map(|p| person_name(meeting, p)).collect();
+        return join_names(style, &names);
+    }
+    people.sort_by_key(|p| surname(p));
+    let names: Vec<String> = people.iter().map(|p| surname(p)).collect();
+    let word = style.label("member");
+    let word = if names.len() > 1 && !word.is_empty() {
+        format!("{word}s ")
+    } else if word.is_empty() {
+        String::new()
+    } else {
+        format!("{word} ")
+    };
+    format!("{word}{}", join_names(style, &names))
 }
 
 /// A comment as the minutes read it: the speaker's name, then what they
@@ -164,20 +397,42 @@ pub fn comment_separator(text: &str) -> &'static str {
 
 /// The body of an action: "text – OWNER (by 1 May 2019)".
 pub fn action(meeting: &Meeting, owner: &Who, text: &str, due: Option<NaiveDate>) -> String {
-    let mut out = format!(
-        "{}{DASH}{}",
-        one_line(text),
-        one_line(meeting.who_name(owner))
-    );
+    let mut out = format!("{}{DASH}{}", one_line(text), who(meeting, owner));
     if let Some(due) = due {
-        out.push_str(&format!(" (by {})", short_date(due)));
+        out.push_str(&format!(" (by {})", styled_short_date(&meeting.style, due)));
     }
     out
 }
 
+/// An action owner first, as a list of actions reads: "Jeff Triplett:
+/// look into … (by 1 May 2019)".
+pub fn action_owner_first(
+    meeting: &Meeting,
+    owner: &Who,
+    text: &str,
+    due: Option<NaiveDate>,
+) -> String {
+    let mut out = format!("{}: {}", who(meeting, owner), one_line(text));
+    if let Some(due) = due {
+        out.push_str(&format!(" (by {})", styled_short_date(&meeting.style, due)));
+    }
+    out
+}
+
+/// Whoever `who` is, named as the style names people.
+pub fn who(meeting: &Meeting, who: &Who) -> String {
+    match who {
+        Who::Person(id) => match meeting.person(*id) {
+            Some(p) => person_name(meeting, p),
+            None => "(removed)".to_string(),
+        },
+        Who::Named(name) => one_line(name),
+    }
+}
+
 /// The body of a declaration of interest: "NAME – text".
 pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
-    let name = one_line(meeting.who_name(who));
+    let name = self::who(meeting, who);
     let text = one_line(text);
     if text.is_empty() {
         name
@@ -188,18 +443,12 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
 
 /// Names as a sentence lists them: "A", "A and B", "A, B and C".
 pub fn names<'a>(meeting: &Meeting, ids: impl Iterator<Item = &'a PersonId>) -> String {
-    let names: Vec<String> = ids
-        .map(|id| one_line(meeting.who_name(&Who::Person(*id))))
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    let names: Vec<String> = ids.map(|id| name(meeting, *id)).collect();
+    join_names(&meeting.style, &names)
 }
 
 fn name(meeting: &Meeting, id: PersonId) -> String {
-    one_line(meeting.who_name(&Who::Person(id)))
+    who(meeting, &Who::Person(id))
 }
 
 /// "11 members of the public".
@@ -226,6 +475,11 @@ fn motion_text(text: &str) -> String {
 /// (For 5, Against 2, Abstentions 1)." and the like: the whole motion with
 /// its amendments and what became of each, in UK council wording.
 pub fn motion(meeting: &Meeting, motion: &Motion) -> String {
+    match meeting.style.motions {
+        Motions::Resolved => {}
+        Motions::Proposed => return motion_proposed(meeting, motion),
+        Motions::Moved => return motion_moved(meeting, motion),
+    }
     let text = motion_text(&motion.text);
     let by = proposed_by(meeting, motion);
     let mut out = if motion.amendments.is_empty() {
@@ -281,6 +535,91 @@ pub fn motion(meeting: &Meeting, motion: &Motion) -> String {
     }
     out.push_str(&roll_call(meeting, motion));
     out
+}
+
+/// "Cllr X proposed that …, seconded by Cllr Y. Carried (For 5, Against
+/// 2)." with each amendment after it.
+fn motion_proposed(meeting: &Meeting, motion: &Motion) -> String {
+    let mut out = String::new();
+    for (what, m) in
+        std::iter::once(("", motion)).chain(motion.amendments.iter().map(|a| (" an amendment", a)))
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!(
+            "{} proposed{what} that {}",
+            name(meeting, m.mover),
+            motion_text(&m.text)
+        ));
+        if let Some(s) = m.seconder {
+            out.push_str(&format!(", seconded by {}", name(meeting, s)));
+        }
+        out.push('.');
+        let word = outcome_word(m.outcome);
+        if !word.is_empty() {
+            let mut word = word.to_string();
+            word[..1].make_ascii_uppercase();
+            out.push_str(&format!(" {word}{}.", vote_suffix(meeting, m)));
+        }
+    }
+    out.push_str(&roll_call(meeting, motion));
+    out
+}
+
+/// "Member X moved to …, seconded by Member Y. Upon voice vote, the motion
+/// carried unanimously 4-0." with each amendment after it.
+fn motion_moved(meeting: &Meeting, motion: &Motion) -> String {
+    let mut out = String::new();
+    for (what, m) in std::iter::once(("motion", motion))
+        .chain(motion.amendments.iter().map(|a| ("amendment", a)))
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let verb = if what == "motion" {
+            "moved"
+        } else {
+            "moved to amend"
+        };
+        out.push_str(&format!(
+            "{} {verb} {}",
+            name(meeting, m.mover),
+            motion_text(&m.text)
+        ));
+        if let Some(s) = m.seconder {
+            out.push_str(&format!(", seconded by {}", name(meeting, s)));
+        }
+        out.push('.');
+        let word = outcome_word(m.outcome);
+        let counts = m.vote.as_ref().map(|v| {
+            let (f, a, ab) = v.counts();
+            if ab > 0 {
+                format!(" {f}-{a}-{ab}")
+            } else {
+                format!(" {f}-{a}")
+            }
+        });
+        if !word.is_empty() {
+            out.push_str(&format!(
+                " Upon voice vote, the {what} {word}{}.",
+                counts.unwrap_or_default()
+            ));
+        }
+    }
+    out.push_str(&roll_call(meeting, motion));
+    out
+}
+
+fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Open => "",
+        Outcome::Carried => "carried",
+        Outcome::CarriedUnanimously => "carried unanimously",
+        Outcome::Lost => "failed",
+        Outcome::Withdrawn => "was withdrawn",
+        Outcome::Deferred => "was deferred",
+    }
 }
 
 /// "proposed by Cllr X, seconded by Cllr Y" (or without a seconder).
@@ -371,7 +710,8 @@ pub fn returned(meeting: &Meeting, id: PersonId) -> String {
 
 /// "The meeting was no longer quorate at 19:22 (4 members present, 5
 /// needed)."
-pub fn quorum(quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
+pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
+    let clock = |t| styled_clock(style, t);
     let members = match present {
         1 => "1 member".to_string(),
         n => format!("{n} members"),
@@ -389,12 +729,26 @@ pub fn quorum(quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String
     }
 }
 
-pub fn adjourned(at: NaiveTime) -> String {
-    format!("The meeting adjourned at {}.", clock(at))
+pub fn adjourned(style: &Style, at: NaiveTime) -> String {
+    sentence(format!(
+        "The meeting adjourned at {}",
+        styled_clock(style, at)
+    ))
 }
 
-pub fn reconvened(at: NaiveTime) -> String {
-    format!("The meeting reconvened at {}.", clock(at))
+pub fn reconvened(style: &Style, at: NaiveTime) -> String {
+    sentence(format!(
+        "The meeting reconvened at {}",
+        styled_clock(style, at)
+    ))
+}
+
+/// A full stop at the end, unless the last word has one ("6:05 p.m.").
+pub fn sentence(mut text: String) -> String {
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
 }
 
 /// "Mr David Cary (Friends of the Park) said …".

@@ -75,6 +75,10 @@ pub enum ApplyError {
     NotWithdrawn(String),
     #[error("{0} has already withdrawn from this item.")]
     AlreadyWithdrawn(String),
+    /// A `/style` line that names no key, value, label or preset: the
+    /// sentence lists the valid ones.
+    #[error("{0}")]
+    Style(String),
     /// A table row whose parser and handler disagree: a bug, which the
     /// table's own tests catch before it can ship.
     #[error("/{0} could not be run: its arguments were not what it expects.")]

@@ -17,6 +17,8 @@ pub enum ArgKind {
     /// Whatever follows is ignored (`/help me` still opens the help).
     Ignored,
     Text,
+    /// Text that may be left out (`/letterhead` alone clears it).
+    OptionalText,
     Date,
     Time,
     /// A whole number, 0 allowed: `/quorum 5`.
@@ -71,7 +73,8 @@ impl ArgKind {
             | ArgKind::Ignored
             | ArgKind::OptionalPath
             | ArgKind::Unanimously
-            | ArgKind::OptionalTime => "",
+            | ArgKind::OptionalTime
+            | ArgKind::OptionalText => "",
             ArgKind::Text | ArgKind::Person | ArgKind::People => "Some Text",
             ArgKind::Date | ArgKind::NextMeeting => "2019-04-17",
             ArgKind::Time => "14:00",
@@ -180,6 +183,7 @@ pub fn parse_args(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseE
         ArgKind::None => return Err(ParseError::TakesNothing(spec.name)),
         ArgKind::Ignored => Args::None,
         ArgKind::Text => Args::Text(needs()?.to_string()),
+        ArgKind::OptionalText => Args::Text(args.trim().to_string()),
         ArgKind::Date => Args::Date(parse_date(needs()?)?),
         ArgKind::Time => Args::Time(parse_time(needs()?)?),
         ArgKind::Count => Args::Count(number(spec, needs()?, "a number", "5")?),

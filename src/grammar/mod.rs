@@ -17,6 +17,7 @@ mod details;
 mod entries;
 mod formal;
 mod people;
+mod style;
 mod table;
 
 pub use agenda::numbered as numbered_item;

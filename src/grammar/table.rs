@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::apply::{Applied, ApplyError};
 use super::args::{ArgKind, Args};
-use super::{agenda, details, entries, formal, people};
+use super::{agenda, details, entries, formal, people, style};
 use crate::model::{EntryKind, Meeting};
 
 /// A change to the meeting: one undo step. On error the meeting is as it was.
@@ -487,6 +487,33 @@ pub const COMMANDS: &[CommandSpec] = &[
         needs: "the note's text",
         run: Run::Entry(entries::note),
         doc: "A narrative note, even if it starts like a comment or bullet",
+    },
+    CommandSpec {
+        name: "style",
+        aliases: &[],
+        arg: ArgKind::OptionalText,
+        usage: "[KEY VALUE | preset NAME | label NAME TEXT]",
+        needs: "a key and a value",
+        run: Run::Change(style::style),
+        doc: "House style: alone, lists the keys and values; /style dates us, /style preset us-public-body",
+    },
+    CommandSpec {
+        name: "letterhead",
+        aliases: &[],
+        arg: ArgKind::OptionalText,
+        usage: "[TEXT]",
+        needs: "a line",
+        run: Run::Change(style::letterhead),
+        doc: "Add a letterhead line above the title (--- starts a block); alone, clear them",
+    },
+    CommandSpec {
+        name: "as",
+        aliases: &[],
+        arg: ArgKind::NameText,
+        usage: "NAME: FORM",
+        needs: "a name and how the minutes name them",
+        run: Run::Change(style::name_form),
+        doc: "How the minutes name someone whatever the style (Member Kattouw); FORM - undoes it",
     },
     CommandSpec {
         name: "undo",

@@ -17,6 +17,7 @@ mod presence;
 mod record;
 mod roster;
 mod search;
+pub mod style;
 
 use std::sync::Arc;
 
@@ -31,6 +32,7 @@ pub use presence::{Move, Movement, NotInRoom};
 pub use record::Lookup;
 pub use roster::{ROLE_WORDS, Resolution, honorific_free, initials, is_honorific, role_word};
 pub use search::{Filter, Hit};
+pub use style::Style;
 
 /// The schema version written into every file. Bump it when the shape of
 /// the file changes, and keep a fixture of every old version in `tests/`.
@@ -81,6 +83,10 @@ pub struct Meeting {
     /// write a struct's fields from a map.
     #[serde(skip)]
     pub unknown_fields: Vec<(String, String)>,
+    /// The house style the minutes follow; left out of the file while it
+    /// is the default, so older files and older readers are unaffected.
+    #[serde(skip_serializing_if = "Style::is_default")]
+    pub style: Style,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -114,6 +120,7 @@ impl Default for Meeting {
             draft: String::new(),
             draft_edit: None,
             unknown_fields: Vec::new(),
+            style: Style::default(),
         }
     }
 }
@@ -161,6 +168,10 @@ pub struct Person {
     /// on every key press must not re-fold 500 names.
     #[serde(skip)]
     pub keys: NameKeysCache,
+    /// How the minutes name them whatever the style ("Member Kattouw"),
+    /// set with `/as`; empty to follow the style.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub form: String,
 }
 
 impl Person {
@@ -176,6 +187,7 @@ impl Person {
             v1_arrived: None,
             v1_left: None,
             keys: NameKeysCache::default(),
+            form: String::new(),
         }
     }
 }

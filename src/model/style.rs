@@ -1,0 +1,521 @@
+//! House style: how a body's minutes word and lay out what the meeting
+//! recorded. Plain data saved with the meeting; the export reads it, the
+//! grammar sets it (`/style KEY VALUE`), presets fill it whole.
+//!
+//! Pure: a preset is a function, not a file (a user's own preset file is
+//! read by storage and parsed with [`Style::from_ron`]).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How people are named in the minutes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Names {
+    /// "Prof. Maggie Atkinson".
+    #[default]
+    Full,
+    /// "Cllr Gilchrist": honorifics kept, the surname only.
+    Surname,
+    /// "Chair Jerdonek", "Member Kattouw", "Secretary Chan".
+    RoleSurname,
+}
+
+/// How attendance is given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttendanceStyle {
+    /// Headed lists before the items.
+    #[default]
+    Lists,
+    /// A paragraph at the top of the first item.
+    Paragraph,
+}
+
+/// How items are numbered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Numbering {
+    /// "3. Title".
+    #[default]
+    Dot,
+    /// "3 Title".
+    Plain,
+    /// "Title".
+    NoNumbers,
+    /// Running minute numbers; printed as "3." until minute numbers exist
+    /// (issue 13).
+    Minute,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dates {
+    /// "Wednesday 17 April 2019".
+    #[default]
+    Uk,
+    /// "Wednesday, April 17, 2019".
+    Us,
+    /// "2019-04-17".
+    Iso,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Times {
+    /// "14:00".
+    #[default]
+    H24,
+    /// "2pm", "2.30pm".
+    H12,
+    /// "2:00 p.m.".
+    H12Dots,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actions {
+    /// "Action: …" in place, and a table at the end.
+    #[default]
+    Table,
+    /// "Action: …" in place only.
+    Inline,
+    /// An owner-first list at the end, under the `actions` label.
+    List,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Motions {
+    /// "It was proposed by X, seconded by Y, and RESOLVED that …".
+    #[default]
+    Resolved,
+    /// "X proposed that …, seconded by Y. Carried."
+    Proposed,
+    /// "X moved …, seconded by Y. Upon voice vote, the motion carried
+    /// unanimously 4-0."
+    Moved,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// A meeting's house style. The default is `uk-board`, the seed's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Style {
+    /// Version of the style's shape: a preset file from a newer minutes
+    /// is refused rather than half read.
+    pub version: u32,
+    pub names: Names,
+    pub attendance: AttendanceStyle,
+    pub numbering: Numbering,
+    pub item_times: bool,
+    pub dates: Dates,
+    pub times: Times,
+    pub actions: Actions,
+    pub motions: Motions,
+    /// Labels that differ from the defaults, by name.
+    pub labels: BTreeMap<String, String>,
+    /// Lines above the title; a "---" line starts a new block.
+    pub letterhead: Vec<String>,
+    pub paper: Paper,
+    /// Wrap paragraphs of the text and Markdown minutes at this many
+    /// columns; 0 never wraps.
+    pub wrap: u16,
+}
+
+/// The newest style shape this version reads.
+pub const STYLE_VERSION: u32 = 0;
+
+/// Every label and its default (the `uk-board` wording). An empty default
+/// prints nothing.
+pub const LABELS: &[(&str, &str)] = &[
+    ("present", "Present"),
+    ("attending", "Officers in Attendance"),
+    ("apologies", "Apologies"),
+    ("absent", "Absent"),
+    ("public", "members of the public"),
+    ("draft", "Please note these are draft minutes"),
+    ("approved", ""),
+    ("actions", "Actions"),
+    ("next-meeting", ""),
+    ("interests", "Declaration of interest:"),
+    ("public-comment", "Public comment:"),
+    ("member", "Member"),
+    ("chair", "Chair"),
+    ("none", "None"),
+    ("resolved", "Resolved:"),
+    ("action", "Action:"),
+    ("items", ""),
+    ("adjourned", ""),
+];
+
+/// Every key `/style` takes, with its values (`label` and `letterhead`
+/// take text instead).
+pub const KEYS: &[(&str, &[&str])] = &[
+    ("names", &["full", "surname", "role-surname"]),
+    ("attendance", &["lists", "paragraph"]),
+    ("numbering", &["1.", "1", "none", "minute"]),
+    ("item-times", &["on", "off"]),
+    ("dates", &["uk", "us", "iso"]),
+    ("times", &["24h", "12h", "12h-dots"]),
+    ("actions", &["table", "inline", "list"]),
+    ("motions", &["resolved", "proposed", "moved"]),
+    ("paper", &["a4", "letter"]),
+    ("wrap", &["off", "72", "77", "80"]),
+];
+
+/// The built-in presets, by name, with what each is for.
+pub const PRESETS: &[(&str, &str)] = &[
+    ("uk-board", "a UK board or partnership (the default)"),
+    ("uk-parish", "an English parish or town council"),
+    ("us-public-body", "a US public committee or commission"),
+    ("nonprofit-board", "a nonprofit's board of directors"),
+];
+
+/// Why a style change was refused: one sentence each, naming what is valid.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StyleError {
+    #[error("There is no style key {typed:?}{hint}: the keys are {valid}.")]
+    UnknownKey {
+        typed: String,
+        hint: String,
+        valid: String,
+    },
+    #[error("{key} cannot be {typed:?}{hint}: it takes {valid}.")]
+    UnknownValue {
+        key: String,
+        typed: String,
+        hint: String,
+        valid: String,
+    },
+    #[error("There is no label {typed:?}{hint}: the labels are {valid}.")]
+    UnknownLabel {
+        typed: String,
+        hint: String,
+        valid: String,
+    },
+    #[error("There is no built-in preset {typed:?}{hint}: the presets are {valid}.")]
+    UnknownPreset {
+        typed: String,
+        hint: String,
+        valid: String,
+    },
+}
+
+impl Style {
+    pub fn is_default(&self) -> bool {
+        *self == Style::default()
+    }
+
+    /// The text of label `name`: the style's own, else the default; empty
+    /// for a name that is not a label.
+    pub fn label(&self, name: &str) -> &str {
+        if let Some(own) = self.labels.get(name) {
+            return own;
+        }
+        LABELS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, d)| d)
+    }
+
+    /// Set one key to one value, as typed; on error nothing changes.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), StyleError> {
+        let key = key.to_lowercase();
+        let Some((key, values)) = KEYS.iter().find(|(k, _)| *k == key) else {
+            return Err(StyleError::UnknownKey {
+                hint: did_you_mean(&key, KEYS.iter().map(|(k, _)| *k)),
+                typed: key,
+                valid: list(KEYS.iter().map(|(k, _)| *k).chain(["label", "preset"])),
+            });
+        };
+        let v = value.trim().to_lowercase();
+        let columns = v.parse::<u16>().ok().filter(|n| (20..=400).contains(n));
+        if let (true, Some(n)) = (*key == "wrap", columns) {
+            self.wrap = n;
+            return Ok(());
+        }
+        if !values.contains(&v.as_str()) {
+            return Err(StyleError::UnknownValue {
+                key: (*key).to_string(),
+                hint: did_you_mean(&v, values.iter().copied()),
+                typed: value.trim().to_string(),
+                valid: list(values.iter().copied()),
+            });
+        }
+        self.set_known(key, &v);
+        Ok(())
+    }
+
+    /// Set a key known to take `value` (checked by `set`).
+    fn set_known(&mut self, key: &str, value: &str) {
+        match (key, value) {
+            ("names", "full") => self.names = Names::Full,
+            ("names", "surname") => self.names = Names::Surname,
+            ("names", _) => self.names = Names::RoleSurname,
+            ("attendance", "lists") => self.attendance = AttendanceStyle::Lists,
+            ("attendance", _) => self.attendance = AttendanceStyle::Paragraph,
+            ("numbering", "1.") => self.numbering = Numbering::Dot,
+            ("numbering", "1") => self.numbering = Numbering::Plain,
+            ("numbering", "none") => self.numbering = Numbering::NoNumbers,
+            ("numbering", _) => self.numbering = Numbering::Minute,
+            ("item-times", v) => self.item_times = v == "on",
+            ("dates", "uk") => self.dates = Dates::Uk,
+            ("dates", "us") => self.dates = Dates::Us,
+            ("dates", _) => self.dates = Dates::Iso,
+            ("times", "24h") => self.times = Times::H24,
+            ("times", "12h") => self.times = Times::H12,
+            ("times", _) => self.times = Times::H12Dots,
+            ("actions", "table") => self.actions = Actions::Table,
+            ("actions", "inline") => self.actions = Actions::Inline,
+            ("actions", _) => self.actions = Actions::List,
+            ("motions", "resolved") => self.motions = Motions::Resolved,
+            ("motions", "proposed") => self.motions = Motions::Proposed,
+            ("motions", _) => self.motions = Motions::Moved,
+            ("paper", "a4") => self.paper = Paper::A4,
+            ("paper", _) => self.paper = Paper::Letter,
+            ("wrap", _) => self.wrap = 0,
+            _ => {}
+        }
+    }
+
+    /// Set label `name`'s text; an empty text prints nothing there.
+    pub fn set_label(&mut self, name: &str, text: &str) -> Result<(), StyleError> {
+        let name = name.to_lowercase();
+        let Some((name, default)) = LABELS.iter().find(|(n, _)| *n == name) else {
+            return Err(StyleError::UnknownLabel {
+                hint: did_you_mean(&name, LABELS.iter().map(|(n, _)| *n)),
+                typed: name,
+                valid: list(LABELS.iter().map(|(n, _)| *n)),
+            });
+        };
+        if text == *default {
+            self.labels.remove(*name);
+        } else {
+            self.labels.insert((*name).to_string(), text.to_string());
+        }
+        Ok(())
+    }
+
+    /// The current value of every key, as `/style` lists them.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        KEYS.iter()
+            .map(|(k, _)| (*k, self.value(k)))
+            .collect::<Vec<_>>()
+    }
+
+    /// The value of `key` as typed after `/style KEY`.
+    pub fn value(&self, key: &str) -> String {
+        let v = match key {
+            "names" => ["full", "surname", "role-surname"][self.names as usize],
+            "attendance" => ["lists", "paragraph"][self.attendance as usize],
+            "numbering" => ["1.", "1", "none", "minute"][self.numbering as usize],
+            "item-times" => ["off", "on"][usize::from(self.item_times)],
+            "dates" => ["uk", "us", "iso"][self.dates as usize],
+            "times" => ["24h", "12h", "12h-dots"][self.times as usize],
+            "actions" => ["table", "inline", "list"][self.actions as usize],
+            "motions" => ["resolved", "proposed", "moved"][self.motions as usize],
+            "paper" => ["a4", "letter"][self.paper as usize],
+            "wrap" if self.wrap > 0 => return self.wrap.to_string(),
+            "wrap" => "off",
+            _ => "",
+        };
+        v.to_string()
+    }
+
+    /// A built-in preset by name.
+    pub fn preset(name: &str) -> Result<Style, StyleError> {
+        match name.to_lowercase().as_str() {
+            "uk-board" => Ok(Style::default()),
+            "uk-parish" => Ok(uk_parish()),
+            "us-public-body" => Ok(us_public_body()),
+            "nonprofit-board" => Ok(nonprofit_board()),
+            typed => Err(StyleError::UnknownPreset {
+                typed: typed.to_string(),
+                hint: did_you_mean(typed, PRESETS.iter().map(|(n, _)| *n)),
+                valid: list(PRESETS.iter().map(|(n, _)| *n)),
+            }),
+        }
+    }
+
+    /// A style written as RON (a user's preset file). The error says
+    /// where the text stopped making sense, or that it is too new.
+    pub fn from_ron(text: &str) -> Result<Style, String> {
+        let style: Style = ron::from_str(text).map_err(|e| {
+            format!(
+                "line {}, column {}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+        if style.version > STYLE_VERSION {
+            return Err(format!(
+                "it was written by a newer minutes (style version {}): upgrade minutes to use it",
+                style.version
+            ));
+        }
+        Ok(style)
+    }
+
+    /// The style as RON, for a user's preset file.
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
+
+    fn with_labels(mut self, labels: &[(&str, &str)]) -> Style {
+        for (name, text) in labels {
+            self.labels.insert((*name).to_string(), (*text).to_string());
+        }
+        self
+    }
+}
+
+/// An English parish council: surnames with "Cllr", "1." items, 12-hour
+/// times, motions "proposed …, seconded …, and RESOLVED", actions in place.
+fn uk_parish() -> Style {
+    Style {
+        names: Names::Surname,
+        times: Times::H12,
+        actions: Actions::Inline,
+        ..Style::default()
+    }
+    .with_labels(&[
+        ("attending", "In attendance"),
+        ("draft", "DRAFT"),
+        ("member", "Councillor"),
+    ])
+}
+
+/// A US public committee, like `examples/sf-osvtac-*`: "Chair Jerdonek",
+/// attendance as a paragraph in item 1, US dates, "6:00 p.m.", motions
+/// "moved …, seconded …. Upon voice vote, the motion carried".
+fn us_public_body() -> Style {
+    Style {
+        names: Names::RoleSurname,
+        attendance: AttendanceStyle::Paragraph,
+        dates: Dates::Us,
+        times: Times::H12Dots,
+        actions: Actions::List,
+        motions: Motions::Moved,
+        paper: Paper::Letter,
+        wrap: 77,
+        ..Style::default()
+    }
+    .with_labels(&[
+        ("draft", "MEETING MINUTES (DRAFT)"),
+        ("approved", "MEETING MINUTES"),
+        ("present", "Present"),
+        ("attending", "Also present"),
+        ("actions", "Action items"),
+        ("items", "Order of Business"),
+        ("adjourned", "Adjourned at"),
+        ("resolved", "Decision:"),
+        ("public-comment", "Public comment:"),
+    ])
+}
+
+/// A nonprofit's board: full names, attendance lists under "Board members
+/// in attendance", US dates and times, an owner-first action list.
+fn nonprofit_board() -> Style {
+    Style {
+        dates: Dates::Us,
+        times: Times::H12,
+        actions: Actions::List,
+        motions: Motions::Moved,
+        paper: Paper::Letter,
+        ..Style::default()
+    }
+    .with_labels(&[
+        ("present", "Board members in attendance"),
+        ("attending", "Also attending"),
+        ("draft", "DRAFT"),
+        ("actions", "Action items"),
+    ])
+}
+
+/// "a, b and c" for a sentence.
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// " (did you mean X?)" when one of `valid` is a letter or two away.
+fn did_you_mean<'a>(typed: &str, valid: impl Iterator<Item = &'a str>) -> String {
+    let most = if typed.chars().count() <= 4 { 1 } else { 2 };
+    valid
+        .map(|v| (edit_distance(typed, v), v))
+        .filter(|(d, _)| *d <= most)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| format!(" (did you mean {v}?)"))
+        .unwrap_or_default()
+}
+
+/// Letters to add, drop, change or swap (two neighbours) to turn `a` into
+/// `b`.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let change = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1)
+                .min(row[j - 1] + 1)
+                .min(rows[i - 1][j - 1] + change);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_takes_every_listed_value_and_reads_back() {
+        for (key, values) in KEYS {
+            for value in *values {
+                let mut s = Style::default();
+                s.set(key, value).unwrap();
+                assert_eq!(s.value(key), *value, "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_key_or_value_lists_the_valid_ones_and_changes_nothing() {
+        let mut s = Style::default();
+        let e = s.set("dates", "usa").unwrap_err().to_string();
+        assert!(e.contains("uk, us and iso"), "{e}");
+        let e = s.set("nmaes", "full").unwrap_err().to_string();
+        assert!(e.contains("did you mean names?"), "{e}");
+        assert!(s.is_default());
+    }
+
+    #[test]
+    fn presets_round_trip_through_ron() {
+        for (name, _) in PRESETS {
+            let s = Style::preset(name).unwrap();
+            assert_eq!(Style::from_ron(&s.to_ron()).unwrap(), s);
+        }
+        let e = Style::from_ron("(version: 9)").unwrap_err();
+        assert!(e.contains("upgrade"), "{e}");
+        let e = Style::from_ron("(names: Fancy)").unwrap_err();
+        assert!(e.starts_with("line 1, column"), "{e}");
+    }
+
+    #[test]
+    fn every_label_has_a_default() {
+        let s = Style::preset("us-public-body").unwrap();
+        assert_eq!(s.label("draft"), "MEETING MINUTES (DRAFT)");
+        assert_eq!(s.label("none"), "None");
+        assert_eq!(Style::default().label("present"), "Present");
+    }
+}
