@@ -1,10 +1,12 @@
-//! Formatted minutes. Pure: a meeting in, text out.
+//! Formatted minutes. Pure: a meeting in, text (or a Word document's
+//! bytes) out.
 //!
 //! `doc` decides what the minutes say (which items, their numbers, how
-//! each entry reads, using the wording in [`words`]); `text`, `markdown`
-//! and `html` only lay that out, so the formats cannot drift apart.
+//! each entry reads, using the wording in [`words`]); `text`, `markdown`,
+//! `html` and `docx` only lay that out, so the formats cannot drift apart.
 
 mod doc;
+mod docx;
 mod html;
 mod markdown;
 mod text;
@@ -16,6 +18,7 @@ mod tests;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::Meeting;
+pub use docx::{Paper, render_docx, render_docx_on};
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use text::render_text;
