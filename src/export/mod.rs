@@ -4,10 +4,13 @@
 //! `doc` decides what the minutes say (which items, their numbers, how
 //! each entry reads, using the wording in [`words`]); `text`, `markdown`,
 //! `html` and `docx` only lay that out, so the formats cannot drift apart.
+//! `ics` is the one export that is not minutes: the next meeting, for a
+//! calendar.
 
 mod doc;
 mod docx;
 mod html;
+mod ics;
 mod markdown;
 mod text;
 pub mod words;
@@ -20,6 +23,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Meeting;
 pub use docx::{Paper, render_docx, render_docx_on};
 pub use html::render_html;
+pub use ics::render_ics;
 pub use markdown::render_markdown;
 pub use text::render_text;
 // The live log shows comments and the next meeting as the minutes will.
