@@ -503,7 +503,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         usage: "FORMAT [PATH]",
         needs: "a format",
         run: Run::App(AppCommand::Export),
-        doc: "Write formatted minutes (txt, md or html) beside the meeting or to PATH",
+        doc: "Write the minutes (txt, md, html, docx) or the next meeting (ics) beside the meeting or to PATH",
     },
     CommandSpec {
         name: "help",
