@@ -719,4 +719,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn word_is_a_format_written_as_bytes() {
+        use crate::export::{Format, render, render_bytes};
+        assert_eq!(Format::parse("Word"), Some(Format::Docx));
+        assert_eq!(Format::Docx.extension(), "docx");
+        let bytes = render_bytes(&sample(), Format::Docx, &Options::default()).unwrap();
+        assert_eq!(bytes, render_docx(&sample(), &Options::default()));
+        // render is text only: for Word it says where the bytes are.
+        assert!(render(&sample(), Format::Docx, &Options::default()).contains("render_bytes"));
+    }
 }

@@ -223,4 +223,20 @@ mod tests {
             Some(words::UNTITLED)
         );
     }
+
+    #[test]
+    fn writing_a_calendar_without_a_next_meeting_says_why() {
+        use crate::export::{Format, NoNextMeeting, Options, render_bytes};
+        assert_eq!(Format::parse("calendar"), Some(Format::Ics));
+        assert_eq!(Format::parse("iCal").map(Format::extension), Some("ics"));
+        let none = meeting(&["/title Board"]);
+        let e = render_bytes(&none, Format::Ics, &Options::default()).unwrap_err();
+        assert_eq!(e, NoNextMeeting);
+        let sentence = e.to_string();
+        assert!(sentence.ends_with('.') && sentence.matches(". ").count() == 0);
+        assert!(sentence.contains("/nextmeeting"));
+        let some = board("26 June 2019");
+        let bytes = render_bytes(&some, Format::Ics, &Options::default()).unwrap();
+        assert_eq!(bytes, render_ics(&some).unwrap().into_bytes());
+    }
 }
