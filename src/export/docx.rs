@@ -76,6 +76,7 @@ const BODY_SIZE: usize = 22;
 const TITLE_SIZE: usize = 32;
 const HEADING1_SIZE: usize = 26;
 const HEADING2_SIZE: usize = 22;
+const TABLE_SIZE: usize = 20;
 
 /// Space after a paragraph, in twips (6 pt).
 const PARA_AFTER: u32 = 120;
@@ -247,6 +248,7 @@ fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
             Paragraph::new().add_run(text_run(words::DRAFT_BANNER).italic().color(DRAFT_COLOUR)),
         );
     }
+    let column = role_column(minutes, paper);
     for group in &minutes.groups {
         out.push(
             Paragraph::new()
@@ -254,7 +256,7 @@ fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
                 .line_spacing(LineSpacing::new().before(PARA_AFTER).after(PARA_AFTER / 2))
                 .add_run(text_run(&format!("{}:", group.heading)).bold()),
         );
-        out.extend(people(&group.people, paper));
+        out.extend(people(&group.people, column));
     }
     if let Some(public) = &minutes.public {
         out.push(
@@ -273,16 +275,25 @@ const CHAR_WIDTH: usize = 110;
 /// The gap between the longest name and the role column, in twips.
 const ROLE_GAP: usize = 360;
 
-/// One line per person, the role (and arrivals, departures) after a tab
-/// stop, so the roles line up as in the clerk's own two-column lists and a
-/// long role wraps under itself rather than under the name.
-fn people(people: &[Attendee], paper: Paper) -> Vec<Paragraph> {
-    let longest = people
+/// Where the role column starts, in twips: after the longest name in any
+/// group, so the groups' roles line up with each other too, but never
+/// past the middle of the page.
+fn role_column(minutes: &Minutes, paper: Paper) -> usize {
+    let longest = minutes
+        .groups
         .iter()
+        .flat_map(|g| &g.people)
         .map(|p| p.name.chars().count())
         .max()
         .unwrap_or(0);
-    let column = (longest * CHAR_WIDTH + ROLE_GAP).clamp(2268, paper.text_width() / 2);
+    (longest * CHAR_WIDTH + ROLE_GAP).clamp(2268, paper.text_width() / 2)
+}
+
+/// One line per person, the role (and arrivals, departures) after a tab
+/// stop at `column`, so the roles line up as in the clerk's own
+/// two-column lists and a long role wraps under itself rather than under
+/// the name.
+fn people(people: &[Attendee], column: usize) -> Vec<Paragraph> {
     people
         .iter()
         .map(|p| {
@@ -337,7 +348,7 @@ fn add_block(docx: Docx, block: &Block) -> Docx {
 
 /// The share of the text width each column of the actions table takes, in
 /// thousandths: item, action, owner, due.
-const ACTION_SHARES: [usize; 4] = [70, 490, 230, 210];
+const ACTION_SHARES: [usize; 4] = [70, 480, 230, 220];
 
 /// The actions as a Word table: a bold header row, then one row an action.
 /// The grid (`set_grid`) is what lets pandoc and LibreOffice see the
@@ -345,11 +356,8 @@ const ACTION_SHARES: [usize; 4] = [70, 490, 230, 210];
 fn actions_table(minutes: &Minutes, paper: Paper) -> Table {
     let widths = ACTION_SHARES.map(|share| paper.text_width() * share / 1000);
     let cell = |text: &str, width: usize, header: bool| {
-        let run = if header {
-            text_run(text).bold()
-        } else {
-            text_run(text)
-        };
+        let run = text_run(text).size(TABLE_SIZE);
+        let run = if header { run.bold() } else { run };
         TableCell::new().width(width, WidthType::Dxa).add_paragraph(
             Paragraph::new()
                 .line_spacing(LineSpacing::new().before(40).after(40))
