@@ -738,4 +738,12 @@ mod tests {
         // render is text only: for Word it says where the bytes are.
         assert!(render(&sample(), Format::Docx, &Options::default()).contains("render_bytes"));
     }
+
+    #[test]
+    fn an_empty_meeting_is_still_a_document() {
+        let files = unzip(&render_docx(&Meeting::default(), &Options::default()));
+        let document = part(&files, "word/document.xml");
+        assert!(document.contains(&format!(">{}<", words::UNTITLED)));
+        assert!(!document.contains("<w:tbl>"), "no actions, no table");
+    }
 }
