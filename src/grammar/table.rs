@@ -503,7 +503,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         usage: "FORMAT [PATH]",
         needs: "a format",
         run: Run::App(AppCommand::Export),
-        doc: "Write the minutes (txt, md, html, docx) or the next meeting (ics) beside the meeting or to PATH",
+        doc: "Write minutes (txt, md, html, docx) or next meeting (ics) beside it or to PATH",
     },
     CommandSpec {
         name: "help",
