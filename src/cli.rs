@@ -59,7 +59,7 @@ pub enum Cmd {
     Export {
         #[arg(value_name = "FILE.ron")]
         file: PathBuf,
-        /// txt, md or html (print-ready).
+        /// txt, md, html (print-ready), docx (Word) or ics (the next meeting, for a calendar).
         #[arg(long, short, default_value = "txt")]
         format: String,
         /// Leave out items marked confidential.
@@ -218,17 +218,24 @@ fn create(dir: &Path, file: Option<PathBuf>, meeting: &Meeting) -> Result<PathBu
 fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {
     let Some(format) = Format::parse(format) else {
         return Err(Failure(format!(
-            "{format:?} is not a format minutes writes: use txt, md or html."
+            "{format:?} is not a format minutes writes: use txt, md, html, docx or ics."
         )));
     };
     let m = storage::load(file).map_err(Failure::from_display)?;
-    let text = export::render(&m, format, &export::Options { public });
+    let bytes = export::render_bytes(&m, format, &export::Options { public })
+        .map_err(Failure::from_display)?;
     match out {
-        Some(path) => storage::write_atomic(path, text.as_bytes()).map_err(Failure::from_display),
+        Some(path) => storage::write_atomic(path, &bytes).map_err(Failure::from_display),
+        None if format == Format::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            Err(Failure(
+                "A Word document is not for the terminal: give a file with -o minutes.docx."
+                    .to_string(),
+            ))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not worth an error message.
-            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.write_all(&bytes);
             Ok(())
         }
     }

@@ -401,17 +401,17 @@ fn event_loop(
 /// report back through the main loop like any other event.
 fn write_in_background(path: PathBuf, contents: Contents, what: String, tx: Sender<Incoming>) {
     thread::spawn(move || {
-        let text = match contents {
-            Contents::Meeting(meeting) => storage::serialise(&meeting).map_err(|e| e.to_string()),
-            Contents::Minutes { meeting, format } => Ok(export::render(
-                &meeting,
-                format,
-                &export::Options::default(),
-            )),
+        let bytes = match contents {
+            Contents::Meeting(meeting) => storage::serialise(&meeting)
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string()),
+            Contents::Minutes { meeting, format } => {
+                export::render_bytes(&meeting, format, &export::Options::default())
+                    .map_err(|e| e.to_string())
+            }
         };
-        let result = text.and_then(|text| {
-            storage::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
-        });
+        let result =
+            bytes.and_then(|bytes| storage::write_atomic(&path, &bytes).map_err(|e| e.to_string()));
         let _ = tx.send(Incoming::Wrote { what, path, result });
     });
 }

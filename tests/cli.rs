@@ -134,7 +134,7 @@ fn unknown_export_format_is_refused() {
         &["export", example().to_str().unwrap(), "--format", "pdf"],
         dir.path(),
     );
-    assert_one_sentence(&o, "txt, md or html");
+    assert_one_sentence(&o, "txt, md, html, docx or ics");
 }
 
 #[test]

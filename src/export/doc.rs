@@ -21,6 +21,8 @@ pub struct Minutes {
     pub held: Option<String>,
     /// The draft or approved label, when the style prints one.
     pub banner: Option<String>,
+    /// Still a draft (the Word export marks every page header).
+    pub draft: bool,
     /// The style's letterhead, block by block; empty for none.
     pub letterhead: Vec<Vec<String>>,
     /// With a letterhead, the title as a block of lines: the banner,
@@ -129,6 +131,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         date: meeting.date.map(|d| words::styled_date(style, d)),
         held: words::held(meeting),
         banner,
+        draft: meeting.status == Status::Draft,
         letterhead: letterhead(&style.letterhead),
         groups: if paragraph {
             Vec::new()

@@ -1,11 +1,16 @@
-//! Formatted minutes. Pure: a meeting in, text out.
+//! Formatted minutes. Pure: a meeting in, text (or a Word document's
+//! bytes) out.
 //!
 //! `doc` decides what the minutes say (which items, their numbers, how
-//! each entry reads, using the wording in [`words`]); `text`, `markdown`
-//! and `html` only lay that out, so the formats cannot drift apart.
+//! each entry reads, using the wording in [`words`]); `text`, `markdown`,
+//! `html` and `docx` only lay that out, so the formats cannot drift apart.
+//! `ics` is the one export that is not minutes: the next meeting, for a
+//! calendar.
 
 mod doc;
+mod docx;
 mod html;
+mod ics;
 mod markdown;
 mod text;
 pub mod words;
@@ -16,7 +21,9 @@ mod tests;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::Meeting;
+pub use docx::{Paper, render_docx, render_docx_on};
 pub use html::render_html;
+pub use ics::render_ics;
 pub use markdown::render_markdown;
 pub use text::render_text;
 // The live log shows comments and the next meeting as the minutes will.
@@ -28,6 +35,10 @@ pub enum Format {
     Txt,
     Md,
     Html,
+    /// A Word document: bytes, not text (see [`render_bytes`]).
+    Docx,
+    /// The next meeting as an iCalendar event.
+    Ics,
 }
 
 impl Format {
@@ -36,6 +47,8 @@ impl Format {
             "txt" | "text" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Md),
             "html" | "htm" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            "ics" | "ical" | "calendar" => Some(Format::Ics),
             _ => None,
         }
     }
@@ -45,9 +58,16 @@ impl Format {
             Format::Txt => "txt",
             Format::Md => "md",
             Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Ics => "ics",
         }
     }
 }
+
+/// Why an export has nothing to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("There is no next meeting to put in a calendar: record one with /nextmeeting DATE.")]
+pub struct NoNextMeeting;
 
 /// Choices that change what goes into the minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -57,14 +77,41 @@ pub struct Options {
     pub public: bool,
 }
 
-/// The minutes of `meeting` in `format`, ending with exactly one newline.
+/// What to write for `meeting` in any `format`, as the file's bytes: the
+/// one entry point for writing a file. Fails only for a calendar without a
+/// next meeting to put in it.
+pub fn render_bytes(
+    meeting: &Meeting,
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>, NoNextMeeting> {
+    match format {
+        Format::Docx => Ok(render_docx(meeting, options)),
+        Format::Ics => render_ics(meeting)
+            .map(String::into_bytes)
+            .ok_or(NoNextMeeting),
+        Format::Txt | Format::Md | Format::Html => {
+            Ok(render(meeting, format, options).into_bytes())
+        }
+    }
+}
+
+/// The minutes of `meeting` in a text `format`, ending with exactly one
+/// newline. A Word document is not text: for [`Format::Docx`] this is a
+/// sentence saying so, and for [`Format::Ics`] without a next meeting the
+/// reason there is no event; write files with [`render_bytes`].
 pub fn render(meeting: &Meeting, format: Format, options: &Options) -> String {
     match format {
         Format::Txt => render_text(meeting, options),
         Format::Md => render_markdown(meeting, options),
         Format::Html => render_html(meeting, options),
+        Format::Docx => BINARY.to_string(),
+        Format::Ics => render_ics(meeting).unwrap_or_else(|| format!("{NoNextMeeting}\n")),
     }
 }
+
+/// What [`render`] gives for a Word document.
+const BINARY: &str = "A Word document is not text: write it with export::render_bytes.\n";
 
 /// Join blocks with one blank line between them; end with one newline and
 /// no trailing spaces anywhere, whatever the user typed.

@@ -115,7 +115,7 @@ pub enum ParseError {
     NotATime(String),
     #[error("/nextmeeting needs a date first, like 2019-06-26 or 26 June 2019, not {0:?}.")]
     DateFirst(String),
-    #[error("Export as txt, md or html, not {0:?}.")]
+    #[error("Export as txt, md, html, docx or ics, not {0:?}.")]
     UnknownFormat(String),
     #[error("/{0} takes nothing after it, or \"unanimously\".")]
     Unanimously(&'static str),
@@ -499,7 +499,7 @@ mod tests {
             ("/action do it", "OWNER: TEXT"),
             ("/next please", "takes nothing"),
             ("/nextmeeting soon", "needs a date"),
-            ("/export pdf", "txt, md or html"),
+            ("/export pdf", "txt, md, html, docx or ics"),
             ("/interest Cllr Usher", "NAME: TEXT"),
             ("- ", "after the dash"),
         ];

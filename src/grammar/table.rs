@@ -549,7 +549,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         usage: "FORMAT [PATH]",
         needs: "a format",
         run: Run::App(AppCommand::Export),
-        doc: "Write formatted minutes (txt, md or html) beside the meeting or to PATH",
+        doc: "Write minutes (txt, md, html, docx) or next meeting (ics) beside it or to PATH",
     },
     CommandSpec {
         name: "find",

@@ -32,6 +32,8 @@ pub enum LineError {
         path: PathBuf,
         extension: &'static str,
     },
+    #[error("There is no next meeting to put in a calendar: record one with /nextmeeting DATE.")]
+    NoNextMeeting,
     #[error("That item has been deleted; press Esc.")]
     ItemDeleted,
     #[error("That entry has been deleted; press Esc.")]
@@ -221,13 +223,21 @@ fn export(app: &App, format: Format, path: Option<&str>) -> Result<Effect, LineE
             extension: format.extension(),
         });
     }
+    let what = if format == Format::Ics {
+        if app.meeting.next_meeting().is_none() {
+            return Err(LineError::NoNextMeeting);
+        }
+        "The next meeting"
+    } else {
+        "The minutes"
+    };
     Ok(Effect::Write {
         path,
         contents: Contents::Minutes {
             meeting: app.meeting.clone(),
             format,
         },
-        what: "The minutes".into(),
+        what: what.into(),
     })
 }
 

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use minutes::model::{EntryKind, Meeting};
 
 pub mod fidelity;
+pub mod pandoc;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_minutes");
 pub const SESSION: &str = "e2e";
@@ -72,6 +73,28 @@ pub fn scripted_seed() -> Meeting {
     };
     let mut m = Meeting::default();
     minutes::script::run(&mut m, &seed_lines(), clock).unwrap();
+    m
+}
+
+/// The second typed example: a parish council meeting with the formal
+/// record (`tests/parish.rs`).
+pub const PARISH: &str = "little-ashby-parish-council-2026-11-18";
+
+/// The parish example run in-process, typed 30 seconds a line from 18:58
+/// as `tests/parish.rs` types it.
+pub fn scripted_parish() -> Meeting {
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
+        .unwrap()
+        .and_hms_opt(18, 58, 0)
+        .unwrap();
+    let mut n = 0;
+    let clock = move || {
+        n += 1;
+        start + chrono::Duration::seconds(30 * n)
+    };
+    let lines = fs::read_to_string(root().join(format!("assets/examples/{PARISH}.lines"))).unwrap();
+    let mut m = Meeting::default();
+    minutes::script::run(&mut m, &lines, clock).unwrap_or_else(|e| panic!("{e}"));
     m
 }
 
