@@ -101,13 +101,25 @@ fn the_page_header_says_draft_until_the_minutes_are_approved() {
 }
 
 /// Not a check: writes the two examples' Word files into the folder
-/// `MINUTES_DOCX_DUMP` names, to open them or turn them into pages
+/// `MINUTES_DOCX_DUMP` names (when set), to open them or turn them into pages
 /// (`soffice --headless --convert-to pdf`, then `pdftoppm -png`) and look.
+///
+/// Without it the documents are written to a scratch folder and checked
+/// to be whole zip archives, so the test always runs.
 #[test]
-#[ignore]
 fn write_the_examples_to_look_at() {
-    let dir = std::env::var("MINUTES_DOCX_DUMP").unwrap();
-    let dir = std::path::Path::new(&dir);
-    std::fs::write(dir.join("seed.docx"), docx(&scripted_seed())).unwrap();
-    std::fs::write(dir.join("parish.docx"), docx(&scripted_parish())).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("MINUTES_DOCX_DUMP")
+        .map_or_else(|| scratch.path().to_path_buf(), std::path::PathBuf::from);
+    for (name, m) in [
+        ("seed.docx", scripted_seed()),
+        ("parish.docx", scripted_parish()),
+    ] {
+        let bytes = docx(&m);
+        std::fs::write(dir.join(name), &bytes).unwrap();
+        // A zip archive starts with a local file header and ends with the
+        // end-of-central-directory record.
+        assert!(bytes.starts_with(b"PK\x03\x04"), "{name}");
+        assert!(bytes.windows(4).any(|w| w == b"PK\x05\x06"), "{name}");
+    }
 }
