@@ -28,6 +28,8 @@ pub fn complete(app: &mut App) {
 
     let replacement = if word_start == 0 && word.starts_with('/') {
         command_completion(&word[1..]).map(|(done, list)| (format!("/{done}"), list))
+    } else if let Some(choices) = style_words(head) {
+        choose(&choices, word)
     } else if let Some(token) = word.strip_prefix('@') {
         person_completion(&app.meeting, token).map(|found| match found {
             Ok(id) => (format!("@{} ", token_for(&app.meeting, id)), None),
@@ -79,6 +81,54 @@ fn names_go_here(head: &str) -> Option<bool> {
             part.contains(':').then_some(false)
         }
         _ => None,
+    }
+}
+
+/// What may follow `/style` where the cursor is: a key (or `preset`,
+/// `label`), a key's values, a preset's name, or a label's name.
+fn style_words(head: &str) -> Option<Vec<&'static str>> {
+    use crate::model::style::{KEYS, LABELS, PRESETS};
+    let mut words = head.split_whitespace();
+    let first = words.next()?.strip_prefix('/')?;
+    if grammar::find_command(first)?.name != "style" {
+        return None;
+    }
+    let done: Vec<&str> = words.collect();
+    // The word being typed is the last one, unless the line ends in a space.
+    let before = if head.ends_with(char::is_whitespace) {
+        &done[..]
+    } else {
+        &done[..done.len().saturating_sub(1)]
+    };
+    match before {
+        [] => Some(
+            KEYS.iter()
+                .map(|(k, _)| *k)
+                .chain(["preset", "label"])
+                .collect(),
+        ),
+        ["preset"] => Some(PRESETS.iter().map(|(n, _)| *n).collect()),
+        ["label"] => Some(LABELS.iter().map(|(n, _)| *n).collect()),
+        [key] => KEYS
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, values)| values.to_vec()),
+        _ => None,
+    }
+}
+
+/// The one choice `word` starts, completed with a space after it; several:
+/// their common start, and the list to show.
+fn choose(choices: &[&str], word: &str) -> Option<(String, Option<String>)> {
+    let matching: Vec<&str> = choices
+        .iter()
+        .copied()
+        .filter(|c| c.starts_with(word))
+        .collect();
+    match matching.as_slice() {
+        [] => None,
+        [one] => Some((format!("{one} "), None)),
+        many => Some((common_prefix(many), Some(many.join("  ")))),
     }
 }
 

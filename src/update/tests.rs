@@ -806,3 +806,23 @@ fn ctrl_f_finds_the_next_entry_with_the_words_and_wraps() {
     keys(&mut a, "<C-f><C-u>/find zebra<Enter>");
     assert!(error(&a).contains("Nothing in these minutes has \"zebra\""));
 }
+
+#[test]
+fn tab_completes_style_keys_values_presets_and_labels() {
+    let cases = [
+        ("/style na<Tab>", "/style names "),
+        ("/style names ro<Tab>", "/style names role-surname "),
+        ("/style preset us<Tab>", "/style preset us-public-body "),
+        ("/style label pre<Tab>", "/style label present "),
+    ];
+    for (typed, want) in cases {
+        let mut a = seeded();
+        keys(&mut a, typed);
+        assert_eq!(a.input.value(), want, "{typed}");
+    }
+    // Several choices: the common start, and the list to pick from.
+    let mut a = seeded();
+    keys(&mut a, "/style preset uk<Tab>");
+    assert_eq!(a.input.value(), "/style preset uk-");
+    assert!(a.message.as_ref().unwrap().text.contains("uk-parish"));
+}
