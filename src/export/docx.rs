@@ -64,9 +64,6 @@ const DRAFT_MARK: &str = "DRAFT";
 /// Before the page number in the footer.
 const PAGE: &str = "Page ";
 
-/// Above the actions table, as the HTML heads it.
-const ACTIONS_HEADING: &str = "Actions";
-
 /// The numbering definition of bulleted lists. docx-rs defines number 1
 /// itself (a decimal list), so ours is the next.
 const BULLETS: usize = 2;
@@ -86,7 +83,12 @@ const DRAFT_COLOUR: &str = "AA0000";
 
 /// The minutes of `meeting` as a Word document on A4.
 pub fn render_docx(meeting: &Meeting, options: &Options) -> Vec<u8> {
-    render_docx_on(meeting, options, Paper::default())
+    // The house style says which paper the body uses.
+    let paper = match meeting.style.paper {
+        crate::model::style::Paper::A4 => Paper::A4,
+        crate::model::style::Paper::Letter => Paper::Letter,
+    };
+    render_docx_on(meeting, options, paper)
 }
 
 /// The minutes of `meeting` as a Word document on `paper`.
@@ -99,15 +101,25 @@ pub fn render_docx_on(meeting: &Meeting, options: &Options, paper: Paper) -> Vec
     for b in &minutes.preamble {
         docx = add_block(docx, b);
     }
+    if let Some(heading) = &minutes.items_heading {
+        docx = docx.add_paragraph(Paragraph::new().add_run(text_run(heading).bold()));
+    }
     for section in &minutes.sections {
         docx = docx.add_paragraph(styled_para("Heading1", &section.heading));
         for b in &section.blocks {
             docx = add_block(docx, b);
         }
     }
+    if let Some(closing) = &minutes.closing {
+        docx = docx.add_paragraph(Paragraph::new().add_run(text_run(closing).bold()));
+    }
+    if !minutes.action_list.is_empty() {
+        docx = docx.add_paragraph(styled_para("Heading1", &minutes.actions_heading));
+        docx = add_block(docx, &Block::List(minutes.action_list.clone()));
+    }
     if !minutes.actions.is_empty() {
         docx = docx
-            .add_paragraph(styled_para("Heading1", ACTIONS_HEADING))
+            .add_paragraph(styled_para("Heading1", &minutes.actions_heading))
             .add_table(actions_table(&minutes, paper));
     }
     pack(docx)
@@ -236,7 +248,18 @@ fn page(docx: Docx, paper: Paper, draft: bool) -> Docx {
 /// Everything before the first item: title, date, "Held at …", the draft
 /// banner, attendance and the public.
 fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
-    let mut out = vec![styled_para("Title", &minutes.title)];
+    // The body's letterhead, block by block, above the title.
+    let mut out: Vec<Paragraph> = Vec::new();
+    for block in &minutes.letterhead {
+        for (i, line) in block.iter().enumerate() {
+            let mut p = Paragraph::new().add_run(text_run(line).size(BODY_SIZE - 2));
+            if i + 1 == block.len() {
+                p = p.line_spacing(LineSpacing::new().after(PARA_AFTER));
+            }
+            out.push(p);
+        }
+    }
+    out.push(styled_para("Title", &minutes.title));
     if let Some(date) = &minutes.date {
         out.push(Paragraph::new().add_run(text_run(date).bold().size(BODY_SIZE + 2)));
     }

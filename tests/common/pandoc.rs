@@ -24,6 +24,12 @@ pub fn available() -> bool {
 /// fails the test instead: the check would otherwise pass by not running.
 /// Elsewhere the skip is printed loudly, naming `what` was not checked.
 pub fn docx_to_plain(docx: &[u8], what: &str) -> Option<String> {
+    docx_to_plain_wrapped(docx, what, None)
+}
+
+/// As `docx_to_plain`, with pandoc wrapping lines at `columns` (as a body
+/// that wraps its published minutes would read them) instead of never.
+pub fn docx_to_plain_wrapped(docx: &[u8], what: &str, columns: Option<usize>) -> Option<String> {
     if !available() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -40,8 +46,13 @@ pub fn docx_to_plain(docx: &[u8], what: &str) -> Option<String> {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
     let path = dir.path().join("minutes.docx");
     std::fs::write(&path, docx).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    let wrap = match columns {
+        Some(n) => vec!["--wrap=auto".to_string(), format!("--columns={n}")],
+        None => vec!["--wrap=none".to_string()],
+    };
     let out = Command::new("pandoc")
-        .args(["-s", "-f", "docx", "-t", "plain", "--wrap=none"])
+        .args(["-s", "-f", "docx", "-t", "plain"])
+        .args(&wrap)
         .arg(&path)
         .stdin(Stdio::null())
         .output()
