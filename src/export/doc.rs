@@ -304,7 +304,9 @@ fn events<'a>(
     item: Option<ItemId>,
     entries: &'a [Arc<Entry>],
 ) -> Vec<Event<'a>> {
-    let mut moves: Vec<(chrono::NaiveTime, String)> = Vec::new();
+    // Each movement with where it goes: after so many entries when that was
+    // recorded (exact, whatever the clock said), else by its time.
+    let mut moves: Vec<(usize, chrono::NaiveTime, String)> = Vec::new();
     if let Some(id) = item {
         let paragraph = meeting.style.attendance == AttendanceStyle::Paragraph;
         for p in meeting.people.iter() {
@@ -314,7 +316,11 @@ fn events<'a>(
                 let said = paragraph && n == 0 && m.kind == Move::Arrived;
                 if m.stamp.item == Some(id) && !said {
                     let name = words::person_name(meeting, p);
+                    let place = m.after.unwrap_or_else(|| {
+                        entries.iter().take_while(|e| e.at < m.stamp.time).count()
+                    });
                     moves.push((
+                        place.min(entries.len()),
                         m.stamp.time,
                         words::movement(&meeting.style, &name, m.kind, was_out, m.stamp.time),
                     ));
@@ -322,19 +328,19 @@ fn events<'a>(
                 was_out = m.kind == Move::Left;
             }
         }
-        moves.sort_by_key(|(t, _)| *t);
+        moves.sort_by_key(|(place, t, _)| (*place, *t));
     }
     let mut out = Vec::with_capacity(entries.len() + moves.len());
     let mut moves = moves.into_iter().peekable();
-    for entry in entries {
-        // A movement goes before what was recorded at the same moment (the
-        // quorum note it caused).
-        while let Some((_, text)) = moves.next_if(|(t, _)| *t <= entry.at) {
+    for (index, entry) in entries.iter().enumerate() {
+        // A movement goes before what was recorded after it (the quorum
+        // note it caused, say).
+        while let Some((_, _, text)) = moves.next_if(|(place, _, _)| *place <= index) {
             out.push(Event::Movement(text));
         }
         out.push(Event::Entry(entry));
     }
-    out.extend(moves.map(|(_, text)| Event::Movement(text)));
+    out.extend(moves.map(|(_, _, text)| Event::Movement(text)));
     out
 }
 
@@ -375,7 +381,16 @@ fn blocks(
     keep: Keep,
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    let mut declared: Vec<Who> = Vec::new();
+    // Who has declared an interest anywhere in the meeting: in a parish
+    // the declarations have an item of their own, well before the
+    // withdrawal they explain.
+    let mut declared: Vec<Who> = meeting
+        .all_entries()
+        .filter_map(|e| match &e.kind {
+            EntryKind::Interest { who, .. } => Some(who.clone()),
+            _ => None,
+        })
+        .collect();
     for event in events(meeting, item, entries) {
         let said = match event {
             Event::Movement(text) => Said::Para(None, text),
@@ -432,7 +447,7 @@ enum Said {
     Heading(String),
 }
 
-/// `declared`: who has declared an interest in this item so far, so a
+/// `declared`: who has declared an interest in the meeting, so a
 /// withdrawal can say why they left.
 fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
     let style = &meeting.style;

@@ -89,6 +89,7 @@ fn sample() -> Meeting {
             time: time(14, 35),
             item: Some(ItemId(11)),
         },
+        after: None,
     });
     let mut lorna = person(
         3,
@@ -102,6 +103,7 @@ fn sample() -> Meeting {
             time: time(15, 10),
             item: Some(ItemId(12)),
         },
+        after: None,
     });
     Meeting {
         title: "Wirral Improvement Board Minutes and Actions from Improvement Board Meeting"

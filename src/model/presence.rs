@@ -18,6 +18,11 @@ pub enum Move {
 pub struct Movement {
     pub kind: Move,
     pub stamp: Stamp,
+    /// How many entries its item's log had when it was recorded, so the
+    /// minutes put it in place even among lines recorded the same minute
+    /// (an import, a paste).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<usize>,
 }
 
 /// Why someone cannot move, second or vote on a motion now.
@@ -40,12 +45,14 @@ pub(super) fn upgrade_v1_stamps(p: &mut Person) {
         moves.push(Movement {
             kind: Move::Arrived,
             stamp,
+            after: None,
         });
     }
     if let Some(stamp) = p.v1_left.take() {
         moves.push(Movement {
             kind: Move::Left,
             stamp,
+            after: None,
         });
     }
     moves.sort_by_key(|m| m.stamp.time);
@@ -132,13 +139,14 @@ impl Meeting {
     pub fn record_move(&mut self, id: PersonId, kind: Move, now: NaiveDateTime) -> bool {
         let stamp = self.stamp(now);
         let quorate = self.quorate();
+        let after = Some(self.current_log().len());
         let Some(p) = self.person_mut(id) else {
             return false;
         };
         if kind == Move::Arrived && p.attendance != Attendance::InAttendance {
             p.attendance = Attendance::Present;
         }
-        p.movements.push(Movement { kind, stamp });
+        p.movements.push(Movement { kind, stamp, after });
         self.note_quorum(quorate, now);
         true
     }

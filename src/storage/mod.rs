@@ -97,6 +97,7 @@ mod testing {
                             time: time(15, 10),
                             item: Some(ItemId(3)),
                         },
+                        after: None,
                     }],
                     ..Person::new(PersonId(1), "")
                 },
