@@ -24,15 +24,7 @@ fn scripted() -> Meeting {
         .unwrap()
         .and_hms_opt(17, 49, 0)
         .unwrap();
-    let mut n = 0;
-    let clock = move || {
-        n += 1;
-        start + chrono::Duration::seconds(30 * n)
-    };
-    let lines =
-        std::fs::read_to_string(root().join(format!("assets/examples/{NAME}.lines"))).unwrap();
-    let mut m = Meeting::default();
-    minutes::script::run(&mut m, &lines, clock).unwrap_or_else(|e| panic!("{e}"));
+    let mut m = common::scripted_example(NAME, start);
     // The published minutes are the approved ones (approved at the next
     // meeting, which the model does not record as a command).
     m.status = Status::Approved;

@@ -8,11 +8,8 @@
 
 use minutes::export::{self, Format, Options};
 use minutes::model::{EntryKind, Meeting};
-use minutes::storage;
 
 mod common;
-
-use common::root;
 
 const NAME: &str = "little-ashby-parish-council-2026-11-18";
 
@@ -22,32 +19,12 @@ fn scripted() -> Meeting {
         .unwrap()
         .and_hms_opt(18, 58, 0)
         .unwrap();
-    let mut n = 0;
-    let clock = move || {
-        n += 1;
-        start + chrono::Duration::seconds(30 * n)
-    };
-    let lines =
-        std::fs::read_to_string(root().join(format!("assets/examples/{NAME}.lines"))).unwrap();
-    let mut m = Meeting::default();
-    minutes::script::run(&mut m, &lines, clock).unwrap_or_else(|e| panic!("{e}"));
-    m
+    common::scripted_example(NAME, start)
 }
 
 #[test]
 fn the_example_file_is_what_the_typed_lines_give() {
-    let m = scripted();
-    let path = root().join(format!("assets/examples/{NAME}.ron"));
-    let fresh = storage::serialise(&m).unwrap();
-    if std::env::var_os("UPDATE_EXAMPLES").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "{} is out of date with the .lines script: rerun with UPDATE_EXAMPLES=1 and commit it",
-        path.display()
-    );
+    common::assert_example_file_is(NAME, &scripted());
 }
 
 #[test]

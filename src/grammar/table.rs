@@ -82,30 +82,10 @@ pub fn closest_command(typed: &str) -> Option<&'static str> {
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         // One-letter aliases are too close to everything to be a guess.
         .filter(|n| n.len() > 2)
-        .map(|n| (edit_distance(&typed, n), n))
+        .map(|n| (crate::model::style::edit_distance(&typed, n), n))
         .filter(|(d, _)| *d <= most)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
-}
-
-/// Letters to add, drop, change or swap (two neighbours) to turn `a` into `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
-    for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let change = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (rows[i - 1][j] + 1)
-                .min(row[j - 1] + 1)
-                .min(rows[i - 1][j - 1] + change);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
-            }
-        }
-        rows.push(row);
-    }
-    rows[a.len()][b.len()]
 }
 
 /// Every `/command`, in the order help lists them.

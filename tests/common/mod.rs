@@ -59,6 +59,37 @@ pub fn seed_lines() -> String {
     fs::read_to_string(seed_lines_path()).unwrap()
 }
 
+/// An example meeting of `assets/examples/NAME.lines` run in-process
+/// through the same parser and model as the app, typed 30 seconds a line
+/// from `start`.
+pub fn scripted_example(name: &str, start: chrono::NaiveDateTime) -> Meeting {
+    let mut n = 0;
+    let clock = move || {
+        n += 1;
+        start + chrono::Duration::seconds(30 * n)
+    };
+    let lines = fs::read_to_string(root().join(format!("assets/examples/{name}.lines"))).unwrap();
+    let mut m = Meeting::default();
+    minutes::script::run(&mut m, &lines, clock).unwrap_or_else(|e| panic!("{e}"));
+    m
+}
+
+/// The committed `assets/examples/NAME.ron` is what the typed lines give
+/// (`UPDATE_EXAMPLES=1` rewrites it).
+pub fn assert_example_file_is(name: &str, m: &Meeting) {
+    let path = root().join(format!("assets/examples/{name}.ron"));
+    let fresh = minutes::storage::serialise(m).unwrap();
+    if std::env::var_os("UPDATE_EXAMPLES").is_some() {
+        fs::write(&path, &fresh).unwrap();
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is out of date with the .lines script: rerun with UPDATE_EXAMPLES=1 and commit it",
+        path.display()
+    );
+}
+
 /// The seed run in-process through the same parser and model as the app,
 /// typed 30 seconds a line from 14:00.
 pub fn scripted_seed() -> Meeting {
