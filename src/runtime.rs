@@ -41,7 +41,9 @@ use crate::update::update;
 
 /// What reaches the main loop.
 enum Incoming {
-    Terminal(Event),
+    /// An event, and when it was read: a paste is told from typing by
+    /// how close together its parts come.
+    Terminal(Event, Instant),
     /// The terminal cannot be read any more (closed window, dropped SSH).
     TerminalGone,
     Saved {
@@ -430,9 +432,18 @@ fn event_loop(
         };
         // Apply everything already waiting before drawing once: a paste or
         // fast typing costs one frame, not one per key.
-        for incoming in std::iter::once(first).chain(rx.try_iter()) {
+        let mut next = Some(first);
+        while let Some(incoming) = next.take().or_else(|| rx.try_recv().ok()) {
+            let incoming = match incoming {
+                Incoming::Terminal(Event::Paste(text), at) => {
+                    let (text, after) = paste_to_its_end(text, at, rx);
+                    next = after;
+                    Incoming::Terminal(Event::Paste(text), at)
+                }
+                other => other,
+            };
             let msg = match incoming {
-                Incoming::Terminal(ev) => match msg_for_event(app, ev) {
+                Incoming::Terminal(ev, _) => match msg_for_event(app, ev) {
                     Some(m) => m,
                     None => continue,
                 },
@@ -454,6 +465,52 @@ fn event_loop(
             draft.due = Some(Instant::now() + DRAFT_DELAY);
         }
         draw(app, &mut cache, terminal);
+    }
+}
+
+/// How close together the parts of one paste arrive: the terminal writes
+/// a paste in one go, so its events come microseconds apart; nobody types
+/// a key this soon after pasting.
+const PASTE_GAP: Duration = Duration::from_millis(10);
+
+/// A paste, to its real end. Pasted text holding the end-of-paste marker
+/// (`ESC [ 201 ~`) ends the paste there, and the rest arrives as keys, at
+/// once: its newlines would press Enter, running each line (a `/command`
+/// included) as typed, outside the paste's one undo step. Keys that
+/// follow the paste within [`PASTE_GAP`] of each other are taken as the
+/// rest of its text. Returns the text and the first event that is not
+/// part of it.
+fn paste_to_its_end(
+    mut text: String,
+    at: Instant,
+    rx: &Receiver<Incoming>,
+) -> (String, Option<Incoming>) {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut last = at;
+    loop {
+        let wait = (last + PASTE_GAP).saturating_duration_since(Instant::now());
+        let incoming = match rx.recv_timeout(wait) {
+            Ok(incoming) => incoming,
+            Err(_) => return (text, None),
+        };
+        let Incoming::Terminal(Event::Key(key), when) = &incoming else {
+            return (text, Some(incoming));
+        };
+        let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+        let c = match key.code {
+            KeyCode::Char(c) if plain => Some(c),
+            KeyCode::Char('j') if key.modifiers == KeyModifiers::CONTROL => Some('\n'),
+            KeyCode::Enter => Some('\n'),
+            KeyCode::Tab => Some('\t'),
+            _ => None,
+        };
+        match c {
+            Some(c) if key.kind != KeyEventKind::Release && *when <= last + PASTE_GAP => {
+                text.push(c);
+                last = *when;
+            }
+            _ => return (text, Some(incoming)),
+        }
     }
 }
 
@@ -646,7 +703,7 @@ fn spawn_event_thread(tx: Sender<Incoming>) {
         loop {
             match event::read() {
                 Ok(ev) => {
-                    if tx.send(Incoming::Terminal(ev)).is_err() {
+                    if tx.send(Incoming::Terminal(ev, Instant::now())).is_err() {
                         return;
                     }
                 }

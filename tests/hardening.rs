@@ -1242,3 +1242,44 @@ fn r17_without_a_terminal_nothing_is_created() {
         file_names(d)
     );
 }
+
+// ---------------------------------------------------------------------------
+// A paste holding its own end marker
+
+/// Pasted text that holds the end-of-paste marker (`ESC [ 201 ~`) ends the
+/// paste early, and what follows arrived as keys: each of its lines was
+/// run as typed, a `/command` included, outside the paste's one undo
+/// step. The whole text is one paste, undone by one Ctrl+Z (issue 9).
+#[test]
+fn a_pasted_end_marker_does_not_end_the_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("m.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    let term = Term::open(d, &file);
+    let text = "First pasted line\n\u{1b}[201~/title Hijacked\nLast pasted line\n";
+    term.tmux(&["set-buffer", "-b", "p", text]);
+    term.tmux(&["paste-buffer", "-p", "-b", "p", "-t", common::SESSION]);
+    let m = common::wait_for_file(
+        &file,
+        "the pasted lines never reached the file",
+        |m| has_note(m, "Last pasted line"),
+        || term.screen(),
+    );
+    assert!(has_note(&m, "First pasted line"));
+    let screen = term.screen();
+    assert!(
+        input_of(&screen).is_some_and(str::is_empty),
+        "part of the paste was left as typing:\n{screen}"
+    );
+    term.key("C-z");
+    let m = common::wait_for_file(
+        &file,
+        "one Ctrl+Z did not take back the whole paste",
+        |m| !has_note(m, "First pasted line"),
+        || term.screen(),
+    );
+    assert!(!has_note(&m, "Last pasted line"), "the paste was two steps");
+    assert_eq!(m.title, "Hardening drill");
+    term.quit();
+}
