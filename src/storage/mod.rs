@@ -31,6 +31,7 @@
 //! take a backup and whether a file that failed to load may be replaced are
 //! decisions of the runtime, which knows what the user asked for.
 
+mod fast;
 mod folder;
 mod load;
 mod lock;
