@@ -394,7 +394,7 @@ fn main() {
             (true, true) => &SCALE_LINES[..1],
             (false, true) => &SCALE_LINES,
         };
-        let (stats, p) = scale_workloads(counts, if smoke { 1 } else { heavy.min(3) });
+        let (stats, p) = scale_workloads(counts, if smoke { 1 } else { heavy.min(5) });
         all.extend(stats);
         peaks = p;
         let chars = if smoke { 3_000 } else { 300_000 };
