@@ -913,13 +913,17 @@ fn r12_outputs_write_through_devices_and_refuse_what_minutes_did_not_make() {
     // regression replaces a file in this folder, not the system's devices
     // (which the first version of this test did, run against the old
     // binary as root).
-    let null = d.join("null");
+    let mut null = d.join("null");
     let made = Command::new("mknod")
         .args(["-m", "666"])
         .arg(&null)
         .args(["c", "1", "3"])
         .status();
-    assert!(made.is_ok_and(|s| s.success()), "mknod needs root");
+    if !made.is_ok_and(|s| s.success()) {
+        // Not root: then /dev/null itself is safe to try, as nothing this
+        // user runs can replace it.
+        null = PathBuf::from("/dev/null");
+    }
     let stdout = d.join("stdout");
     std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).unwrap();
     let streams = [
