@@ -6,8 +6,13 @@
 //! a list of raw samples gives. Each workload runs the real `update` and
 //! draws the whole frame into ratatui's `TestBackend`.
 //!
-//! `cargo bench -- --quick` runs fewer samples; `--only keys|paste|save|open|export`
+//! `cargo bench -- --quick` runs fewer samples; `--only keys|paste|save|open|export|scale`
 //! and `--size s|m|l|xl` narrow a run (e.g. for a profiler).
+//!
+//! `scale` (R17) pastes and imports 1,000, 10,000 and 100,000 lines, each
+//! in a fresh child process of this harness, so that the peak memory it
+//! reports (`VmHWM`) is that one workload's and nothing else's; and types
+//! one 300,000-character line, timing every frame.
 
 #![allow(clippy::unwrap_used)]
 
@@ -281,6 +286,9 @@ fn open_workload(size: Size, n: usize) -> Stats {
     storage::save(&path, &synth::meeting(size, 1)).unwrap();
     let mut s = Vec::new();
     for _ in 0..n {
+        // The app is freed after the clock stops: at open it lives on, and
+        // freeing 20,000 entries is no part of opening them.
+        let mut opened = None;
         time(&mut s, || {
             let m = storage::load(&path).unwrap();
             let app = App::restore(m, path.clone());
@@ -288,7 +296,9 @@ fn open_workload(size: Size, n: usize) -> Stats {
             let mut cache = ViewCache::default();
             term.draw(|f| ui::render(&app, &mut cache, f, now()))
                 .unwrap();
+            opened = Some(app);
         });
+        drop(opened);
     }
     Stats {
         name: format!("open and draw the first frame, {}", size.name()),
@@ -317,6 +327,14 @@ fn export_workloads(size: Size, n: usize) -> Vec<Stats> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        let n = args[i + 2].parse().unwrap();
+        match args[i + 1].as_str() {
+            "paste" => child_paste(n),
+            _ => child_import(n),
+        }
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     // `cargo test --all-targets` runs this without `--bench`: then it is
     // only a smoke test that every workload still runs.
@@ -364,10 +382,45 @@ fn main() {
             all.extend(export_workloads(size, heavy));
         }
     }
+    let mut peaks = Vec::new();
+    if wants("scale") {
+        // `--lines N` measures one count only.
+        let one: Vec<usize> = value("--lines")
+            .and_then(|n| n.parse().ok())
+            .into_iter()
+            .collect();
+        let counts: &[usize] = match (smoke, one.is_empty()) {
+            (_, false) => &one,
+            (true, true) => &SCALE_LINES[..1],
+            (false, true) => &SCALE_LINES,
+        };
+        let (stats, p) = scale_workloads(counts, if smoke { 1 } else { heavy.min(5) });
+        all.extend(stats);
+        peaks = p;
+        let chars = if smoke { 3_000 } else { 300_000 };
+        all.extend(long_line_workloads(chars));
+    }
     println!("| workload | samples | p50 ms | p99 ms | p99.9 ms | max ms |");
     println!("| --- | --- | --- | --- | --- | --- |");
     for s in &all {
         println!("{}", s.row());
+    }
+    if !peaks.is_empty() {
+        println!();
+        println!("| scale workload | peak memory (VmHWM) MB |");
+        println!("| --- | --- |");
+        for (name, kb) in &peaks {
+            println!("| {name} | {:.1} |", *kb as f64 / 1024.0);
+        }
+        let p50 = |name: &str| all.iter().find(|s| s.name == name).map(|s| s.pct(0.5));
+        for what in ["paste", "import"] {
+            let big = p50(&format!("{what} 100000 lines, applied and on disk"));
+            let small = p50(&format!("{what} 10000 lines, applied and on disk"));
+            if let (Some(big), Some(small)) = (big, small) {
+                let ratio = big.as_secs_f64() / small.as_secs_f64().max(1e-9);
+                println!("\n{what}: 100k / 10k time = {ratio:.1}");
+            }
+        }
     }
     println!();
     println!("| key-press workload | XL p50 / S p50 | XL p99 / S p99 |");
@@ -384,4 +437,159 @@ fn main() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Scale (R17): work in line with the input, measured in child processes.
+
+/// The line counts `scale` measures: the 100k/10k time ratio should be
+/// about 10 (linear), not 100 (quadratic).
+const SCALE_LINES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// `n` lines as a minute-taker pastes or imports them: notes, bullets and
+/// decisions, into one item.
+fn scale_lines(n: usize) -> String {
+    let mut text = String::from("/item Pasted\n");
+    for i in 0..n.saturating_sub(1) {
+        let line = match i % 3 {
+            0 => format!("- point number {i} about the budget"),
+            1 => format!("A note {i}: the board discussed the figures."),
+            _ => format!("/decision Decision {i} was agreed."),
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+/// This process's peak resident memory so far, in kB (`VmHWM`).
+fn peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// In a child: paste `n` lines into the app on an S meeting, then save
+/// what the paste asks to save, as the saver thread would: "applied and
+/// on disk". Prints `MEASURED <ms> <peak kB>`.
+fn child_paste(n: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    let mut b = Bench::new(Size::S, 120, 40);
+    b.app.path = path.clone();
+    let text = scale_lines(n);
+    let t = Instant::now();
+    let effects = update(&mut b.app, Msg::Paste(text), now());
+    let saved = effects.into_iter().find_map(|e| match e {
+        minutes::msg::Effect::Save { meeting, .. } => Some(meeting),
+        _ => None,
+    });
+    storage::save(&path, &saved.unwrap()).unwrap();
+    let (app, cache) = (&b.app, &mut b.cache);
+    b.term.draw(|f| ui::render(app, cache, f, now())).unwrap();
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    let entries = storage::load(&path).unwrap().all_entries().count();
+    assert!(entries >= n, "only {entries} of {n} lines reached the disk");
+    println!("MEASURED {ms:.3} {}", peak_kb());
+}
+
+/// In a child: `minutes import` of `n` lines into a new meeting, through
+/// the same code as the binary. Prints `MEASURED <ms> <peak kB>`.
+fn child_import(n: usize) {
+    use clap::Parser;
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("lines.txt");
+    let path = dir.path().join("m.ron");
+    std::fs::write(&lines, scale_lines(n)).unwrap();
+    let args = [
+        "minutes",
+        "import",
+        lines.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ];
+    let t = Instant::now();
+    let cli = minutes::cli::Cli::parse_from(args);
+    assert!(minutes::cli::run(cli).is_ok(), "the import failed");
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    println!("MEASURED {ms:.3} {}", peak_kb());
+}
+
+/// Run this harness again as `--child WHAT N` and read what it measured:
+/// (time, peak kB).
+fn in_child(what: &str, n: usize) -> (Duration, u64) {
+    let exe = std::env::current_exe().unwrap();
+    let out = std::process::Command::new(exe)
+        .args(["--child", what, &n.to_string()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("MEASURED "))
+        .unwrap_or_else(|| {
+            panic!(
+                "the {what} child measured nothing: {stdout}{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    let mut parts = line.split_whitespace();
+    let ms: f64 = parts.next().unwrap().parse().unwrap();
+    let kb: u64 = parts.next().unwrap().parse().unwrap();
+    (Duration::from_secs_f64(ms / 1000.0), kb)
+}
+
+/// Paste and import at each of `counts` lines, `n` children each; the
+/// peak memory is the largest any child reached.
+fn scale_workloads(counts: &[usize], n: usize) -> (Vec<Stats>, Vec<(String, u64)>) {
+    let mut stats = Vec::new();
+    let mut peaks = Vec::new();
+    for what in ["paste", "import"] {
+        for &count in counts {
+            let mut samples = Vec::new();
+            let mut peak = 0;
+            for _ in 0..n {
+                let (time, kb) = in_child(what, count);
+                samples.push(time);
+                peak = peak.max(kb);
+            }
+            let name = format!("{what} {count} lines, applied and on disk");
+            peaks.push((name.clone(), peak));
+            stats.push(Stats { name, samples });
+        }
+    }
+    (stats, peaks)
+}
+
+/// One 300,000-character line, pasted into the input line, then a key
+/// typed after it, Enter, and the log viewed: each step is one update plus
+/// its frame, which is how long the screen would freeze.
+fn long_line_workloads(chars: usize) -> Vec<Stats> {
+    let mut b = Bench::new(Size::S, 120, 40);
+    let word = "lorem ipsum dolor sit amet consectetur ";
+    let line: String = word.chars().cycle().take(chars).collect();
+    let steps = [
+        ("pasted into the input", Msg::Paste(line)),
+        (
+            "a key typed after it",
+            Msg::Edit(InputRequest::InsertChar('!')),
+        ),
+        ("Enter", Msg::Submit),
+        ("the log pane", Msg::Focus(Focus::Log)),
+        ("the log to the top", Msg::Move(Motion::Home)),
+        ("the log to the end", Msg::Move(Motion::End)),
+    ];
+    steps
+        .into_iter()
+        .map(|(what, msg)| {
+            let mut s = Vec::new();
+            time(&mut s, || b.press(msg));
+            Stats {
+                name: format!("one {chars}-character line: {what}"),
+                samples: s,
+            }
+        })
+        .collect()
 }

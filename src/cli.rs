@@ -20,8 +20,7 @@ use crate::{export, script, storage, synth};
 #[command(
     name = "minutes",
     version,
-    about = "Take minutes live in a meeting, from the terminal.",
-    args_conflicts_with_subcommands = true
+    about = "Take minutes live in a meeting, from the terminal."
 )]
 pub struct Cli {
     /// Data folder (default: the platform's data folder, or $MINUTES_DIR).
@@ -68,6 +67,9 @@ pub enum Cmd {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT even if minutes did not write it.
+        #[arg(long)]
+        force: bool,
     },
     /// Meetings in the data folder: date, title, status, path.
     List,
@@ -90,6 +92,9 @@ pub enum Cmd {
         /// Another seed gives other words, the same shape.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Replace OUT.ron if it is a meeting (kept as OUT.ron.bak).
+        #[arg(long)]
+        force: bool,
         #[arg(value_name = "OUT.ron")]
         file: PathBuf,
     },
@@ -128,10 +133,16 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
     let dir_flag = cli.dir.as_deref();
     let Some(command) = cli.command else {
         return match cli.file {
-            Some(file) => Ok(Next::Open(file)),
+            Some(file) => open_file(file),
             None => Ok(Next::StartScreen(data_dir(dir_flag)?)),
         };
     };
+    if let Some(file) = &cli.file {
+        return Err(Failure(format!(
+            "give a meeting file or a command, not both: `minutes {}` opens the meeting.",
+            file.display()
+        )));
+    }
     match command {
         Cmd::New {
             title,
@@ -140,8 +151,12 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
             from,
             file,
         } => {
-            let dir = data_dir(dir_flag)?;
+            // Nothing is made (not even the data folder) until the app
+            // can be opened: without a terminal the refusal comes first.
+            let dir = storage::data_dir_path(dir_flag).map_err(Failure::from_display)?;
             let meeting = new_meeting(&dir, title, date, template, from.as_deref())?;
+            refuse_without_terminal()?;
+            storage::ensure_private_dir(&dir).map_err(Failure::from_display)?;
             create(&dir, file, &meeting).map(Next::Open)
         }
         Cmd::Export {
@@ -149,13 +164,62 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
             format,
             public,
             output,
-        } => export_cmd(&file, &format, public, output.as_deref()).map(|()| Next::Done),
+            force,
+        } => {
+            let out = output.as_deref().map(|o| (o, overwrite(force)));
+            export_cmd(&file, &format, public, out).map(|()| Next::Done)
+        }
         Cmd::List => list_cmd(&data_dir(dir_flag)?).map(|()| Next::Done),
         Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
         Cmd::Check { file } => check_cmd(&file).map(|()| Next::Done),
-        Cmd::Generate { size, seed, file } => generate_cmd(&size, seed, &file).map(|()| Next::Done),
+        Cmd::Generate {
+            size,
+            seed,
+            force,
+            file,
+        } => generate_cmd(&size, seed, &file, overwrite(force)).map(|()| Next::Done),
         Cmd::Import { lines, file } => import_cmd(&lines, &file).map(|()| Next::Done),
     }
+}
+
+fn overwrite(force: bool) -> storage::Overwrite {
+    if force {
+        storage::Overwrite::Forced
+    } else {
+        storage::Overwrite::CanForce
+    }
+}
+
+/// `minutes new` opens the app: without a terminal it cannot, so it says
+/// so before it makes anything.
+fn refuse_without_terminal() -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(Failure(
+        "Cannot start a meeting here: standard output is not a terminal, so the full-screen \
+         app has nowhere to draw, and nothing was created; run it in a terminal, or use \
+         `minutes import LINES.txt FILE.ron` to make a meeting from a script."
+            .into(),
+    ))
+}
+
+/// A meeting file to open, unless it is spelled like a command: a typo
+/// or a misplaced flag (`minutes -- list`) should not create a meeting
+/// file called `list`. Named `list.ron`, it opens.
+fn open_file(file: PathBuf) -> Result<Next, Failure> {
+    use clap::CommandFactory;
+    let name = file.to_string_lossy();
+    let command = Cli::command();
+    let is_command = name == "help" || command.get_subcommands().any(|c| c.get_name() == name);
+    if is_command {
+        return Err(Failure(format!(
+            "`{name}` is a minutes command, not a meeting file: run `minutes {name}`, or name \
+             the meeting {name}.ron to open it."
+        )));
+    }
+    Ok(Next::Open(file))
 }
 
 fn data_dir(flag: Option<&Path>) -> Result<PathBuf, Failure> {
@@ -194,8 +258,8 @@ fn new_meeting(
 }
 
 /// Save a new meeting where asked, or under a fresh name from its date
-/// and title; never over a file that is already there, which may be a
-/// meeting someone meant to open.
+/// and title; never over anything that is already there (a file, a
+/// dangling symlink), which may be a meeting someone meant to open.
 fn create(dir: &Path, file: Option<PathBuf>, meeting: &Meeting) -> Result<PathBuf, Failure> {
     let path = match file {
         Some(f) => f,
@@ -204,18 +268,33 @@ fn create(dir: &Path, file: Option<PathBuf>, meeting: &Meeting) -> Result<PathBu
             &storage::suggested_file_name(meeting.date, &meeting.title),
         ),
     };
-    if path.exists() {
-        return Err(Failure(format!(
-            "{} already exists: open it with `minutes {}`, or give another file name.",
-            path.display(),
-            path.display()
-        )));
+    let exists = Failure(format!(
+        "{} already exists: open it with `minutes {}`, or give another file name.",
+        path.display(),
+        path.display()
+    ));
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Err(exists);
     }
-    storage::save(&path, meeting).map_err(Failure::from_display)?;
-    Ok(path)
+    let text = storage::serialise(meeting).map_err(Failure::from_display)?;
+    match storage::write_atomic_new(&path, text.as_bytes()) {
+        Ok(()) => Ok(path),
+        Err(storage::SaveError::Exists { .. }) => Err(exists),
+        Err(e) => Err(Failure::from_display(e)),
+    }
 }
 
-fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Result<(), Failure> {
+/// `-o` names a file only if it is one minutes may write (R12): a device
+/// or a pipe is written through, a meeting is never replaced, a file
+/// minutes did not write only with `--force`. Standard output shows
+/// control characters visibly (R16): a title holding an escape sequence
+/// must not drive the terminal.
+fn export_cmd(
+    file: &Path,
+    format: &str,
+    public: bool,
+    out: Option<(&Path, storage::Overwrite)>,
+) -> Result<(), Failure> {
     let Some(format) = Format::parse(format) else {
         return Err(Failure(format!(
             "{format:?} is not a format minutes writes: use txt, md, html, docx or ics."
@@ -224,45 +303,92 @@ fn export_cmd(file: &Path, format: &str, public: bool, out: Option<&Path>) -> Re
     let m = storage::load(file).map_err(Failure::from_display)?;
     let bytes = export::render_bytes(&m, format, &export::Options { public })
         .map_err(Failure::from_display)?;
-    match out {
-        Some(path) => storage::write_atomic(path, &bytes).map_err(Failure::from_display),
-        None if format == Format::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            Err(Failure(
+    let Some((path, how)) = out else {
+        return match format {
+            Format::Docx if std::io::IsTerminal::is_terminal(&std::io::stdout()) => Err(Failure(
                 "A Word document is not for the terminal: give a file with -o minutes.docx."
                     .to_string(),
-            ))
+            )),
+            Format::Docx => print_bytes(&bytes),
+            _ => print(&visible(&String::from_utf8_lossy(&bytes), &['\n', '\t'])),
+        };
+    };
+    let writing = storage::Writing::Minutes {
+        text: &bytes,
+        usual: false,
+    };
+    let target = storage::check_target(path, writing, how).map_err(Failure::from_display)?;
+    storage::write_target(path, target, &bytes).map_err(Failure::from_display)
+}
+
+/// `text` with every control character but those in `keep` shown
+/// visibly, so that what a file holds never reaches a terminal as an
+/// escape sequence (R16): `^[` for ESC, `^G` for BEL, `^J` for a newline,
+/// `^?` for DEL, `\u{9b}` for the 8-bit controls.
+pub fn visible<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
+    let shown = |c: char| c.is_control() && !keep.contains(&c);
+    if !text.chars().any(shown) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match u32::from(c) {
+            _ if !shown(c) => out.push(c),
+            code @ 0..=0x1f => {
+                out.push('^');
+                out.extend(char::from_u32(code + 0x40));
+            }
+            0x7f => out.push_str("^?"),
+            code => out.push_str(&format!("\\u{{{code:x}}}")),
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not worth an error message.
-            let _ = stdout.write_all(&bytes);
-            Ok(())
-        }
+    }
+    out.into()
+}
+
+/// One line of a report: shown visibly, newlines and tabs included.
+fn one_line(text: &str) -> String {
+    visible(text, &[]).into_owned()
+}
+
+/// Write `text` to standard output. A reader that has gone (`minutes list
+/// | head -1`) ends the output quietly: it has seen all it wanted (R17).
+fn print(text: &str) -> Result<(), Failure> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("cannot write to standard output ({e})."))),
     }
 }
 
 fn list_cmd(dir: &Path) -> Result<(), Failure> {
     let listed = storage::list(dir);
     if listed.is_empty() {
-        println!(
-            "No meetings in {} yet: start one with `minutes new`.",
-            dir.display()
-        );
-        return Ok(());
+        return print(&format!(
+            "No meetings in {} yet: start one with `minutes new`.\n",
+            one_line(&dir.display().to_string())
+        ));
     }
+    let mut text = String::new();
     for l in listed {
-        match &l.summary {
-            Ok(s) => println!(
-                "{}  {:<40}  {:<8}  {}",
+        let path = one_line(&l.path.display().to_string());
+        let row = match &l.summary {
+            Ok(s) => format!(
+                "{}  {:<40}  {:<8}  {path}",
                 s.date_text(),
-                s.title_or_untitled(),
+                one_line(s.title_or_untitled()),
                 s.status_word(),
-                l.path.display()
             ),
-            Err(e) => println!("{}  {}  ({e})", Listed::UNREADABLE, l.path.display()),
-        }
+            Err(e) => format!("{}  {path}  ({})", Listed::UNREADABLE, one_line(e)),
+        };
+        text.push_str(&row);
+        text.push('\n');
     }
-    Ok(())
+    print(&text)
 }
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
@@ -295,30 +421,15 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
         }
     }
     if rows.is_empty() {
-        println!(
-            "No {}actions recorded in {}.",
+        return print(&format!(
+            "No {}actions recorded in {}.\n",
             if open_only { "open " } else { "" },
-            dir.display()
-        );
-        return Ok(());
+            one_line(&dir.display().to_string())
+        ));
     }
     rows.sort_by_key(|r| (r.due.is_none(), r.due, r.meeting));
-    for r in rows {
-        println!(
-            "{}  {:<10}  {:<20}  {}  [{}{}]",
-            r.due
-                .map_or_else(|| "no due date".into(), |d| d.to_string()),
-            if r.done { "done" } else { "open" },
-            r.owner,
-            r.text,
-            r.meeting.map_or_else(String::new, |d| format!("{d} ")),
-            match r.item {
-                Some(n) => format!("{}, item {n}", r.title),
-                None => r.title.clone(),
-            }
-        );
-    }
-    Ok(())
+    let text: String = rows.iter().map(ActionRow::line).collect();
+    print(&text)
 }
 
 struct ActionRow {
@@ -331,22 +442,67 @@ struct ActionRow {
     done: bool,
 }
 
-fn check_cmd(file: &Path) -> Result<(), Failure> {
-    let m = storage::load(file).map_err(Failure::from_display)?;
-    println!("{}: fine ({}).", file.display(), counts(&m));
-    Ok(())
+impl ActionRow {
+    /// The row as `minutes actions` prints it, ending in a newline.
+    fn line(&self) -> String {
+        let r = self;
+        let row = format!(
+            "{}  {:<10}  {:<20}  {}  [{}{}]",
+            r.due
+                .map_or_else(|| "no due date".into(), |d| d.to_string()),
+            if r.done { "done" } else { "open" },
+            r.owner,
+            r.text,
+            r.meeting.map_or_else(String::new, |d| format!("{d} ")),
+            match r.item {
+                Some(n) => format!("{}, item {n}", r.title),
+                None => r.title.clone(),
+            }
+        );
+        format!("{}\n", one_line(&row))
+    }
 }
 
-fn generate_cmd(size: &str, seed: u64, file: &Path) -> Result<(), Failure> {
+fn check_cmd(file: &Path) -> Result<(), Failure> {
+    let m = storage::load(file).map_err(Failure::from_display)?;
+    let name = one_line(&file.display().to_string());
+    print(&format!("{name}: fine ({}).\n", counts(&m)))
+}
+
+/// A synthetic meeting, written where `check_target` allows (R12): never
+/// over an existing meeting without `--force`, and then under its lock
+/// (refused while it is open) with the old version kept as `.bak`; over
+/// nothing that is not a meeting; through a device or a pipe
+/// (`/dev/null`, `/dev/stdout`) as it is.
+fn generate_cmd(
+    size: &str,
+    seed: u64,
+    file: &Path,
+    how: storage::Overwrite,
+) -> Result<(), Failure> {
     let Some(size) = synth::Size::parse(size) else {
         return Err(Failure(format!(
             "{size:?} is not a size: use s, m, l or xl."
         )));
     };
+    let target = storage::check_target(file, storage::Writing::Meeting, how)
+        .map_err(Failure::from_display)?;
     let m = synth::meeting(size, seed);
-    storage::save(file, &m).map_err(Failure::from_display)?;
-    println!("{} written: {}.", file.display(), counts(&m));
-    Ok(())
+    let text = storage::serialise(&m).map_err(Failure::from_display)?;
+    if target == storage::Target::Stream {
+        return storage::write_target(file, target, text.as_bytes()).map_err(Failure::from_display);
+    }
+    let lock = storage::MeetingLock::acquire(file).map_err(Failure::from_display)?;
+    let real = lock.meeting_path();
+    if target == storage::Target::Replace {
+        storage::write_backup(real).map_err(Failure::from_display)?;
+    }
+    storage::write_target(real, target, text.as_bytes()).map_err(Failure::from_display)?;
+    print(&format!(
+        "{} written: {}.\n",
+        one_line(&file.display().to_string()),
+        counts(&m)
+    ))
 }
 
 fn counts(m: &Meeting) -> String {
@@ -358,18 +514,83 @@ fn counts(m: &Meeting) -> String {
     )
 }
 
+/// Lines run into a meeting like typing, under the meeting's lock (R12):
+/// refused while the meeting is open in the app, whose next save would
+/// otherwise erase them. Saved to the real file behind a symlink; never
+/// into a meeting minutes must not rewrite (read-only, another user's, a
+/// hard link); the version it had is kept as `.bak`.
 fn import_cmd(lines: &Path, file: &Path) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(lines)
-        .map_err(|e| Failure(format!("Cannot read {}: {e}.", lines.display())))?;
-    let mut m = if file.exists() {
-        storage::load(file).map_err(Failure::from_display)?
+    let text = std::fs::read_to_string(lines).map_err(|e| {
+        Failure(format!(
+            "Cannot read {}: {e}.",
+            one_line(&lines.display().to_string())
+        ))
+    })?;
+    let lock = storage::MeetingLock::acquire(file).map_err(Failure::from_display)?;
+    let real = lock.meeting_path();
+    if let Some(why) = storage::read_only(real) {
+        return Err(Failure(format!(
+            "{} {why}, so minutes will not import into it: import into a copy instead.",
+            real.display()
+        )));
+    }
+    let exists = std::fs::symlink_metadata(real).is_ok();
+    let mut m = if exists {
+        storage::load(real).map_err(Failure::from_display)?
     } else {
         Meeting::default()
     };
     let now = Local::now().naive_local();
     let n = script::run(&mut m, &text, || now)
         .map_err(|e| Failure(format!("{}, {e} Nothing was changed.", lines.display())))?;
-    storage::save(file, &m).map_err(Failure::from_display)?;
-    println!("{n} lines applied to {}.", file.display());
-    Ok(())
+    if exists {
+        storage::write_backup(real).map_err(Failure::from_display)?;
+    }
+    storage::save(real, &m).map_err(Failure::from_display)?;
+    print(&format!(
+        "{n} lines applied to {}.\n",
+        one_line(&file.display().to_string())
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("minutes").chain(args.iter().copied())).unwrap()
+    }
+
+    /// The README says `--dir DIR` works before or after the command; it
+    /// once made `minutes --dir D list` open a meeting file called `list`.
+    #[test]
+    fn the_data_folder_flag_goes_before_or_after_the_command() {
+        for args in [&["--dir", "/d", "list"][..], &["list", "--dir", "/d"]] {
+            let cli = parse(args);
+            assert_eq!(cli.dir.as_deref(), Some(Path::new("/d")), "{args:?}");
+            assert!(cli.file.is_none(), "{args:?} names a meeting file");
+            assert!(matches!(cli.command, Some(Cmd::List)), "{args:?}");
+        }
+        let cli = parse(&["--dir", "/d", "board.ron"]);
+        assert_eq!(cli.file.as_deref(), Some(Path::new("board.ron")));
+    }
+
+    #[test]
+    fn a_meeting_named_like_a_command_is_refused() {
+        for args in [
+            &["--", "list"][..],
+            &["--", "new"],
+            &["--dir", "/d", "--", "export"],
+        ] {
+            let Err(e) = run(parse(args)) else {
+                panic!("{args:?} was accepted");
+            };
+            assert!(e.0.contains("is a minutes command"), "{e}");
+            assert!(e.0.contains(".ron"), "{e}");
+        }
+        let Err(e) = run(parse(&["board.ron", "list"])) else {
+            panic!("a file and a command at once were accepted");
+        };
+        assert!(e.0.contains("not both"), "{e}");
+    }
 }

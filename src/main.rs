@@ -53,7 +53,10 @@ fn run(cli: Cli) -> Result<(), cli::Failure> {
 
 /// One line on stderr. Not `eprintln!`, which panics if stderr is gone (a
 /// closed terminal): there is nobody to tell then, and that is fine.
+///
+/// Control characters are shown visibly (R16): a message names files, and
+/// a file name can hold an escape sequence or a newline.
 fn say(line: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", cli::visible(line, &[]));
 }

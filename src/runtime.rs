@@ -9,7 +9,8 @@
 //!   on a dead tty rather than failing, and SIGHUP may never reach us);
 //! - the saver thread serialises and writes each revision off the input
 //!   path, always the newest waiting one (latest wins), and reports back;
-//! - the signal thread turns SIGHUP and SIGTERM into a save-and-quit.
+//! - the signal thread turns SIGHUP, SIGTERM, SIGINT and SIGQUIT into a
+//!   save-and-quit.
 //!
 //! The main thread sleeps until one of them speaks or the clock shown on
 //! screen needs to change: no fixed-rate redraw, so an idle app costs
@@ -40,14 +41,16 @@ use crate::update::update;
 
 /// What reaches the main loop.
 enum Incoming {
-    Terminal(Event),
+    /// An event, and when it was read: a paste is told from typing by
+    /// how close together its parts come.
+    Terminal(Event, Instant),
     /// The terminal cannot be read any more (closed window, dropped SSH).
     TerminalGone,
     Saved {
         rev: u64,
         result: Result<(), String>,
     },
-    /// SIGHUP or SIGTERM.
+    /// SIGHUP, SIGTERM, SIGINT or SIGQUIT.
     Signal,
     /// A file the user asked for (an export, a copy) was written, or not.
     Wrote {
@@ -116,16 +119,18 @@ fn now() -> NaiveDateTime {
 ///
 /// A file that exists but cannot be read is never written: the app opens
 /// on an empty meeting that saves to a recovery file beside it, and says so.
+///
+/// The meeting is the real file `path` leads to (R12): through a symlink
+/// or `..` it is locked, loaded and saved as that file, so the link stays
+/// a link and every name shares one lock. A file minutes must not rewrite
+/// (read-only, another user's, a second name) opens read-only. Without a
+/// terminal nothing is created: the refusal comes first.
 pub fn open_meeting(path: &Path) -> Result<(), Failure> {
-    let path = absolute(path);
-    if let Some(dir) = path.parent()
-        && !dir.is_dir()
-    {
-        return Err(Failure(format!(
-            "The folder {} does not exist: create it first, or give another path.",
-            dir.display()
-        )));
+    let path = storage::real_path(&absolute(path)).map_err(|e| Failure(e.to_string()))?;
+    if let Some(why) = storage::read_only(&path) {
+        return open_read_only(&path, why);
     }
+    refuse_without_terminal(&path)?;
     let lock = MeetingLock::acquire(&path).map_err(|e| Failure(e.to_string()))?;
     // With the lock held no live writer owns them: these are a killed
     // process's half-written saves.
@@ -137,7 +142,8 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
                 date: Some(now().date()),
                 ..Meeting::default()
             };
-            storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
+            storage::write_atomic_new(&path, storage::serialise(&m).map_err(fail)?.as_bytes())
+                .map_err(fail)?;
             (App::new(m, path), None)
         }
         Err(e) => {
@@ -145,13 +151,71 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
             (app, Some(lock))
         }
     };
-    let result = run_app(app, recovery_lock.is_some());
+    let mode = if recovery_lock.is_some() {
+        Mode::Recovery
+    } else {
+        Mode::Meeting
+    };
+    let result = run_app(app, &mode);
     if let Some(recovery) = &recovery_lock {
         remove_if_nothing_typed(recovery.meeting_path());
     }
     drop(recovery_lock);
     drop(lock);
     result
+}
+
+fn fail(e: impl std::fmt::Display) -> Failure {
+    Failure(e.to_string())
+}
+
+/// The full-screen app needs a terminal to draw on. Without one (`minutes
+/// FILE | less`, a script) say so before anything is made on disk; but a
+/// meeting open in another `minutes`, or a planted lock, is the better
+/// reason to give, and finding that out creates nothing.
+fn refuse_without_terminal(path: &Path) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        return Ok(());
+    }
+    MeetingLock::probe(path).map_err(fail)?;
+    Err(no_terminal(path))
+}
+
+fn no_terminal(path: &Path) -> Failure {
+    Failure(format!(
+        "Cannot open {} here: standard output is not a terminal, so the full-screen app has \
+         nowhere to draw; run it in a terminal, or use `minutes export` and friends.",
+        path.display()
+    ))
+}
+
+/// A meeting minutes must not rewrite, opened to read: no lock (nothing is
+/// written, so nobody is kept out), no saves, and a banner saying why.
+fn open_read_only(path: &Path, why: storage::ReadOnly) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(no_terminal(path));
+    }
+    let meeting = storage::load(path).map_err(fail)?;
+    let mut app = App::restore(meeting, path.to_path_buf());
+    let reason = format!("{} {why}", path.display());
+    app.banner = Some(format!(
+        "{reason}, so it is open read-only: nothing typed is saved to it; /save PATH makes a \
+         copy you can change."
+    ));
+    run_app(app, &Mode::ReadOnly(reason))
+}
+
+/// How a session writes its meeting.
+enum Mode {
+    /// The meeting file, with a backup of the version it started from.
+    Meeting,
+    /// A recovery file beside a meeting that could not be read: written
+    /// only over a file minutes made (R13), and with no backup.
+    Recovery,
+    /// Not at all: every change is taken back, with this reason given.
+    ReadOnly(String),
 }
 
 /// An empty meeting that saves beside an unreadable file, never over it,
@@ -202,18 +266,20 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// `recovery`: the app saves to a recovery file, which is written only
-/// over a file minutes made (R13), and has no backup.
-///
 /// Quitting when nothing could be written anywhere (not the meeting, not
 /// an emergency copy) does not quit: the app says so and goes on, with
 /// everything still in memory, so the user can make room or save
 /// elsewhere and quit again (R14). It does quit when the terminal is gone
 /// or a signal asked it to, since nobody is there to act on the message
 /// or someone wants it gone.
-fn run_app(mut app: App, recovery: bool) -> Result<(), Failure> {
+fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
     use std::io::IsTerminal;
     use std::sync::atomic::Ordering;
+    let recovery = matches!(mode, Mode::Recovery);
+    let read_only = match mode {
+        Mode::ReadOnly(why) => Some(why.as_str()),
+        Mode::Meeting | Mode::Recovery => None,
+    };
     let (tx, rx) = mpsc::channel::<Incoming>();
     let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
     let signalled = note_signals(tx.clone());
@@ -223,7 +289,7 @@ fn run_app(mut app: App, recovery: bool) -> Result<(), Failure> {
 
     loop {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            event_loop(&mut app, &mut terminal, &rx, &tx, &saver)
+            event_loop(&mut app, &mut terminal, &rx, &tx, &saver, read_only)
         }));
         // Everything typed reaches the disk before anything else can go
         // wrong with a terminal that may already be gone.
@@ -334,13 +400,16 @@ fn event_loop(
     rx: &Receiver<Incoming>,
     tx: &Sender<Incoming>,
     saver: &Saver,
+    read_only: Option<&str>,
 ) -> Result<(), Failure> {
     let mut cache = ViewCache::default();
-    let mut draft_on_disk = app.draft_text();
-    let mut draft_due: Option<Instant> = None;
+    let mut draft = Draft {
+        on_disk: app.draft_text(),
+        due: None,
+    };
     draw(app, &mut cache, terminal);
     loop {
-        let wait = match (&app.save_state, draft_due) {
+        let wait = match (&app.save_state, draft.due) {
             (_, Some(due)) => due.saturating_duration_since(Instant::now()),
             (SaveState::Failed(_), None) => Duration::from_secs(2),
             _ => until_next_minute(),
@@ -351,11 +420,11 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
         let Some(first) = first else {
-            if draft_due.is_some_and(|due| due <= Instant::now())
+            if draft.due.is_some_and(|due| due <= Instant::now())
                 || matches!(app.save_state, SaveState::Failed(_))
             {
-                draft_due = None;
-                draft_on_disk = app.draft_text();
+                draft.due = None;
+                draft.on_disk = app.draft_text();
                 saver.save(app.rev, app.snapshot());
             }
             draw(app, &mut cache, terminal);
@@ -363,9 +432,18 @@ fn event_loop(
         };
         // Apply everything already waiting before drawing once: a paste or
         // fast typing costs one frame, not one per key.
-        for incoming in std::iter::once(first).chain(rx.try_iter()) {
+        let mut next = Some(first);
+        while let Some(incoming) = next.take().or_else(|| rx.try_recv().ok()) {
+            let incoming = match incoming {
+                Incoming::Terminal(Event::Paste(text), at) => {
+                    let (text, after) = paste_to_its_end(text, at, rx);
+                    next = after;
+                    Incoming::Terminal(Event::Paste(text), at)
+                }
+                other => other,
+            };
             let msg = match incoming {
-                Incoming::Terminal(ev) => match msg_for_event(app, ev) {
+                Incoming::Terminal(ev, _) => match msg_for_event(app, ev) {
                     Some(m) => m,
                     None => continue,
                 },
@@ -374,46 +452,210 @@ fn event_loop(
                 Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
             };
             test_hooks::panic_if_asked(app, &msg);
-            for effect in update(app, msg, now()) {
-                match effect {
-                    Effect::Save { rev, meeting } => {
-                        draft_on_disk.clone_from(&meeting.draft);
-                        draft_due = None;
-                        saver.save(rev, meeting);
-                    }
-                    Effect::Write {
-                        path,
-                        contents,
-                        what,
-                    } => write_in_background(path, contents, what, tx.clone()),
-                    Effect::Quit => return Ok(()),
-                }
+            let effects = match read_only {
+                Some(why) => update_read_only(app, msg, why),
+                None => update(app, msg, now()),
+            };
+            if perform(app, effects, tx, saver, &mut draft) {
+                return Ok(());
             }
         }
-        if draft_due.is_none() && app.draft_text() != draft_on_disk {
-            draft_due = Some(Instant::now() + DRAFT_DELAY);
+        // A read-only session writes no draft: nothing is saved at all.
+        if read_only.is_none() && draft.due.is_none() && app.draft_text() != draft.on_disk {
+            draft.due = Some(Instant::now() + DRAFT_DELAY);
         }
         draw(app, &mut cache, terminal);
     }
 }
 
+/// How close together the parts of one paste arrive: the terminal writes
+/// a paste in one go, so its events come microseconds apart; nobody types
+/// a key this soon after pasting.
+const PASTE_GAP: Duration = Duration::from_millis(10);
+
+/// A paste, to its real end. Pasted text holding the end-of-paste marker
+/// (`ESC [ 201 ~`) ends the paste there, and the rest arrives as keys, at
+/// once: its newlines would press Enter, running each line (a `/command`
+/// included) as typed, outside the paste's one undo step. Keys that
+/// follow the paste within [`PASTE_GAP`] of each other are taken as the
+/// rest of its text. Returns the text and the first event that is not
+/// part of it.
+fn paste_to_its_end(
+    mut text: String,
+    at: Instant,
+    rx: &Receiver<Incoming>,
+) -> (String, Option<Incoming>) {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut last = at;
+    loop {
+        let wait = (last + PASTE_GAP).saturating_duration_since(Instant::now());
+        let incoming = match rx.recv_timeout(wait) {
+            Ok(incoming) => incoming,
+            Err(_) => return (text, None),
+        };
+        let Incoming::Terminal(Event::Key(key), when) = &incoming else {
+            return (text, Some(incoming));
+        };
+        let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+        let c = match key.code {
+            KeyCode::Char(c) if plain => Some(c),
+            KeyCode::Char('j') if key.modifiers == KeyModifiers::CONTROL => Some('\n'),
+            KeyCode::Enter => Some('\n'),
+            KeyCode::Tab => Some('\t'),
+            _ => None,
+        };
+        match c {
+            Some(c) if key.kind != KeyEventKind::Release && *when <= last + PASTE_GAP => {
+                text.push(c);
+                last = *when;
+            }
+            _ => return (text, Some(incoming)),
+        }
+    }
+}
+
+/// The line being typed, as last handed to the saver, and when it is due
+/// to be handed over again.
+struct Draft {
+    on_disk: String,
+    due: Option<Instant>,
+}
+
+/// Carry out what `update` asked for; true when it asked to quit.
+fn perform(
+    app: &App,
+    effects: Vec<Effect>,
+    tx: &Sender<Incoming>,
+    saver: &Saver,
+    draft: &mut Draft,
+) -> bool {
+    for effect in effects {
+        match effect {
+            Effect::Save { rev, meeting } => {
+                draft.on_disk.clone_from(&meeting.draft);
+                draft.due = None;
+                saver.save(rev, meeting);
+            }
+            Effect::Write {
+                path,
+                contents,
+                what,
+            } => write_in_background(path, contents, what, &app.path, tx.clone()),
+            Effect::Quit => return true,
+        }
+    }
+    false
+}
+
+/// `update` in a read-only session (a meeting minutes must not rewrite):
+/// any change to the meeting is taken back at once, with the line typed
+/// still in the input and a sentence saying why, and nothing is saved.
+/// Copies and exports (`/save PATH`, `/export`) still work: they write
+/// elsewhere.
+fn update_read_only(app: &mut App, msg: Msg, why: &str) -> Vec<Effect> {
+    let rev = app.rev;
+    let before = (
+        app.meeting.clone(),
+        app.input.clone(),
+        app.pending.clone(),
+        app.editing,
+    );
+    let mut effects = update(app, msg, now());
+    let saving = effects.iter().any(|e| matches!(e, Effect::Save { .. }));
+    let quitting = effects.contains(&Effect::Quit);
+    effects.retain(|e| !matches!(e, Effect::Save { .. }));
+    if saving {
+        app.save_state = SaveState::Saved;
+    }
+    if app.rev != rev {
+        (app.meeting, app.input, app.pending, app.editing) = before;
+        app.rev = rev;
+        app.history = crate::model::History::default();
+        app.clamp_selections();
+    }
+    if (app.rev != rev || saving) && !quitting {
+        app.warn(format!(
+            "{why}, so nothing can be changed or saved: /save PATH makes a copy you can change."
+        ));
+    }
+    effects
+}
+
 /// Render and write a file the user asked for, off the input thread, and
 /// report back through the main loop like any other event.
-fn write_in_background(path: PathBuf, contents: Contents, what: String, tx: Sender<Incoming>) {
+///
+/// Where it may go is decided here, on the disk as it is (R12): never the
+/// meeting's own file by another name, never over another meeting or a
+/// file minutes did not write, never through a symlink; a device or a
+/// pipe is written through. A copy of the meeting is a meeting: it is
+/// written under its lock, and one open in another `minutes` is named as
+/// such. In the app there is no `--force`: the message says to choose
+/// another name.
+fn write_in_background(
+    path: PathBuf,
+    contents: Contents,
+    what: String,
+    own: &Path,
+    tx: Sender<Incoming>,
+) {
+    let own = own.to_path_buf();
     thread::spawn(move || {
-        let bytes = match contents {
-            Contents::Meeting(meeting) => storage::serialise(&meeting)
-                .map(String::into_bytes)
-                .map_err(|e| e.to_string()),
-            Contents::Minutes { meeting, format } => {
-                export::render_bytes(&meeting, format, &export::Options::default())
-                    .map_err(|e| e.to_string())
-            }
-        };
-        let result =
-            bytes.and_then(|bytes| storage::write_atomic(&path, &bytes).map_err(|e| e.to_string()));
+        let result = write_asked_for(&path, contents, &own);
         let _ = tx.send(Incoming::Wrote { what, path, result });
     });
+}
+
+fn write_asked_for(path: &Path, contents: Contents, own: &Path) -> Result<(), String> {
+    if storage::same_file(path, own) {
+        return Err(format!(
+            "{} is this meeting's own file, which saves by itself: give another name.",
+            path.display()
+        ));
+    }
+    let (bytes, copy, format) = match contents {
+        Contents::Meeting(meeting) => (
+            storage::serialise(&meeting)
+                .map_err(|e| e.to_string())?
+                .into_bytes(),
+            true,
+            "ron",
+        ),
+        Contents::Minutes { meeting, format } => (
+            export::render_bytes(&meeting, format, &export::Options::default())
+                .map_err(|e| e.to_string())?,
+            false,
+            format.extension(),
+        ),
+    };
+    let (writing, how) = if copy {
+        let how = storage::Overwrite::OtherName("/save NEW-NAME.ron");
+        (storage::Writing::Copy, how)
+    } else {
+        let usual = *path == own.with_extension(format);
+        let how = storage::Overwrite::OtherName("/export FORMAT NEW-NAME");
+        let writing = storage::Writing::Minutes {
+            text: &bytes,
+            usual,
+        };
+        (writing, how)
+    };
+    let target = match storage::check_target(path, writing, how) {
+        Ok(target) => target,
+        Err(refused) => {
+            // A meeting open in another window is the reason worth giving.
+            if copy {
+                MeetingLock::probe(path).map_err(|e| e.to_string())?;
+            }
+            return Err(refused.to_string());
+        }
+    };
+    let _lock = match (copy, target) {
+        (true, storage::Target::New) => {
+            Some(MeetingLock::acquire(path).map_err(|e| e.to_string())?)
+        }
+        _ => None,
+    };
+    storage::write_target(path, target, &bytes).map_err(|e| e.to_string())
 }
 
 /// Tests make the app panic on purpose (R6) by typing the line named in
@@ -464,7 +706,7 @@ fn spawn_event_thread(tx: Sender<Incoming>) {
         loop {
             match event::read() {
                 Ok(ev) => {
-                    if tx.send(Incoming::Terminal(ev)).is_err() {
+                    if tx.send(Incoming::Terminal(ev, Instant::now())).is_err() {
                         return;
                     }
                 }
@@ -498,9 +740,14 @@ fn spawn_terminal_watchdog(tx: Sender<Incoming>) {
     });
 }
 
+/// SIGINT and SIGQUIT too (R17): in raw mode Ctrl+C and Ctrl+Backslash are keys,
+/// so these come from `kill` or a parent process, and by default they
+/// would end the app on the spot, with the terminal left in raw mode on
+/// the alternate screen and the last second of typing lost.
 fn spawn_signal_thread(tx: Sender<Incoming>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])
+    else {
         return;
     };
     thread::spawn(move || {

@@ -7,7 +7,7 @@
 use chrono::NaiveDateTime;
 
 use crate::grammar::{self, AppCommand, Line};
-use crate::model::{History, Meeting};
+use crate::model::Meeting;
 
 /// A line of a script that could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,15 +23,31 @@ pub struct ScriptError {
 /// meeting as it was before the whole script (all or nothing). `/undo` and
 /// `/redo` work within the script; commands that only make sense in the app
 /// (save, export, help, quit) are refused.
+///
+/// Control characters other than tab are dropped from each line, as from a
+/// paste in the app: a typed line cannot hold them, and stored in a title
+/// or note they would reach a terminal later as escape sequences (R16).
+///
+/// Work grows in line with the script (R17): lines change the meeting in
+/// place, with no snapshot per line, since a snapshot shares the current
+/// item and so makes the next line copy its whole log. `/undo` instead
+/// replays the lines still done onto the meeting the script started from
+/// (a line applied again at the same time to the same meeting does the
+/// same thing), which costs the script's length once per undo.
 pub fn run(
     meeting: &mut Meeting,
     text: &str,
     mut clock: impl FnMut() -> NaiveDateTime,
 ) -> Result<usize, ScriptError> {
     let mut work = meeting.clone();
-    let mut history = History::default();
+    let mut done: Vec<(Line, NaiveDateTime)> = Vec::new();
+    let mut undone: Vec<(Line, NaiveDateTime)> = Vec::new();
     let mut applied = 0;
     for (i, raw) in text.lines().enumerate() {
+        let raw: String = raw
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect();
         if raw.trim().is_empty() {
             continue;
         }
@@ -39,21 +55,25 @@ pub fn run(
             line: i + 1,
             message,
         };
-        let line = grammar::parse(raw).map_err(|e| fail(e.to_string()))?;
+        let line = grammar::parse(&raw).map_err(|e| fail(e.to_string()))?;
         let app = match &line {
             Line::Command(cmd) => cmd.app(),
             Line::Speech { .. } | Line::Bullet(_) | Line::Note(_) => None,
         };
         match app {
             Some(AppCommand::Undo) => {
-                if !history.undo(&mut work) {
-                    return Err(fail("There is nothing to undo.".into()));
-                }
+                let last = done
+                    .pop()
+                    .ok_or_else(|| fail("There is nothing to undo.".into()))?;
+                undone.push(last);
+                work = replay(meeting, &done).map_err(fail)?;
             }
             Some(AppCommand::Redo) => {
-                if !history.redo(&mut work) {
-                    return Err(fail("There is nothing to redo.".into()));
-                }
+                let (line, at) = undone
+                    .pop()
+                    .ok_or_else(|| fail("There is nothing to redo.".into()))?;
+                grammar::apply(&mut work, &line, at).map_err(|e| fail(e.to_string()))?;
+                done.push((line, at));
             }
             Some(
                 AppCommand::Save
@@ -68,9 +88,12 @@ pub fn run(
                 )));
             }
             None => {
-                history
-                    .change(&mut work, |m| grammar::apply(m, &line, clock()))
-                    .map_err(|e| fail(e.to_string()))?;
+                let at = clock();
+                // A line that fails changes nothing (`grammar::apply`
+                // checks before it changes), and the script then stops.
+                grammar::apply(&mut work, &line, at).map_err(|e| fail(e.to_string()))?;
+                done.push((line, at));
+                undone.clear();
             }
         }
         applied += 1;
@@ -97,7 +120,14 @@ pub fn run_lenient(
     mut clock: impl FnMut() -> NaiveDateTime,
 ) -> Lenient {
     let mut report = Lenient::default();
-    for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+    // Control characters never reach the meeting, as from a paste (R16).
+    let cleaned = lines.iter().map(|l| -> String {
+        l.chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect()
+    });
+    for line in cleaned.filter(|l| !l.trim().is_empty()) {
+        let line = &line;
         let now = clock();
         let applied = grammar::parse(line)
             .map_err(|e| e.to_string())
@@ -119,6 +149,16 @@ pub fn run_lenient(
         }
     }
     report
+}
+
+/// `start` with `lines` applied again, each at the time it first was.
+fn replay(start: &Meeting, lines: &[(Line, NaiveDateTime)]) -> Result<Meeting, String> {
+    let mut work = start.clone();
+    for (line, at) in lines {
+        grammar::apply(&mut work, line, *at)
+            .map_err(|e| format!("a line before it no longer applies after an undo ({e})"))?;
+    }
+    Ok(work)
 }
 
 #[cfg(test)]
@@ -196,5 +236,61 @@ mod tests {
         run(&mut m, "/item One\nTypo\n/undo\nRight\n", clock()).unwrap();
         assert_eq!(m.items[0].entries.len(), 1);
         assert!(run(&mut m, "/quit", clock()).is_err());
+    }
+
+    #[test]
+    fn undo_and_redo_in_a_script_match_the_app() {
+        let mut m = Meeting::default();
+        let text = "/item One\nFirst\nSecond\n/undo\n/undo\n/redo\nThird\n/redo\n";
+        let e = run(&mut m, text, clock()).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (8, "There is nothing to redo.")
+        );
+        let n = run(
+            &mut m,
+            &text.replace("/redo\n", "").replace("/undo\n", ""),
+            clock(),
+        );
+        assert_eq!(n, Ok(4));
+        let mut again = Meeting::default();
+        run(
+            &mut again,
+            "/item One\nFirst\nSecond\n/undo\n/undo\n/redo\nThird\n",
+            clock(),
+        )
+        .unwrap();
+        let texts: Vec<String> = again.items[0]
+            .entries
+            .iter()
+            .map(|e| format!("{:?}", e.kind))
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(
+            texts[0].contains("First") && texts[1].contains("Third"),
+            "{texts:?}"
+        );
+        let mut none = Meeting::default();
+        let e = run(&mut none, "/undo\n", clock()).unwrap_err();
+        assert_eq!(e.message, "There is nothing to undo.");
+    }
+
+    #[test]
+    fn control_characters_are_dropped_as_from_a_paste() {
+        let mut m = Meeting::default();
+        run(
+            &mut m,
+            "/title Board\u{1b}]2;PWNED\u{7}\r\n/item A\u{9b}31mB\tC\n\u{1b}[2J\n",
+            clock(),
+        )
+        .unwrap();
+        assert_eq!(m.title, "Board]2;PWNED");
+        assert_eq!(m.items[0].title, "A31mB\tC");
+        assert!(
+            m.items[0]
+                .entries
+                .iter()
+                .all(|e| !format!("{:?}", e.kind).contains('\u{1b}'))
+        );
     }
 }

@@ -190,10 +190,11 @@ fn import_reports_the_failing_line_and_changes_nothing() {
 }
 
 #[test]
-fn new_creates_a_meeting_from_a_template_without_a_terminal() {
-    // With no terminal the app cannot open, but the file is made first and
-    // the failure is one sentence.
+fn new_without_a_terminal_refuses_before_making_anything() {
+    // With no terminal the app cannot open: the refusal comes before the
+    // meeting file (or the data folder) is made, and is one sentence.
     let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
     let o = minutes(
         &[
             "new",
@@ -203,14 +204,104 @@ fn new_creates_a_meeting_from_a_template_without_a_terminal() {
             "2019-04-17",
             "--template",
             "board",
+            "--dir",
+            data.to_str().unwrap(),
         ],
         dir.path(),
     );
-    let made = dir.path().join("2019-04-17-board.ron");
-    assert!(made.exists(), "{}", stderr(&o));
-    let o2 = minutes(&["check", made.to_str().unwrap()], dir.path());
-    assert!(String::from_utf8_lossy(&o2.stdout).contains("6 items"));
     assert_one_sentence(&o, "terminal");
+    assert!(
+        !data.exists(),
+        "the data folder was made without a terminal"
+    );
     let o = minutes(&["new", "--template", "nope"], dir.path());
     assert_one_sentence(&o, "board, committee");
+}
+
+/// `--dir` before the command is the data folder, not a meeting called
+/// `list` (README; issue 9). A meeting named like a command is refused
+/// unless it ends in `.ron`.
+#[test]
+fn the_data_folder_flag_goes_before_or_after_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for args in [
+        ["--dir", data.to_str().unwrap(), "list"],
+        ["list", "--dir", data.to_str().unwrap()],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("MINUTES_DIR")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains(&format!("No meetings in {}", data.display())),
+            "{args:?}: {out}"
+        );
+    }
+    let o = minutes(&["--", "list"], &data);
+    assert_one_sentence(&o, "list.ron");
+    let made: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(&data).unwrap())
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(made, ["data"], "files were made");
+}
+
+/// `minutes list | head -1` and `minutes actions | head -1`: the reader
+/// goes after one line, and minutes ends quietly with success, not "stopped
+/// by a bug … Broken pipe" (issue 9 finding 15). The output is made longer
+/// than a pipe holds, so the writes after the reader has gone really fail.
+#[test]
+fn list_and_actions_end_quietly_when_the_reader_goes() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut m = minutes::model::Meeting::default();
+    let at = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    let mut lines = String::from("/title A board with many actions\n/item Actions\n");
+    for i in 0..1500 {
+        lines.push_str(&format!(
+            "/action Clerk: follow up point {i} with everyone concerned\n"
+        ));
+    }
+    minutes::script::run(&mut m, &lines, || at).unwrap();
+    let text = minutes::storage::serialise(&m).unwrap();
+    std::fs::write(d.join("actions.ron"), &text).unwrap();
+    // Many small meetings make a long listing.
+    let small = minutes::model::Meeting {
+        title: "A meeting with a title long enough to fill its column".into(),
+        ..minutes::model::Meeting::default()
+    };
+    let text = minutes::storage::serialise(&small).unwrap();
+    for i in 0..800 {
+        std::fs::write(d.join(format!("meeting-{i:04}.ron")), &text).unwrap();
+    }
+    for command in ["list", "actions"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .arg(command)
+            .env("MINUTES_DIR", d)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        println!("{command} | head -1: {first:?}, {}", stderr(&o).trim());
+        assert!(!first.is_empty());
+        assert!(o.status.success(), "{command}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{command} said something");
+    }
 }

@@ -40,10 +40,16 @@ pub enum DirError {
 /// empty), then the platform's data folder (`~/.local/share/minutes` on
 /// Linux), so that the most specific wish wins.
 pub fn data_dir(dir_flag: Option<&Path>) -> Result<PathBuf, DirError> {
-    let env = std::env::var_os(DIR_ENV);
-    let dir = choose_data_dir(dir_flag, env.as_deref(), platform_data_dir)?;
+    let dir = data_dir_path(dir_flag)?;
     ensure_private_dir(&dir)?;
     Ok(dir)
+}
+
+/// The folder [`data_dir`] would use, without creating it: for a command
+/// that may yet refuse, and must then have made nothing.
+pub fn data_dir_path(dir_flag: Option<&Path>) -> Result<PathBuf, DirError> {
+    let env = std::env::var_os(DIR_ENV);
+    choose_data_dir(dir_flag, env.as_deref(), platform_data_dir)
 }
 
 /// The choice made by [`data_dir`], with the environment and the platform

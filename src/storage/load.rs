@@ -135,14 +135,28 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.into() });
     }
-    let unknown_fields = check_version(path, text)?;
+    // One pass where the file reads without trouble; where it does not,
+    // the careful way, which gives the precise error.
+    let mut meeting = match super::fast::parse(text) {
+        Some((meeting, seen)) => {
+            version_error(path, seen.version.then_some(meeting.version))?;
+            Meeting {
+                unknown_fields: seen.unknown,
+                ..meeting
+            }
+        }
+        None => {
+            let unknown_fields = check_version(path, text)?;
+            let mut meeting: Meeting =
+                ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
+            meeting.unknown_fields = unknown_fields;
+            meeting
+        }
+    };
     // Older versions read as they are: fields added since have defaults,
     // and `repair` moves what changed shape (version 1's single arrival
     // and departure stamps) into the new shape. Saved again, it is the
     // current version.
-    let mut meeting: Meeting =
-        ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
-    meeting.unknown_fields = unknown_fields;
     meeting.repair();
     saturate_time_spent(&mut meeting);
     meeting.version = SCHEMA_VERSION;
@@ -337,12 +351,18 @@ impl<'de> Deserializer<'de> for FieldNames<'_> {
 /// Returns the top-level fields this version does not know.
 fn check_version(path: &Path, text: &str) -> Result<Vec<(String, String)>, LoadError> {
     let probe: Probe = ron::from_str(text).map_err(|error| parse_error(path, text, &error))?;
+    version_error(path, probe.version)?;
+    Ok(probe.unknown)
+}
+
+/// Refuse a file with no version, version 0, or one newer than this build.
+fn version_error(path: &Path, version: Option<u32>) -> Result<(), LoadError> {
     let path = path.to_path_buf();
-    match probe.version {
+    match version {
         None => Err(LoadError::MissingVersion { path }),
         Some(0) => Err(LoadError::VersionZero { path }),
         Some(found) if found > SCHEMA_VERSION => Err(LoadError::NewerVersion { path, found }),
-        Some(_) => Ok(probe.unknown),
+        Some(_) => Ok(()),
     }
 }
 

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::names::lock_path;
 use super::save::{NotOurs, OPEN_EXISTING, create_private, is_symlink_error, not_ours};
+use super::target::{PathError, real_path};
 
 /// Why a meeting could not be locked.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +29,9 @@ pub enum LockError {
 
     #[error("cannot open {}: it does not end in a file name.", meeting.display())]
     NotAFilePath { meeting: PathBuf },
+
+    #[error(transparent)]
+    Path(#[from] PathError),
 
     #[error(
         "cannot open {}: its lock file {} {why}, so minutes did not make it; check who put it \
@@ -92,7 +96,13 @@ impl MeetingLock {
     /// Never follows a symlink at the lock's name, and never uses a lock
     /// file it could not have made (R13): whatever is planted there is
     /// refused, not written, truncated or chmodded.
+    ///
+    /// The lock is the real file's (R12): `meeting_path` is resolved
+    /// through symlinks and `..` first ([`real_path`]), so every name that
+    /// leads to one meeting leads to one lock, and [`Self::meeting_path`]
+    /// is the real file, the one to load and save.
     pub fn acquire(meeting_path: &Path) -> Result<MeetingLock, LockError> {
+        let meeting_path = &real_path(meeting_path)?;
         let lock = lock_path(meeting_path).ok_or_else(|| LockError::NotAFilePath {
             meeting: meeting_path.into(),
         })?;
@@ -101,16 +111,10 @@ impl MeetingLock {
             lock: lock.clone(),
             error,
         };
-        let mut file = match open_lock_file(&lock) {
-            Ok(file) => file,
-            Err(OpenFailure::NotOurs(why)) => {
-                return Err(LockError::NotOurs {
-                    meeting: meeting_path.into(),
-                    lock,
-                    why,
-                });
-            }
-            Err(OpenFailure::Io(error)) => return Err(failed(error)),
+        let mut file = match open_lock_file(&lock, true) {
+            Ok(Some(file)) => file,
+            Ok(None) => return Err(failed(io::ErrorKind::NotFound.into())),
+            Err(failure) => return Err(open_failure(meeting_path, lock, failure)),
         };
         let held = |file: &mut File| LockError::Held {
             meeting: meeting_path.into(),
@@ -137,6 +141,31 @@ impl MeetingLock {
         })
     }
 
+    /// Whether the meeting at `meeting_path` could be locked now, without
+    /// making anything: no lock file is created, and one that is there is
+    /// only tried, not written. For a command that must refuse before it
+    /// changes anything on disk, but would rather say a meeting is open
+    /// elsewhere than give a lesser reason.
+    pub fn probe(meeting_path: &Path) -> Result<(), LockError> {
+        let meeting_path = &real_path(meeting_path)?;
+        let Some(lock) = lock_path(meeting_path) else {
+            return Ok(());
+        };
+        let mut file = match open_lock_file(&lock, false) {
+            Ok(Some(file)) => file,
+            Ok(None) => return Ok(()),
+            Err(failure) => return Err(open_failure(meeting_path, lock, failure)),
+        };
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => Err(LockError::Held {
+                meeting: meeting_path.into(),
+                pid: read_pid(&mut file),
+            }),
+            // Unlocked when `file` closes.
+            Ok(()) | Err(TryLockError::Error(_)) => Ok(()),
+        }
+    }
+
     /// The meeting this lock protects.
     pub fn meeting_path(&self) -> &Path {
         &self.meeting
@@ -160,11 +189,27 @@ impl Drop for MeetingLock {
     }
 }
 
-/// Open the lock file read-only, creating it (new, 0600) if there is none,
-/// and never truncating: the file may belong to a running holder whose pid
-/// must survive for the refusal message. Refuses a symlink, anything but a
+fn open_failure(meeting: &Path, lock: PathBuf, failure: OpenFailure) -> LockError {
+    match failure {
+        OpenFailure::NotOurs(why) => LockError::NotOurs {
+            meeting: meeting.into(),
+            lock,
+            why,
+        },
+        OpenFailure::Io(error) => LockError::Io {
+            meeting: meeting.into(),
+            lock,
+            error,
+        },
+    }
+}
+
+/// Open the lock file read-only, creating it (new, 0600) if there is none
+/// and `create` (`None` if there is none and not `create`), and never
+/// truncating: the file may belong to a running holder whose pid must
+/// survive for the refusal message. Refuses a symlink, anything but a
 /// regular file, another user's file and a file with a second name.
-fn open_lock_file(path: &Path) -> Result<File, OpenFailure> {
+fn open_lock_file(path: &Path, create: bool) -> Result<Option<File>, OpenFailure> {
     // Three tries: a file that appears or goes between two steps (another
     // minutes creating it at the same moment) is tried again.
     for _ in 0..3 {
@@ -180,12 +225,13 @@ fn open_lock_file(path: &Path) -> Result<File, OpenFailure> {
                 }
                 // An older lock file may have been made under a wider
                 // umask; it holds only a pid, but keep it private.
-                if meta.mode() & 0o777 != 0o600 {
+                if meta.mode() & 0o777 != 0o600 && create {
                     let _ = file.set_permissions(Permissions::from_mode(0o600));
                 }
-                return Ok(file);
+                return Ok(Some(file));
             }
             Err(e) if is_symlink_error(&e) => return Err(OpenFailure::NotOurs(NotOurs::Symlink)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !create => return Ok(None),
             Err(e) if e.kind() == io::ErrorKind::NotFound => match create_private(path) {
                 // Made it; open it again read-only, like an existing one.
                 Ok(_) => {}
@@ -305,7 +351,7 @@ mod tests {
         let meeting = dir.path().join("board.ron");
         let lock = lock_path(&meeting).unwrap();
         // A holder that has locked but not yet written its pid.
-        let holder = open_lock_file(&lock).unwrap();
+        let holder = open_lock_file(&lock, true).unwrap().unwrap();
         holder.try_lock().unwrap();
         assert_eq!(fs::read_to_string(&lock).unwrap(), "");
         let error = MeetingLock::acquire(&meeting).unwrap_err();
@@ -377,7 +423,51 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let meeting = dir.path().join("nowhere").join("board.ron");
         let error = MeetingLock::acquire(&meeting).unwrap_err();
-        assert!(matches!(error, LockError::Io { .. }), "{error:?}");
-        assert!(error.to_string().contains("board.ron"), "{error}");
+        assert!(
+            matches!(error, LockError::Path(PathError::NoFolder { .. })),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("nowhere"), "{error}");
+    }
+
+    /// Every name for one meeting (a symlink, `..`) reaches one lock,
+    /// beside the real file (issue 9 finding 4).
+    #[test]
+    fn every_name_for_a_meeting_has_the_same_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        let data = dir.path().join("data");
+        fs::create_dir(&real).unwrap();
+        fs::create_dir(&data).unwrap();
+        let target = real.join("target.ron");
+        save(&target, &sample_meeting()).unwrap();
+        let link = data.join("link.ron");
+        std::os::unix::fs::symlink("../real/target.ron", &link).unwrap();
+        let held = MeetingLock::acquire(&link).unwrap();
+        assert_eq!(held.meeting_path(), fs::canonicalize(&target).unwrap());
+        for other in [target.clone(), data.join("../real/target.ron")] {
+            let error = MeetingLock::acquire(&other).unwrap_err();
+            assert!(matches!(error, LockError::Held { .. }), "{error:?}");
+            assert!(matches!(
+                MeetingLock::probe(&other),
+                Err(LockError::Held { .. })
+            ));
+        }
+        drop(held);
+        MeetingLock::probe(&link).unwrap();
+        assert!(!data.join(".link.ron.lock").exists());
+    }
+
+    #[test]
+    fn a_probe_makes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("board.ron");
+        MeetingLock::probe(&meeting).unwrap();
+        assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+        let lock = lock_path(&meeting).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("victim"), &lock).unwrap();
+        let error = MeetingLock::probe(&meeting).unwrap_err();
+        assert!(matches!(error, LockError::NotOurs { .. }), "{error:?}");
+        assert!(!dir.path().join("victim").exists());
     }
 }

@@ -31,15 +31,17 @@
 //! take a backup and whether a file that failed to load may be replaced are
 //! decisions of the runtime, which knows what the user asked for.
 
+mod fast;
 mod folder;
 mod load;
 mod lock;
 mod names;
 mod save;
+mod target;
 pub mod templates;
 
 pub use crate::listing::{Listed, Summary};
-pub use folder::{DIR_ENV, DirError, data_dir, ensure_private_dir, list};
+pub use folder::{DIR_ENV, DirError, data_dir, data_dir_path, ensure_private_dir, list};
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
 pub use lock::{LockError, MeetingLock};
 pub use names::{
@@ -47,7 +49,11 @@ pub use names::{
 };
 pub use save::{
     NotOurs, SaveError, SaveStep, remove_stale_temps, save, save_companion, serialise,
-    write_atomic, write_backup, write_companion, write_new, write_new_at,
+    write_atomic, write_atomic_new, write_backup, write_companion, write_new, write_new_at,
+};
+pub use target::{
+    Overwrite, PathError, ReadOnly, Target, TargetError, Writing, check_target, read_only,
+    read_only_reason, real_path, same_file, write_target,
 };
 
 /// Helpers shared by the tests of the storage submodules.

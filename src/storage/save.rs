@@ -331,6 +331,18 @@ fn ron_identifier(name: &str) -> String {
 /// survives a power cut. On any failure the temporary file is removed and,
 /// unless the failure was in syncing the folder, `path` is unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_whole(path, bytes, true)
+}
+
+/// [`write_atomic`] for a file that must not exist yet: the temporary
+/// file is renamed only if nothing has appeared at `path` meanwhile
+/// (`RENAME_NOREPLACE`), so a file someone else makes at the same moment
+/// is never replaced; it fails with [`SaveError::Exists`] instead.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_whole(path, bytes, false)
+}
+
+fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SaveError> {
     let prefix = temp_prefix(path).ok_or_else(|| SaveError::NotAFilePath { path: path.into() })?;
     let folder = folder_of(path);
     let failed = |step: SaveStep| {
@@ -350,10 +362,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(|error| temp_error(path, folder, error))?;
     temp.write_all(bytes).map_err(failed(SaveStep::Write))?;
     temp.as_file().sync_all().map_err(failed(SaveStep::Sync))?;
-    temp.persist(path).map_err(|e| {
+    let persisted = if replace {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| {
         // The error hands the temporary file back; dropping it deletes it.
         let tempfile::PersistError { error, file } = e;
         drop(file);
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            return SaveError::Exists { path: path.into() };
+        }
         failed(SaveStep::Replace)(error)
     })?;
     sync_folder(folder).map_err(failed(SaveStep::SyncFolder))

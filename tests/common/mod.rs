@@ -285,6 +285,50 @@ impl Term {
     /// and wait until a `minutes` process runs in it (the pane's process,
     /// or a child of it when `argv` is a shell). Does not wait for a frame.
     pub fn start(dir: &Path, argv: &[&str], env: &[(&str, &str)]) -> Term {
+        let mut term = Term::launch(dir, argv, env);
+        let pane = term.pane_pid();
+        // Right after the fork the child may not have run the binary yet;
+        // a dead pane means it has been and gone.
+        let pid = poll(TIMEOUT, POLL, || {
+            let dead = || term.tmux(&["display-message", "-p", "-t", SESSION, "#{pane_dead}"]);
+            find_app(pane)
+                .map(Some)
+                .or_else(|| (dead().trim() == "1").then_some(None))
+        });
+        let pid = pid.flatten().unwrap_or_else(|| {
+            panic!(
+                "no minutes process under the pane's process {pane} ({:?}); the screen:\n{}",
+                comm(pane),
+                term.screen()
+            )
+        });
+        term.pid = Some(pid);
+        term
+    }
+
+    /// Run a shell script in a 100×30 terminal with `MINUTES_DIR=dir`, and
+    /// wait for it to end (the pane stays, to be read): for commands that
+    /// print to a terminal and exit, such as `minutes list`.
+    pub fn run_script(dir: &Path, script: &str) -> Term {
+        let term = Term::launch(dir, &["sh", "-c", script], &[]);
+        let ended = poll(TIMEOUT, POLL, || {
+            let dead = term.tmux(&["display-message", "-p", "-t", SESSION, "#{pane_dead}"]);
+            (dead.trim() == "1").then_some(())
+        });
+        ended.unwrap_or_else(|| panic!("the script never ended; the screen:\n{}", term.screen()));
+        term
+    }
+
+    /// Ask tmux for a format about the pane: `#{pane_title}`, `#{alternate_on}`.
+    pub fn pane_format(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", SESSION, format])
+            .trim_end_matches('\n')
+            .to_string()
+    }
+
+    /// Start the private tmux server with `argv` in its one pane, without
+    /// waiting for anything in it.
+    fn launch(dir: &Path, argv: &[&str], env: &[(&str, &str)]) -> Term {
         let socket = format!(
             "minutes-test-{}-{}",
             std::process::id(),
@@ -336,22 +380,6 @@ impl Term {
         let pane = term.tmux(&["list-panes", "-t", SESSION, "-F", "#{pane_pid}"]);
         let pane: u32 = pane.trim().parse().unwrap();
         term.pane_pid = Some(pane);
-        // Right after the fork the child may not have run the binary yet;
-        // a dead pane means it has been and gone.
-        let pid = poll(TIMEOUT, POLL, || {
-            let dead = || term.tmux(&["display-message", "-p", "-t", SESSION, "#{pane_dead}"]);
-            find_app(pane)
-                .map(Some)
-                .or_else(|| (dead().trim() == "1").then_some(None))
-        });
-        let pid = pid.flatten().unwrap_or_else(|| {
-            panic!(
-                "no minutes process under the pane's process {pane} ({:?}); the screen:\n{}",
-                comm(pane),
-                term.screen()
-            )
-        });
-        term.pid = Some(pid);
         term
     }
 
