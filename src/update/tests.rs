@@ -826,3 +826,27 @@ fn tab_completes_style_keys_values_presets_and_labels() {
     assert_eq!(a.input.value(), "/style preset uk-");
     assert!(a.message.as_ref().unwrap().text.contains("uk-parish"));
 }
+
+#[test]
+fn a_one_line_paste_goes_in_at_the_cursor_whole() {
+    let mut a = seeded();
+    typed(&mut a, "@JC said  today");
+    keys(&mut a, "<Left><Left><Left><Left><Left><Left>");
+    update(
+        &mut a,
+        Msg::Paste("the hall is bo\u{1b}oked".into()),
+        at(14, 0),
+    );
+    assert_eq!(a.input.value(), "@JC said the hall is booked today");
+    assert_eq!(
+        a.input.cursor(),
+        "@JC said the hall is booked".chars().count()
+    );
+    // A very long line arrives whole (R17: it used to take half a minute).
+    let long = "word ".repeat(60_000);
+    update(&mut a, Msg::Paste(long.clone()), at(14, 0));
+    assert_eq!(
+        a.input.value().len(),
+        "@JC said the hall is booked today".len() + long.len()
+    );
+}
