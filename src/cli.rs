@@ -47,9 +47,16 @@ pub enum Cmd {
         /// A built-in template (board, committee) or one in DIR/templates/NAME.lines.
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
-        /// Carry the roster, title and place over from a previous meeting.
+        /// Carry the roster, title, place, chair and house style over from a previous meeting.
         #[arg(long, value_name = "PREVIOUS.ron")]
         from: Option<PathBuf>,
+        /// Items from a prepared agenda (numbered lines or headings, Markdown).
+        #[arg(long, value_name = "AGENDA.md")]
+        agenda: Option<PathBuf>,
+        /// The house style: a built-in preset (uk-board, uk-parish, us-public-body,
+        /// nonprofit-board) or your own DIR/styles/NAME.ron.
+        #[arg(long, value_name = "NAME")]
+        style: Option<String>,
         /// Where to create it (default: a name from the date and title in the data folder).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
@@ -73,6 +80,8 @@ pub enum Cmd {
     },
     /// Meetings in the data folder: date, title, status, path.
     List,
+    /// The house styles: built-in presets and your own in DIR/styles/.
+    Styles,
     /// The actions register across all meetings in the data folder.
     Actions {
         /// Only actions not marked done.
@@ -83,6 +92,23 @@ pub enum Cmd {
     Check {
         #[arg(value_name = "FILE.ron")]
         file: PathBuf,
+        /// Exit non-zero when there is anything to check, not only when the file is unreadable.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Find words in every meeting in the data folder.
+    Search {
+        /// The words to find (every word's start, in any order, when nothing has them as typed).
+        text: String,
+        /// Only what this person said, moved, owns or declared.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only meetings on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only items whose title has this.
+        #[arg(long, value_name = "TEXT")]
+        item: Option<String>,
     },
     /// Write a synthetic meeting (for benchmarks, or to try a huge meeting).
     Generate {
@@ -100,7 +126,10 @@ pub enum Cmd {
     },
     /// Run each line of a text file as if typed, into a meeting file.
     Import {
-        /// Lines to run (a roster, an agenda, a whole meeting).
+        /// Read a W3C scribe (IRC) log instead of typed lines.
+        #[arg(long)]
+        irc: bool,
+        /// Lines to run (a roster, an agenda, a whole meeting), or the log.
         #[arg(value_name = "LINES.txt")]
         lines: PathBuf,
         /// The meeting to add them to (created if missing).
@@ -149,12 +178,27 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
             date,
             template,
             from,
+            agenda,
+            style,
             file,
         } => {
             // Nothing is made (not even the data folder) until the app
             // can be opened: without a terminal the refusal comes first.
             let dir = storage::data_dir_path(dir_flag).map_err(Failure::from_display)?;
-            let meeting = new_meeting(&dir, title, date, template, from.as_deref())?;
+            let mut meeting = new_meeting(&dir, title, date, template, from.as_deref())?;
+            if let Some(agenda) = agenda {
+                add_agenda(&mut meeting, &agenda)?;
+            }
+            if let Some(name) = style {
+                let chosen = storage::styles::find(&dir, &name).map_err(Failure::from_display)?;
+                // A letterhead the template or the previous meeting gave
+                // stays, unless the style brings its own.
+                let letterhead = std::mem::take(&mut meeting.style.letterhead);
+                meeting.style = chosen;
+                if meeting.style.letterhead.is_empty() {
+                    meeting.style.letterhead = letterhead;
+                }
+            }
             refuse_without_terminal()?;
             storage::ensure_private_dir(&dir).map_err(Failure::from_display)?;
             create(&dir, file, &meeting).map(Next::Open)
@@ -170,15 +214,25 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
             export_cmd(&file, &format, public, out).map(|()| Next::Done)
         }
         Cmd::List => list_cmd(&data_dir(dir_flag)?).map(|()| Next::Done),
+        Cmd::Styles => {
+            styles_cmd(&storage::data_dir_path(dir_flag).map_err(Failure::from_display)?)
+                .map(|()| Next::Done)
+        }
         Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
-        Cmd::Check { file } => check_cmd(&file).map(|()| Next::Done),
+        Cmd::Check { file, strict } => check_cmd(&file, strict).map(|()| Next::Done),
+        Cmd::Search {
+            text,
+            speaker,
+            since,
+            item,
+        } => search_cmd(&data_dir(dir_flag)?, &text, speaker, since, item).map(|()| Next::Done),
         Cmd::Generate {
             size,
             seed,
             force,
             file,
         } => generate_cmd(&size, seed, &file, overwrite(force)).map(|()| Next::Done),
-        Cmd::Import { lines, file } => import_cmd(&lines, &file).map(|()| Next::Done),
+        Cmd::Import { irc, lines, file } => import_cmd(&lines, &file, irc).map(|()| Next::Done),
     }
 }
 
@@ -365,6 +419,37 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// The built-in presets, then the user's own, a broken one with why.
+fn styles_cmd(dir: &Path) -> Result<(), Failure> {
+    let mut out = String::from("Built in:\n");
+    for (name, what) in crate::model::style::PRESETS {
+        out.push_str(&format!("  {name:<16} {what}\n"));
+    }
+    let own = storage::styles::list(dir);
+    let folder = dir.join("styles");
+    if own.is_empty() {
+        out.push_str(&format!(
+            "Your own: none yet (put NAME.ron in {}).\n",
+            one_line(&folder.display().to_string())
+        ));
+    } else {
+        out.push_str(&format!(
+            "Your own, in {}:\n",
+            one_line(&folder.display().to_string())
+        ));
+        for (name, style) in own {
+            let name = one_line(&name);
+            match style {
+                Ok(_) => out.push_str(&format!("  {name}\n")),
+                Err(why) => {
+                    out.push_str(&format!("  {name} (cannot be used: {})\n", one_line(&why)))
+                }
+            }
+        }
+    }
+    print(&out)
+}
+
 fn list_cmd(dir: &Path) -> Result<(), Failure> {
     let listed = storage::list(dir);
     if listed.is_empty() {
@@ -463,10 +548,136 @@ impl ActionRow {
     }
 }
 
-fn check_cmd(file: &Path) -> Result<(), Failure> {
+/// The file reads (exit codes as ever for one that does not), then what
+/// is worth a second look before sending, with item and time.
+fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     let m = storage::load(file).map_err(Failure::from_display)?;
     let name = one_line(&file.display().to_string());
-    print(&format!("{name}: fine ({}).\n", counts(&m)))
+    let warnings = m.warnings();
+    let mut out = format!("{name}: fine ({}).\n", counts(&m));
+    if !warnings.is_empty() {
+        let n = warnings.len();
+        out.push_str(&format!(
+            "{n} thing{} to check before sending:\n",
+            if n == 1 { "" } else { "s" }
+        ));
+        for w in &warnings {
+            out.push_str(&format!("  {}\n", one_line(&w.to_string())));
+        }
+    }
+    print(&out)?;
+    if strict && !warnings.is_empty() {
+        return Err(Failure(format!(
+            "{name} has {} thing(s) to check (--strict).",
+            warnings.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Items from a prepared agenda file, after any the meeting has.
+fn add_agenda(m: &mut Meeting, agenda: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(agenda).map_err(|e| {
+        Failure(format!(
+            "Cannot read the agenda {}: {e}.",
+            one_line(&agenda.display().to_string())
+        ))
+    })?;
+    let titles = grammar::agenda_titles(&text);
+    if titles.is_empty() {
+        return Err(Failure(format!(
+            "{} has no agenda items: number them (1. Title) or make them headings (## Title).",
+            one_line(&agenda.display().to_string())
+        )));
+    }
+    let lines: String = titles.iter().map(|t| format!("/item {t}\n")).collect();
+    let now = Local::now().naive_local();
+    script::run(m, &lines, || now)
+        .map(|_| ())
+        .map_err(|e| Failure(format!("The agenda {}, {e}", agenda.display())))
+}
+
+/// Every meeting in the folder searched; broken files are listed as
+/// skipped, never a reason to stop.
+fn search_cmd(
+    dir: &Path,
+    text: &str,
+    speaker: Option<String>,
+    since: Option<String>,
+    item: Option<String>,
+) -> Result<(), Failure> {
+    let since = since
+        .map(|d| grammar::parse_date(&d).map_err(Failure::from_display))
+        .transpose()?;
+    let mut out = String::new();
+    let (mut found, mut skipped) = (0, Vec::new());
+    for listed in storage::list(dir) {
+        if listed.summary.is_err() {
+            skipped.push(listed.path.display().to_string());
+            continue;
+        }
+        let Ok(m) = storage::load(&listed.path) else {
+            skipped.push(listed.path.display().to_string());
+            continue;
+        };
+        if since.is_some_and(|s| m.date.is_none_or(|d| d < s)) {
+            continue;
+        }
+        let filter = crate::model::Filter {
+            speaker: speaker.as_deref().and_then(|n| match m.resolve(n) {
+                crate::model::Resolution::One(id) => Some(id),
+                _ => None,
+            }),
+            item: item.clone(),
+        };
+        if speaker.is_some() && filter.speaker.is_none() {
+            continue;
+        }
+        for hit in m.search(text, &filter) {
+            found += 1;
+            let date = m
+                .date
+                .map_or_else(|| "----------".to_string(), |d| d.to_string());
+            let place = hit
+                .item
+                .map_or_else(String::new, |i| format!(", item {}", i + 1));
+            out.push_str(&format!(
+                "{date} {}{place}, {}: {}\n",
+                one_line(&m.title),
+                hit.at.format("%H:%M"),
+                one_line(&mark(&hit.text, text))
+            ));
+        }
+    }
+    if found == 0 {
+        out.push_str(&format!(
+            "Nothing in the meetings in {} has that.\n",
+            one_line(&dir.display().to_string())
+        ));
+    }
+    for path in skipped {
+        out.push_str(&format!(
+            "(skipped {}: it cannot be read)\n",
+            one_line(&path)
+        ));
+    }
+    print(&out)
+}
+
+/// The first place `text` has `words` (case aside), marked »so«.
+fn mark(text: &str, words: &str) -> String {
+    let lower = text.to_lowercase();
+    let end = |at: usize| at + words.len();
+    match lower.find(&words.to_lowercase()) {
+        // Only where lower-casing kept every byte where it was.
+        Some(at) if lower.len() == text.len() => {
+            match (text.get(..at), text.get(at..end(at)), text.get(end(at)..)) {
+                (Some(a), Some(b), Some(c)) => format!("{a}»{b}«{c}"),
+                _ => text.to_string(),
+            }
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// A synthetic meeting, written where `check_target` allows (R12): never
@@ -519,7 +730,7 @@ fn counts(m: &Meeting) -> String {
 /// otherwise erase them. Saved to the real file behind a symlink; never
 /// into a meeting minutes must not rewrite (read-only, another user's, a
 /// hard link); the version it had is kept as `.bak`.
-fn import_cmd(lines: &Path, file: &Path) -> Result<(), Failure> {
+fn import_cmd(lines: &Path, file: &Path, irc: bool) -> Result<(), Failure> {
     let text = std::fs::read_to_string(lines).map_err(|e| {
         Failure(format!(
             "Cannot read {}: {e}.",
@@ -541,14 +752,26 @@ fn import_cmd(lines: &Path, file: &Path) -> Result<(), Failure> {
         Meeting::default()
     };
     let now = Local::now().naive_local();
-    let n = script::run(&mut m, &text, || now)
-        .map_err(|e| Failure(format!("{}, {e} Nothing was changed.", lines.display())))?;
+    let (n, as_notes) = if irc {
+        // A scribe log is written by people: a line that cannot be read
+        // goes in as a note, never dropped.
+        let report = script::run_lenient(&mut m, &crate::irc::typed_lines(&text), || now);
+        (report.applied, report.as_notes.len())
+    } else {
+        let n = script::run(&mut m, &text, || now)
+            .map_err(|e| Failure(format!("{}, {e} Nothing was changed.", lines.display())))?;
+        (n, 0)
+    };
     if exists {
         storage::write_backup(real).map_err(Failure::from_display)?;
     }
     storage::save(real, &m).map_err(Failure::from_display)?;
+    let notes = match as_notes {
+        0 => String::new(),
+        k => format!(" ({k} that could not be read went in as notes)"),
+    };
     print(&format!(
-        "{n} lines applied to {}.\n",
+        "{n} lines applied to {}{notes}.\n",
         one_line(&file.display().to_string())
     ))
 }

@@ -305,3 +305,145 @@ fn list_and_actions_end_quietly_when_the_reader_goes() {
         assert_eq!(stderr(&o), "", "{command} said something");
     }
 }
+
+#[test]
+fn styles_lists_the_presets_and_your_own_with_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let styles = dir.path().join("styles");
+    std::fs::create_dir(&styles).unwrap();
+    std::fs::write(styles.join("broken.ron"), "(names: Sideways,)").unwrap();
+    let own = minutes::model::Style::preset("uk-parish").unwrap();
+    std::fs::write(styles.join("ashby.ron"), own.to_ron()).unwrap();
+    let o = minutes(&["styles"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    for want in [
+        "uk-board",
+        "uk-parish",
+        "us-public-body",
+        "nonprofit-board",
+        "  ashby\n",
+    ] {
+        assert!(out.contains(want), "{want:?} missing from {out}");
+    }
+    assert!(out.contains("broken (cannot be used: line 1"), "{out}");
+}
+
+#[test]
+fn check_lists_what_to_look_at_and_strict_makes_it_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = d.join("lines.txt");
+    std::fs::write(
+        &lines,
+        "/present Ann Able; Bob Baker\n/item Planning\n/motion Ann, Bob: that it be done\n/action Bob: write the letter\n/item Empty\n",
+    )
+    .unwrap();
+    let file = d.join("m.ron");
+    let o = minutes(
+        &["import", lines.to_str().unwrap(), file.to_str().unwrap()],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = minutes(&["check", file.to_str().unwrap()], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("3 things to check before sending"), "{out}");
+    assert!(out.contains("has no outcome"), "{out}");
+    assert!(out.contains("has no due date"), "{out}");
+    assert!(out.contains("item 2: nothing is recorded"), "{out}");
+    let o = minutes(&["check", "--strict", file.to_str().unwrap()], d);
+    assert_one_sentence(&o, "--strict");
+}
+
+#[test]
+fn an_irc_log_imports_and_unreadable_lines_become_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let log = d.join("log.txt");
+    std::fs::write(
+        &log,
+        "<al> Meeting: Web Apps\n<al> scribenick: al\n<al> present+ Alice Archer, Bob Brown\n\
+         <al> Topic: Minutes\n<al> Alice: looks right\n<al> Zed: from nobody on the roster\n\
+         <bob> chatter\n<al> RESOLUTION: approve the minutes\n<al> Date: sometime soon\n",
+    )
+    .unwrap();
+    let file = d.join("m.ron");
+    let o = minutes(
+        &[
+            "import",
+            "--irc",
+            log.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("1 that could not be read went in as notes"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let m = minutes::storage::load(&file).unwrap();
+    assert_eq!(m.title, "Web Apps");
+    let text = format!("{:?}", m.items[0].entries);
+    assert!(
+        text.contains("looks right") && text.contains("approve the minutes"),
+        "{text}"
+    );
+    assert!(text.contains("Zed: from nobody"), "kept as a note: {text}");
+    assert!(!text.contains("chatter"), "{text}");
+}
+
+#[test]
+fn search_finds_across_meetings_and_skips_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, lines) in [
+        (
+            "2019-04-17-board.ron",
+            "/date 2019-04-17\n/title Board\n/present Jo Chwalko\n/item Finance\n@JC said the budget is tight\n/decision To set the budget",
+        ),
+        (
+            "2019-06-26-board.ron",
+            "/date 2019-06-26\n/title Board\n/item Other\nNothing on money",
+        ),
+    ] {
+        let l = d.join("l.txt");
+        std::fs::write(&l, lines).unwrap();
+        let o = minutes(
+            &[
+                "import",
+                l.to_str().unwrap(),
+                d.join(name).to_str().unwrap(),
+            ],
+            d,
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    std::fs::write(d.join("broken.ron"), "not a meeting").unwrap();
+    let o = minutes(&["search", "budget"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("2019-04-17 Board, item 1"), "{out}");
+    assert!(out.contains("»budget«"), "{out}");
+    assert_eq!(out.matches("Board, item").count(), 2, "{out}");
+    assert!(
+        out.contains("(skipped") && out.contains("broken.ron"),
+        "{out}"
+    );
+    let o = minutes(&["search", "budget", "--speaker", "JC"], d);
+    assert_eq!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .matches("Board, item")
+            .count(),
+        1
+    );
+    let o = minutes(&["search", "budget", "--since", "2019-05-01"], d);
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("Nothing in the meetings")
+    );
+}

@@ -12,6 +12,10 @@ impl Meeting {
             title: self.title.clone(),
             place: self.place.clone(),
             quorum: self.quorum,
+            // The body's house style and letterhead, and who usually
+            // presides, carry on from meeting to meeting.
+            style: self.style.clone(),
+            chair: self.chair,
             // Ids are never reused, so the carried roster keeps its ids and
             // anything added later gets fresh ones.
             next_id: self.next_id,
@@ -108,5 +112,21 @@ mod tests {
         let m = meeting("/place Wallasey Town Hall\n/nextmeeting 12 June 2019").carry_over();
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2019, 6, 12));
         assert_eq!(m.place, "Wallasey Town Hall");
+    }
+
+    #[test]
+    fn the_house_style_letterhead_chair_and_forms_carry_on() {
+        let prev = meeting(
+            "/style preset us-public-body
+/letterhead Elections Commission
+/present Christopher Jerdonek, Chair; Roan Kattouw, Vice Chair
+/as Kattouw: Member Kattouw
+/chair Jerdonek",
+        );
+        let m = prev.carry_over();
+        assert_eq!(m.style, prev.style);
+        assert_eq!(m.style.letterhead, ["Elections Commission"]);
+        assert_eq!(m.chair, prev.chair);
+        assert_eq!(m.people[1].form, prev.people[1].form);
     }
 }

@@ -37,6 +37,7 @@ mod load;
 mod lock;
 mod names;
 mod save;
+pub mod styles;
 mod target;
 pub mod templates;
 
