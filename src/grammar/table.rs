@@ -106,7 +106,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         usage: "DATE",
         needs: "a date",
         run: Run::Change(details::date),
-        doc: "Set the meeting's date (2019-04-17 or 17 April 2019)",
+        doc: "Set the meeting's date (2019-04-17, 17 April 2019 or 17/04/2019)",
     },
     CommandSpec {
         name: "start",
