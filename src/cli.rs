@@ -299,6 +299,7 @@ fn new_meeting(
         let now = Local::now().naive_local();
         script::run(&mut m, &lines, || now)
             .map_err(|e| Failure(format!("Template {name}, {e}")))?;
+        m.settle_matters_arising();
     }
     if let Some(t) = title {
         m.title = t;
@@ -478,26 +479,56 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
     let mut rows = Vec::new();
-    for l in storage::list(dir) {
-        let Ok(m) = storage::load(&l.path) else {
-            continue;
-        };
+    let meetings: Vec<Meeting> = storage::list(dir)
+        .iter()
+        .filter_map(|l| storage::load(&l.path).ok())
+        .collect();
+    // Every action some meeting carried over from an earlier one, by where
+    // it came from and its words.
+    let carried: Vec<(crate::model::Origin, String)> = meetings
+        .iter()
+        .flat_map(|m| m.actions())
+        .filter_map(|(_, e)| match &e.kind {
+            EntryKind::Action {
+                from: Some(origin),
+                text,
+                ..
+            } => Some((origin.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    for m in &meetings {
         for (item, entry) in m.actions() {
             if let EntryKind::Action {
                 owner,
                 text,
                 due,
                 done,
+                from,
             } = &entry.kind
             {
                 if open_only && *done {
                     continue;
                 }
+                // A later meeting carried this action on: it is listed
+                // once, where it now stands.
+                let here = crate::model::Origin {
+                    date: m.date,
+                    title: m.title.clone(),
+                    item,
+                };
+                if carried.contains(&(here, text.clone())) {
+                    continue;
+                }
+                let text = match from {
+                    Some(origin) => format!("{text} ({})", crate::export::words::origin(origin)),
+                    None => text.clone(),
+                };
                 rows.push(ActionRow {
                     meeting: m.date,
                     title: m.title.clone(),
                     item,
-                    text: text.clone(),
+                    text,
                     owner: m.who_name(owner).to_string(),
                     due: *due,
                     done: *done,

@@ -263,6 +263,7 @@ fn entry(rng: &mut Rng, people: usize) -> EntryKind {
         },
         17 => EntryKind::Decision(text(rng)),
         18 => EntryKind::Action {
+            from: None,
             owner: Who::Person(someone(rng)),
             text: text(rng),
             due: NaiveDate::from_ymd_opt(2026, 12, 1 + u32::try_from(rng.below(28)).unwrap_or(0)),

@@ -447,3 +447,41 @@ fn search_finds_across_meetings_and_skips_broken_files() {
             .contains("Nothing in the meetings")
     );
 }
+
+/// An action carried to the next meeting is one action in the register,
+/// listed where it now stands and where it came from.
+#[test]
+fn actions_follow_an_action_across_meetings_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let l = d.join("l.txt");
+    std::fs::write(
+        &l,
+        "/date 2019-04-17\n/title Board\n/present Simone White\n/item Minutes\n/item Performance\n/next\n/action SW: write the SLA by 26 June 2019\n",
+    )
+    .unwrap();
+    let first = d.join("2019-04-17-board.ron");
+    let o = minutes(&["import", l.to_str().unwrap(), first.to_str().unwrap()], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut next = minutes::storage::load(&first).unwrap().carry_over();
+    next.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 26);
+    minutes::storage::save(&d.join("2019-06-26-board.ron"), &next).unwrap();
+    let o = minutes(&["actions"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.matches("write the SLA").count(), 1, "{out}");
+    assert!(out.contains("from 17 April 2019, item 2"), "{out}");
+    let text = String::from_utf8(
+        minutes(
+            &["export", d.join("2019-06-26-board.ron").to_str().unwrap()],
+            d,
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("1. Matters arising")
+            && text.contains("write the SLA – Simone White (by 26 June 2019), from 17 April 2019, item 2: carried forward."),
+        "{text}"
+    );
+}

@@ -475,6 +475,18 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             Said::Statement(words::comment(&name, text))
         }
         EntryKind::Decision(text) => para(label("resolved"), words::one_line(text)),
+        // A carried action is reported where it is reviewed, whatever the
+        // style does with new ones: what became of it is the point.
+        EntryKind::Action {
+            owner,
+            text,
+            due,
+            done,
+            from: Some(origin),
+        } => para(
+            label("action"),
+            words::carried_action(meeting, origin, owner, text, *due, *done),
+        ),
         EntryKind::Action { .. } if style.actions == Actions::List => Said::Nothing,
         EntryKind::Action {
             owner, text, due, ..

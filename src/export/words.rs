@@ -404,6 +404,25 @@ pub fn action(meeting: &Meeting, owner: &Who, text: &str, due: Option<NaiveDate>
     out
 }
 
+/// A carried action as matters arising report it: "write the SLA – Simone
+/// White (by 26 June 2019), from 17 April 2019, item 4: done." (or
+/// "carried forward").
+pub fn carried_action(
+    meeting: &Meeting,
+    from: &crate::model::Origin,
+    owner: &Who,
+    text: &str,
+    due: Option<NaiveDate>,
+    done: bool,
+) -> String {
+    let state = if done { "done" } else { "carried forward" };
+    format!(
+        "{}, {}: {state}.",
+        action(meeting, owner, text, due),
+        origin(from)
+    )
+}
+
 /// An action owner first, as a list of actions reads: "Jeff Triplett:
 /// look into … (by 1 May 2019)".
 pub fn action_owner_first(
@@ -439,6 +458,19 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
     } else {
         format!("{name}{DASH}{text}")
     }
+}
+
+/// "from 17 April 2019, item 4": where a carried action was agreed.
+pub fn origin(origin: &crate::model::Origin) -> String {
+    let mut out = String::from("from ");
+    match origin.date {
+        Some(d) => out.push_str(&short_date(d)),
+        None => out.push_str(&one_line(&origin.title)),
+    }
+    if let Some(n) = origin.item {
+        out.push_str(&format!(", item {n}"));
+    }
+    out
 }
 
 /// Names as a sentence lists them: "A", "A and B", "A, B and C".

@@ -432,6 +432,7 @@ mod tests {
                 text: "circulate the report".into(),
                 due: NaiveDate::from_ymd_opt(2019, 5, 1),
                 done: false,
+                from: None,
             }
         );
         run(&mut m, "/action Linda: chase Legal").unwrap();

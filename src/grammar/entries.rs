@@ -33,6 +33,7 @@ pub fn action(m: &Meeting, args: &Args) -> Made {
         text: text.clone(),
         due: *due,
         done: false,
+        from: None,
     };
     Ok((kind, message))
 }

@@ -2,9 +2,77 @@
 
 use std::sync::Arc;
 
-use super::{Attendance, Meeting, Person};
+use super::{Attendance, Entry, EntryKind, Meeting, Origin, Person};
+
+/// The item carried actions come back under.
+pub const MATTERS_ARISING: &str = "Matters arising";
 
 impl Meeting {
+    /// Every action still open, as entries of the next meeting: the same
+    /// action, remembering where it was agreed (or, if it was carried
+    /// already, where it was first agreed).
+    fn open_actions(&self) -> Vec<Arc<Entry>> {
+        let logs = std::iter::once((None, &self.preamble)).chain(
+            self.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (Some(i + 1), &item.entries)),
+        );
+        let mut out = Vec::new();
+        for (item, entries) in logs {
+            for e in entries {
+                if let EntryKind::Action {
+                    owner,
+                    text,
+                    due,
+                    done: false,
+                    from,
+                } = &e.kind
+                {
+                    let origin = from.clone().unwrap_or_else(|| Origin {
+                        date: self.date,
+                        title: self.title.clone(),
+                        item,
+                    });
+                    out.push(Arc::new(Entry {
+                        at: e.at,
+                        kind: EntryKind::Action {
+                            owner: owner.clone(),
+                            text: text.clone(),
+                            due: *due,
+                            done: false,
+                            from: Some(origin),
+                        },
+                    }));
+                }
+            }
+        }
+        out
+    }
+
+    /// When a template has its own matters-arising item, the carried
+    /// actions move into it rather than stand in an item of their own.
+    pub fn settle_matters_arising(&mut self) {
+        let is_ma = |t: &str| t.to_lowercase().starts_with("matters arising");
+        let Some(carried) = self.items.iter().position(|i| i.title == MATTERS_ARISING) else {
+            return;
+        };
+        let Some(target) = self
+            .items
+            .iter()
+            .enumerate()
+            .position(|(i, it)| i != carried && is_ma(&it.title))
+        else {
+            return;
+        };
+        let moved = self.items.remove(carried);
+        let target = if target > carried { target - 1 } else { target };
+        if let Some(item) = self.item_mut(target) {
+            item.entries.splice(0..0, moved.entries.iter().cloned());
+        }
+        self.current = (!self.items.is_empty()).then_some(0);
+    }
+
     /// A new meeting that starts from this one: same body, same roster
     /// (nobody marked yet), held when and where this one said.
     pub fn carry_over(&self) -> Meeting {
@@ -31,6 +99,22 @@ impl Meeting {
                 })
                 .collect::<Vec<_>>(),
         );
+        let carried = self.open_actions();
+        if !carried.is_empty() {
+            let id = super::ItemId(m.fresh_id());
+            m.items.push(Arc::new(super::Item {
+                id,
+                title: MATTERS_ARISING.to_string(),
+                confidential: false,
+                started: None,
+                ended: None,
+                entered: None,
+                spent_secs: 0,
+                planned_mins: None,
+                entries: carried,
+            }));
+            m.current = Some(0);
+        }
         if let Some(next) = self.next_meeting() {
             m.date = Some(next.date);
             m.start = next.start;
@@ -128,5 +212,76 @@ mod tests {
         assert_eq!(m.style.letterhead, ["Elections Commission"]);
         assert_eq!(m.chair, prev.chair);
         assert_eq!(m.people[1].form, prev.people[1].form);
+    }
+
+    #[test]
+    fn open_actions_come_back_under_matters_arising_as_the_same_actions() {
+        let mut prev = meeting(
+            "/date 17 April 2019
+/title Board
+/present Simone White; Linda Clegg
+/item Minutes
+/item Performance
+/next
+/action SW: write the SLA by 26 June 2019
+/action Linda: chase Legal",
+        );
+        // One is done already; only the other comes back.
+        let last = prev.items[1].entries.len() - 1;
+        prev.toggle_done(Some(1), last);
+        let m = prev.carry_over();
+        assert_eq!(m.items.len(), 1);
+        assert_eq!(m.items[0].title, MATTERS_ARISING);
+        let EntryKind::Action {
+            text, from, done, ..
+        } = &m.items[0].entries[0].kind
+        else {
+            panic!("{:?}", m.items[0].entries);
+        };
+        assert_eq!(text, "write the SLA");
+        assert!(!done);
+        let origin = from.clone().unwrap();
+        assert_eq!(origin.date, NaiveDate::from_ymd_opt(2019, 4, 17));
+        assert_eq!(origin.item, Some(2));
+        assert_eq!(m.items[0].entries.len(), 1);
+        // Carried again, it still says where it was first agreed.
+        let again = m.carry_over();
+        let EntryKind::Action { from, .. } = &again.items[0].entries[0].kind else {
+            panic!();
+        };
+        assert_eq!(from.clone().unwrap(), origin);
+    }
+
+    #[test]
+    fn a_templates_own_matters_arising_item_takes_the_carried_actions() {
+        let prev = meeting(
+            "/present Simone White
+/item One
+/action SW: write the SLA",
+        );
+        let mut m = prev.carry_over();
+        crate::script::run(
+            &mut m,
+            "/item Apologies\n/item Matters arising and actions\n/item Any other business",
+            || {
+                NaiveDate::from_ymd_opt(2019, 6, 26)
+                    .unwrap()
+                    .and_hms_opt(14, 0, 0)
+                    .unwrap()
+            },
+        )
+        .unwrap();
+        m.settle_matters_arising();
+        let titles: Vec<&str> = m.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Apologies",
+                "Matters arising and actions",
+                "Any other business"
+            ]
+        );
+        assert_eq!(m.items[1].entries.len(), 1);
+        assert_eq!(m.current, Some(0));
     }
 }

@@ -357,6 +357,10 @@ pub enum EntryKind {
         /// Marked done (in this meeting or a later one).
         #[serde(default)]
         done: bool,
+        /// The meeting and item an open action was carried over from
+        /// (`minutes new --from`): the same action, not a new one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<Origin>,
     },
     Interest {
         who: Who,
@@ -391,6 +395,15 @@ pub enum EntryKind {
     Private(String),
     /// A sub-heading inside an item.
     Heading(String),
+}
+
+/// Where a carried action was first agreed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    pub date: Option<NaiveDate>,
+    pub title: String,
+    /// 1-based item number in that meeting; None for its preamble.
+    pub item: Option<usize>,
 }
 
 /// Someone on the roster, or a name kept as written ("Clerk", "All members").

@@ -319,11 +319,18 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             text,
             due,
             done,
+            from,
         } => {
             runs.push((
                 if *done { "ACTION ✓ " } else { "ACTION " }.into(),
                 theme::ACTION,
             ));
+            if let Some(origin) = from {
+                runs.push((
+                    format!("({}) ", export::words::origin(origin)).into(),
+                    theme::HINT,
+                ));
+            }
             runs.push((clean(text), plain));
             let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
             runs.push((

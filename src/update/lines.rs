@@ -278,8 +278,16 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineE
             // since: an action stays done, a motion keeps its amendments,
             // votes and outcome.
             match (&mut kind, app.entries(log).get(index).map(|e| &e.kind)) {
-                (EntryKind::Action { done, .. }, Some(EntryKind::Action { done: was, .. })) => {
+                (
+                    EntryKind::Action { done, from, .. },
+                    Some(EntryKind::Action {
+                        done: was,
+                        from: was_from,
+                        ..
+                    }),
+                ) => {
                     *done = *was;
+                    from.clone_from(was_from);
                 }
                 (EntryKind::Motion(new), Some(EntryKind::Motion(old))) => {
                     new.amendments.clone_from(&old.amendments);
