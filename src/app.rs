@@ -110,6 +110,8 @@ pub struct App {
     pub items_offered: bool,
     /// The words last looked for with /find, offered again by Ctrl+F.
     pub last_find: Option<String>,
+    /// The overlay shows what to check before sending, not the help.
+    pub showing_checks: bool,
     pub help: Option<u16>,
     /// Bumped on every change to the meeting.
     pub rev: u64,
@@ -280,6 +282,7 @@ impl App {
             pending: VecDeque::new(),
             items_offered: false,
             last_find: None,
+            showing_checks: false,
             help: None,
             rev: 0,
             saved_rev: 0,

@@ -216,6 +216,22 @@ fn screen() -> Vec<HelpLine> {
     ]
 }
 
+/// What to look at before sending the minutes (F5), as help lines.
+pub fn checks(m: &crate::model::Meeting) -> Vec<HelpLine> {
+    let warnings = m.warnings();
+    let mut out = vec![HelpLine::Heading(match warnings.len() {
+        0 => "Nothing to check: the record holds together.".to_string(),
+        1 => "1 thing to check before sending".to_string(),
+        n => format!("{n} things to check before sending"),
+    })];
+    out.extend(warnings.iter().map(|w| HelpLine::Note(w.to_string())));
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Note(
+        "minutes check FILE lists the same on the command line.".into(),
+    ));
+    out
+}
+
 /// The README's table of commands, generated from `COMMANDS` (a test
 /// keeps the README's copy in step).
 pub fn markdown_commands() -> String {

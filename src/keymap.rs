@@ -128,6 +128,7 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Anywhere, Char('r'), CTRL, Msg::Redo, "Ctrl+R", "Redo", ""),
             b(Anywhere, Char('s'), CTRL, Msg::Save, "Ctrl+S", "Save now (it saves by itself anyway)", ""),
             b(Anywhere, Char('f'), CTRL, Msg::Find, "Ctrl+F", "Find words in these minutes (/find)", ""),
+            b(Anywhere, F(5), NONE, Msg::ShowChecks, "F5", "What to check before sending the minutes", ""),
             b(Anywhere, Char('c'), CTRL, Msg::Interrupt, "Ctrl+C", "Save and quit (press twice)", ""),
             b(Input, Enter, NONE, Msg::Submit, "Enter", "Record the line (or put an edited entry back)", ""),
             b(Input, Tab, NONE, Msg::Complete, "Tab", "Complete a command or a person's name", ""),

@@ -93,6 +93,8 @@ pub enum Msg {
     Redo,
     Save,
     ToggleHelp,
+    /// F5: what to check before sending, over the screen like the help.
+    ShowChecks,
     /// Ctrl+F: start typing a /find line (with the last words found).
     Find,
     /// Ctrl+C: asks once, quits on the second.

@@ -58,16 +58,21 @@ pub fn wrapped(lines: Vec<HelpLine>, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Draw the help scrolled to `scroll`; returns how far it can scroll.
-pub fn render(frame: &mut Frame, area: Rect, scroll: u16) -> u16 {
+/// Draw the help (or, with `checks`, what to check before sending)
+/// scrolled to `scroll`; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, scroll: u16, checks: Option<Vec<HelpLine>>) -> u16 {
     frame.render_widget(Clear, area);
+    let (title, lines) = match checks {
+        Some(found) => (" Before sending — Esc closes ", found),
+        None => (" Help — F1 or Esc closes ", lines()),
+    };
     let block = Block::bordered()
-        .title(" Help — F1 or Esc closes ")
+        .title(title)
         .border_style(theme::FOCUSED_BORDER)
         .title_style(theme::FOCUSED_TITLE);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let all = wrapped(lines(), usize::from(inner.width));
+    let all = wrapped(lines, usize::from(inner.width));
     let visible = usize::from(inner.height);
     let max = all.len().saturating_sub(visible);
     let top = usize::from(scroll).min(max);

@@ -107,7 +107,10 @@ fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime)
         render_panes(app, cache, frame, panes, now);
     }
     if let Some(scroll) = app.help {
-        cache.help_max = help::render(frame, area, scroll);
+        let checks = app
+            .showing_checks
+            .then(|| crate::help::checks(&app.meeting));
+        cache.help_max = help::render(frame, area, scroll, checks);
     }
 }
 

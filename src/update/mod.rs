@@ -142,13 +142,28 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Undo => undo(app),
         Msg::Redo => redo(app),
         Msg::Save => return save_now(app),
-        Msg::ToggleHelp => app.help = Some(0),
+        Msg::ToggleHelp => {
+            app.showing_checks = false;
+            app.help = Some(0);
+        }
+        Msg::ShowChecks => {
+            app.showing_checks = true;
+            app.help = Some(0);
+        }
         Msg::Find => start_find(app),
         Msg::Interrupt => return interrupt(app),
         Msg::Quit => return quit(app),
         Msg::Saved { rev, result } => saved(app, rev, result),
         Msg::Wrote { what, path, result } => match result {
-            Ok(()) => app.say(format!("{what} written to {}", path.display())),
+            Ok(()) => {
+                let n = app.meeting.warnings().len();
+                let check = match n {
+                    0 => String::new(),
+                    1 => "; 1 thing to check before sending: F5 to see it".to_string(),
+                    n => format!("; {n} things to check before sending: F5 to see them"),
+                };
+                app.say(format!("{what} written to {}{check}", path.display()));
+            }
             Err(e) => app.warn(format!("{what} could not be written: {e}")),
         },
         Msg::Redraw => {}
@@ -186,7 +201,14 @@ fn interrupt(app: &mut App) -> Vec<Effect> {
         return quit(app);
     }
     app.quit_armed = true;
-    app.say("Press Ctrl+C again to save and quit, or keep typing.");
+    let check = match app.meeting.warnings().len() {
+        0 => String::new(),
+        1 => " (1 thing to check before sending: F5)".to_string(),
+        n => format!(" ({n} things to check before sending: F5)"),
+    };
+    app.say(format!(
+        "Press Ctrl+C again to save and quit, or keep typing{check}."
+    ));
     vec![]
 }
 

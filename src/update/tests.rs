@@ -850,3 +850,44 @@ fn a_one_line_paste_goes_in_at_the_cursor_whole() {
         "@JC said the hall is booked today".len() + long.len()
     );
 }
+
+#[test]
+fn f5_shows_what_to_check_and_export_and_quit_say_how_many() {
+    let mut a = seeded();
+    enter(&mut a, "/action JC: write the letter");
+    keys(&mut a, "<C-c>");
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("2 things to check before sending: F5")
+    );
+    keys(&mut a, "<F5>");
+    assert_eq!(a.help, Some(0));
+    assert!(a.showing_checks);
+    let lines = crate::help::checks(&a.meeting);
+    assert!(
+        matches!(&lines[0], crate::help::HelpLine::Heading(h) if h == "2 things to check before sending")
+    );
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.help, None);
+    update(
+        &mut a,
+        Msg::Wrote {
+            what: "The minutes".into(),
+            path: PathBuf::from("/tmp/meeting.txt"),
+            result: Ok(()),
+        },
+        at(14, 0),
+    );
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("2 things to check before sending: F5 to see them")
+    );
+    keys(&mut a, "<F1>");
+    assert!(!a.showing_checks, "F1 is the help again");
+}
