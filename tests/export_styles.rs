@@ -65,7 +65,12 @@ fn numbering() {
     has("/style numbering 1.", "\n1. Matters Arising\n");
     has("/style numbering 1", "\n1 Matters Arising\n");
     has("/style numbering none", "\nMatters Arising\n");
-    has("/style numbering minute", "\n1. Matters Arising\n");
+    // Minute numbers: the municipal year (from May) and the number.
+    has("/style numbering minute", "\n18/1 Matters Arising\n");
+    has(
+        "/style numbering minute\n/minuteno 123",
+        "\n18/123 Matters Arising\n",
+    );
 }
 
 #[test]

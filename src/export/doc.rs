@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::model::style::{Actions, AttendanceStyle};
+use crate::model::style::{Actions, AttendanceStyle, Numbering};
 use crate::model::{Attendance, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
@@ -213,6 +213,12 @@ fn sections(meeting: &Meeting, options: &Options) -> (Vec<Section>, Vec<ActionRo
     let mut sections = Vec::new();
     for (index, item) in meeting.items.iter().enumerate() {
         let number = index + 1;
+        // What the item is called by: its place, or its minute number.
+        let reference = if style.numbering == Numbering::Minute {
+            meeting.minute_number(index)
+        } else {
+            number.to_string()
+        };
         // A confidential item in the public minutes keeps its place and
         // heading, and what is public business even there: the resolution
         // to exclude press and public, declarations of interest, who left
@@ -220,13 +226,14 @@ fn sections(meeting: &Meeting, options: &Options) -> (Vec<Section>, Vec<ActionRo
         if item.confidential && options.public {
             let blocks = blocks(meeting, Some(item.id), &item.entries, Keep::PublicRecord);
             sections.push(Section {
-                heading: words::item_heading_withheld(style, number, &item.title),
+                heading: words::item_heading_withheld(style, &reference, &item.title),
                 blocks,
             });
             continue;
         }
-        actions.extend(action_rows(meeting, Some(number), &item.entries));
-        let mut heading = words::styled_item_heading(style, number, &item.title, item.confidential);
+        actions.extend(action_rows(meeting, Some(&reference), &item.entries));
+        let mut heading =
+            words::styled_item_heading(style, &reference, &item.title, item.confidential);
         if let (true, Some(started)) = (style.item_times, item.started) {
             heading.push_str(&format!(
                 " ({})",
@@ -537,14 +544,14 @@ fn para(label: Option<String>, text: String) -> Said {
     }
 }
 
-fn action_rows(meeting: &Meeting, number: Option<usize>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {
+fn action_rows(meeting: &Meeting, number: Option<&str>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {
     entries
         .iter()
         .filter_map(|e| match &e.kind {
             EntryKind::Action {
                 owner, text, due, ..
             } => Some(ActionRow {
-                item: number.map(|n| n.to_string()).unwrap_or_default(),
+                item: number.unwrap_or_default().to_string(),
                 action: words::one_line(text),
                 owner: words::who(meeting, owner),
                 due: due

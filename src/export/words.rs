@@ -225,21 +225,18 @@ fn stamp_words(meeting: &Meeting, stamp: Stamp) -> String {
 
 /// The heading of an item: "3. TITLE", marked when confidential.
 pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
-    styled_item_heading(&Style::default(), number, title, confidential)
+    styled_item_heading(&Style::default(), &number.to_string(), title, confidential)
 }
 
 /// The heading of an item as the style numbers it ("3. TITLE", "3 TITLE",
 /// "TITLE"; minute numbers print as "3." until they exist).
-pub fn styled_item_heading(
-    style: &Style,
-    number: usize,
-    title: &str,
-    confidential: bool,
-) -> String {
+/// `number` is the item's place ("3") or, with minute numbering, its
+/// minute number ("19/123").
+pub fn styled_item_heading(style: &Style, number: &str, title: &str, confidential: bool) -> String {
     let title = one_line(title);
     let number = match style.numbering {
-        Numbering::Dot | Numbering::Minute => format!("{number}."),
-        Numbering::Plain => number.to_string(),
+        Numbering::Dot => format!("{number}."),
+        Numbering::Plain | Numbering::Minute => number.to_string(),
         Numbering::NoNumbers => String::new(),
     };
     let mut heading = match (number.is_empty(), title.is_empty()) {
@@ -256,7 +253,7 @@ pub fn styled_item_heading(
 /// The heading of a confidential item in the public minutes: its number
 /// and title stay, so later references and the attendance notes still
 /// make sense.
-pub fn item_heading_withheld(style: &Style, number: usize, title: &str) -> String {
+pub fn item_heading_withheld(style: &Style, number: &str, title: &str) -> String {
     format!(
         "{} (confidential: not published)",
         styled_item_heading(style, number, title, false)

@@ -45,6 +45,8 @@ pub enum ApplyError {
     ItemNumber { typed: usize, next: usize },
     #[error("That command is run by the app, not applied to the meeting.")]
     AppCommand,
+    #[error("Minute {n} cannot be item {at}: the items before it need numbers above 0.")]
+    MinuteNumber { n: u32, at: u32 },
     #[error("{name} cannot {act}: {why}.")]
     NotInRoom {
         name: String,

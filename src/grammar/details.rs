@@ -58,3 +58,26 @@ pub fn quorum(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied,
         n => format!("Quorum set to {n} members"),
     })
 }
+
+/// `/minuteno N`: the current item's minute number is N (before any item:
+/// the first item's), and the rest run on from it.
+pub fn minute_number(
+    m: &mut Meeting,
+    args: &Args,
+    _: NaiveDateTime,
+) -> Result<Applied, ApplyError> {
+    let Args::Count(n) = *args else {
+        return Err(ApplyError::WrongArgs("minuteno"));
+    };
+    let at = u32::try_from(m.current.unwrap_or(0)).unwrap_or(u32::MAX);
+    if n == 0 || n <= at {
+        return Err(ApplyError::MinuteNumber { n, at: at + 1 });
+    }
+    m.first_minute = Some(n - at);
+    let item = m.current.unwrap_or(0);
+    done(format!(
+        "Item {} is minute {}; the rest run on from it",
+        item + 1,
+        m.minute_number(item)
+    ))
+}

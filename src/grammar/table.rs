@@ -145,6 +145,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         doc: "Members needed for the meeting to be quorate (0 clears it)",
     },
     CommandSpec {
+        name: "minuteno",
+        aliases: &["minute"],
+        arg: ArgKind::Count,
+        usage: "N",
+        needs: "a minute number",
+        run: Run::Change(details::minute_number),
+        doc: "The current item's minute number (with /style numbering minute); the rest run on",
+    },
+    CommandSpec {
         name: "present",
         aliases: &["p"],
         arg: ArgKind::People,

@@ -115,6 +115,7 @@ impl Meeting {
             }));
             m.current = Some(0);
         }
+        m.first_minute = self.next_first_minute(self.next_meeting().map(|n| n.date));
         if let Some(next) = self.next_meeting() {
             m.date = Some(next.date);
             m.start = next.start;
@@ -283,5 +284,28 @@ mod tests {
         );
         assert_eq!(m.items[1].entries.len(), 1);
         assert_eq!(m.current, Some(0));
+    }
+
+    #[test]
+    fn minute_numbers_run_on_within_the_municipal_year() {
+        let mut prev = meeting("/date 2019-04-17\n/item One\n/item Two\n/item Three");
+        prev.first_minute = Some(120);
+        assert_eq!(prev.minute_number(2), "18/122");
+        let same_year = meeting("/nextmeeting 2019-04-30");
+        let mut p = prev.clone();
+        p.preamble.extend(same_year.preamble.iter().cloned());
+        assert_eq!(p.carry_over().first_minute, Some(123));
+        let mut p = prev.clone();
+        p.preamble
+            .extend(meeting("/nextmeeting 2019-06-26").preamble.iter().cloned());
+        let next = p.carry_over();
+        assert_eq!(
+            next.first_minute,
+            Some(1),
+            "a new municipal year starts at 1"
+        );
+        assert_eq!(next.minute_number(0), "19/1");
+        // A body that does not number its minutes carries no number.
+        assert_eq!(meeting("/item One").carry_over().first_minute, None);
     }
 }

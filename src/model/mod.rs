@@ -52,6 +52,10 @@ pub struct Meeting {
     pub status: Status,
     /// Members needed for the meeting to be quorate, where the body sets one.
     pub quorum: Option<u32>,
+    /// The minute number of the first item, where the body numbers its
+    /// minutes on from meeting to meeting ("19/123"; `/minuteno`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_minute: Option<u32>,
     /// Who presides: `@Chair` names them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chair: Option<PersonId>,
@@ -112,6 +116,7 @@ impl Default for Meeting {
             status: Status::Draft,
             quorum: None,
             chair: None,
+            first_minute: None,
             people: Arc::new(Vec::new()),
             preamble: Vec::new(),
             items: Vec::new(),
@@ -505,6 +510,45 @@ impl Meeting {
             for p in self.people_mut() {
                 presence::upgrade_v1_stamps(p);
             }
+        }
+    }
+
+    /// The minute number of item `index` (0-based): the municipal year's
+    /// two digits (years start in May, as English councils count them)
+    /// and the number, running on from the first minute: "19/123".
+    pub fn minute_number(&self, index: usize) -> String {
+        use chrono::Datelike;
+        let n = u64::from(self.first_minute.unwrap_or(1)) + index as u64;
+        match self.date {
+            Some(d) => {
+                let year = if d.month() >= 5 {
+                    d.year()
+                } else {
+                    d.year() - 1
+                };
+                format!("{:02}/{n}", year.rem_euclid(100))
+            }
+            None => n.to_string(),
+        }
+    }
+
+    /// The minute number the first item of the next meeting takes: on
+    /// from this one in the same municipal year, from 1 in a new one.
+    pub fn next_first_minute(&self, next_date: Option<NaiveDate>) -> Option<u32> {
+        use chrono::Datelike;
+        // Numbered minutes with no number set start at 1.
+        let numbered = self.style.numbering == style::Numbering::Minute;
+        let first = self.first_minute.or(numbered.then_some(1))?;
+        let year = |d: NaiveDate| {
+            if d.month() >= 5 {
+                d.year()
+            } else {
+                d.year() - 1
+            }
+        };
+        match (self.date, next_date) {
+            (Some(a), Some(b)) if year(a) != year(b) => Some(1),
+            _ => Some(first.saturating_add(u32::try_from(self.items.len()).unwrap_or(u32::MAX))),
         }
     }
 
