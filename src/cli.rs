@@ -96,6 +96,17 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+    /// Approve minutes as a correct record: seal them, with the date and a hash of the text.
+    Approve {
+        #[arg(value_name = "FILE.ron")]
+        file: PathBuf,
+        /// The day of the meeting that approved them (2019-05-15 or "15 May 2019").
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        /// The approving meeting, as the minutes should name it ("Board, 15 May 2019").
+        #[arg(long, value_name = "MEETING")]
+        by: Option<String>,
+    },
     /// Find words in every meeting in the data folder.
     Search {
         /// The words to find (every word's start, in any order, when nothing has them as typed).
@@ -220,6 +231,9 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
         }
         Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
         Cmd::Check { file, strict } => check_cmd(&file, strict).map(|()| Next::Done),
+        Cmd::Approve { file, on, by } => {
+            approve_cmd(&file, &on, by.as_deref().unwrap_or("")).map(|()| Next::Done)
+        }
         Cmd::Search {
             text,
             speaker,
@@ -584,7 +598,18 @@ impl ActionRow {
 fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     let m = storage::load(file).map_err(Failure::from_display)?;
     let name = one_line(&file.display().to_string());
-    let warnings = m.warnings();
+    let mut warnings: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+    if let Some(a) = &m.approval {
+        let now = export::record_sha256(&m);
+        if now != a.sha256 {
+            warnings.push(format!(
+                "The approved record has changed since it was approved on {}: its SHA-256 was {}, \
+                 the text now gives {now}; restore the approved file from its backup.",
+                a.on.format("%-d %B %Y"),
+                a.sha256
+            ));
+        }
+    }
     let mut out = format!("{name}: fine ({}).\n", counts(&m));
     if !warnings.is_empty() {
         let n = warnings.len();
@@ -604,6 +629,32 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// Seal minutes as approved, under the meeting's lock: refused (nothing
+/// changed) for a file that is unreadable, read-only, open in the app or
+/// already approved. The version before is kept as `.bak`.
+fn approve_cmd(file: &Path, on: &str, by: &str) -> Result<(), Failure> {
+    let on = grammar::parse_date(on).map_err(Failure::from_display)?;
+    let lock = storage::MeetingLock::acquire(file).map_err(Failure::from_display)?;
+    let real = lock.meeting_path();
+    let name = one_line(&file.display().to_string());
+    if let Some(why) = storage::read_only(real) {
+        return Err(Failure(format!(
+            "{} {why}, so minutes cannot record its approval in it.",
+            real.display()
+        )));
+    }
+    let mut m = storage::load(real).map_err(Failure::from_display)?;
+    let hash = export::record_sha256(&m);
+    m.approve(on, by, hash.clone())
+        .map_err(|e| Failure(format!("{name}: {e}. Nothing was changed.")))?;
+    storage::write_backup(real).map_err(Failure::from_display)?;
+    storage::save(real, &m).map_err(Failure::from_display)?;
+    print(&format!(
+        "{name} approved as a correct record on {}; it is sealed. SHA-256 {hash}.\n",
+        on.format("%-d %B %Y")
+    ))
 }
 
 /// Items from a prepared agenda file, after any the meeting has.
@@ -782,6 +833,13 @@ fn import_cmd(lines: &Path, file: &Path, irc: bool) -> Result<(), Failure> {
     } else {
         Meeting::default()
     };
+    if let Some(a) = &m.approval {
+        return Err(Failure(format!(
+            "{} was approved as a correct record on {}, so it is sealed: nothing was imported.",
+            one_line(&file.display().to_string()),
+            a.on.format("%-d %B %Y")
+        )));
+    }
     let now = Local::now().naive_local();
     let (n, as_notes) = if irc {
         // A scribe log is written by people: a line that cannot be read

@@ -128,14 +128,27 @@ fn now() -> NaiveDateTime {
 pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     let path = storage::real_path(&absolute(path)).map_err(|e| Failure(e.to_string()))?;
     if let Some(why) = storage::read_only(&path) {
-        return open_read_only(&path, why);
+        let meeting = storage::load(&path).map_err(fail)?;
+        return open_read_only(meeting, &path, &why.to_string());
     }
     refuse_without_terminal(&path)?;
     let lock = MeetingLock::acquire(&path).map_err(|e| Failure(e.to_string()))?;
     // With the lock held no live writer owns them: these are a killed
     // process's half-written saves.
     storage::remove_stale_temps(&path);
-    let (app, recovery_lock) = match storage::load(&path) {
+    let loaded = storage::load(&path);
+    if let Ok(meeting) = &loaded
+        && let Some(a) = &meeting.approval
+    {
+        // Sealed: nothing will be written, so nobody need be kept out.
+        let why = format!(
+            "was approved as a correct record on {} and is sealed",
+            a.on.format("%-d %B %Y")
+        );
+        drop(lock);
+        return open_read_only(meeting.clone(), &path, &why);
+    }
+    let (app, recovery_lock) = match loaded {
         Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {
@@ -192,12 +205,11 @@ fn no_terminal(path: &Path) -> Failure {
 
 /// A meeting minutes must not rewrite, opened to read: no lock (nothing is
 /// written, so nobody is kept out), no saves, and a banner saying why.
-fn open_read_only(path: &Path, why: storage::ReadOnly) -> Result<(), Failure> {
+fn open_read_only(meeting: Meeting, path: &Path, why: &str) -> Result<(), Failure> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         return Err(no_terminal(path));
     }
-    let meeting = storage::load(path).map_err(fail)?;
     let mut app = App::restore(meeting, path.to_path_buf());
     let reason = format!("{} {why}", path.display());
     app.banner = Some(format!(

@@ -34,6 +34,9 @@ pub struct Minutes {
     pub closing: Option<String>,
     /// The heading of the actions at the end.
     pub actions_heading: String,
+    /// For approved minutes, the last lines: when and by whom they were
+    /// approved, the fingerprint, and a line for the chair to sign.
+    pub seal: Vec<String>,
     /// Owner-first actions, when the style lists them at the end.
     pub action_list: Vec<String>,
     /// Column to wrap paragraphs at in text and Markdown; 0 for never.
@@ -146,6 +149,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
             .zip(meeting.end)
             .map(|(l, end)| format!("{l} {}", words::styled_clock(style, end))),
         actions_heading: style.label("actions").to_string(),
+        seal: seal(meeting),
         action_list: action_list(meeting, style.actions),
         actions: if style.actions == Actions::Table {
             actions
@@ -154,6 +158,34 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         },
         wrap: usize::from(style.wrap),
     }
+}
+
+/// The approval line, the hash and the signature block, in the style's
+/// words; nothing while the minutes are a draft.
+fn seal(meeting: &Meeting) -> Vec<String> {
+    let Some(a) = &meeting.approval else {
+        return Vec::new();
+    };
+    let style = &meeting.style;
+    let by = words::one_line(&a.by);
+    let by = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" ({by})")
+    };
+    vec![
+        format!(
+            "{} {}{by}.",
+            style.label("approved-on"),
+            words::styled_date(style, a.on)
+        ),
+        format!("SHA-256 of the approved text: {}", a.sha256),
+        format!(
+            "{} ____________________ {}    Date ____________",
+            style.label("signed"),
+            style.label("chair")
+        ),
+    ]
 }
 
 /// Letterhead lines in blocks: a "---" line starts the next block.

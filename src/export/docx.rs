@@ -122,6 +122,9 @@ pub fn render_docx_on(meeting: &Meeting, options: &Options, paper: Paper) -> Vec
             .add_paragraph(styled_para("Heading1", &minutes.actions_heading))
             .add_table(actions_table(&minutes, paper));
     }
+    for line in &minutes.seal {
+        docx = docx.add_paragraph(Paragraph::new().add_run(text_run(line)));
+    }
     pack(docx)
 }
 

@@ -104,6 +104,9 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
         }
         out.push_str("</table>\n");
     }
+    for line in &minutes.seal {
+        out.push_str(&format!("<p class=\"seal\">{}</p>\n", escape(line)));
+    }
     out.push_str("</body>\n</html>\n");
     out
 }

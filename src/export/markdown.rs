@@ -47,6 +47,7 @@ pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
         chunks.push(heading(2, &minutes.actions_heading));
         chunks.push(actions_table(&minutes));
     }
+    chunks.extend(minutes.seal.iter().map(|l| escape_line(l)));
     stack(&chunks)
 }
 

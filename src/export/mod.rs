@@ -110,6 +110,19 @@ pub fn render(meeting: &Meeting, format: Format, options: &Options) -> String {
     }
 }
 
+/// The fingerprint of the record approved: SHA-256 of the plain-text
+/// minutes of `meeting` as a draft, in full (confidential items too), in
+/// lower-case hex. The same meeting always gives the same hash; any change
+/// to what the minutes say gives another.
+pub fn record_sha256(meeting: &Meeting) -> String {
+    use sha2::{Digest, Sha256};
+    let text = render_text(&meeting.as_draft(), &Options::default());
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// What [`render`] gives for a Word document.
 const BINARY: &str = "A Word document is not text: write it with export::render_bytes.\n";
 

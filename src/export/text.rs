@@ -51,6 +51,7 @@ pub fn render_text(meeting: &Meeting, options: &Options) -> String {
         chunks.push(minutes.actions_heading.to_uppercase());
         chunks.push(actions_table(&minutes));
     }
+    chunks.extend(minutes.seal.iter().cloned());
     stack(&chunks)
 }
 

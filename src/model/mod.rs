@@ -7,6 +7,7 @@
 //! or for the background saver) copies pointers, not the whole log: only the
 //! item being changed is copied, by `Arc::make_mut`.
 
+mod approval;
 mod carry;
 mod check;
 mod edit;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+pub use approval::{Approval, ApproveError};
 pub use check::Warning;
 pub use edit::RemovePersonError;
 pub use formal::{Motion, Outcome, Vote};
@@ -91,6 +93,10 @@ pub struct Meeting {
     /// is the default, so older files and older readers are unaffected.
     #[serde(skip_serializing_if = "Style::is_default")]
     pub style: Style,
+    /// Set once, when the minutes are approved as a correct record; from
+    /// then on the meeting is sealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -126,6 +132,7 @@ impl Default for Meeting {
             draft_edit: None,
             unknown_fields: Vec::new(),
             style: Style::default(),
+            approval: None,
         }
     }
 }

@@ -147,6 +147,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("action", "Action:"),
     ("items", ""),
     ("adjourned", ""),
+    ("approved-on", "Approved as a correct record on"),
+    ("signed", "Signed as a correct record:"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`

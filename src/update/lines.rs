@@ -203,9 +203,15 @@ fn save_copy(app: &App, path: &str) -> Result<Effect, LineError> {
     if target == app.path {
         return Err(LineError::OwnFile);
     }
+    let mut copy = app.snapshot();
+    // A copy of approved minutes is a new draft to change (the banner of
+    // a sealed meeting promises so); the sealed file stays as it was.
+    if copy.approval.take().is_some() {
+        copy.status = crate::model::Status::Draft;
+    }
     Ok(Effect::Write {
         path: target,
-        contents: Contents::Meeting(app.snapshot()),
+        contents: Contents::Meeting(copy),
         what: "A copy of the meeting".into(),
     })
 }

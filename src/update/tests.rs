@@ -345,6 +345,26 @@ fn export_and_save_copy_become_write_effects() {
 }
 
 #[test]
+fn a_copy_of_sealed_minutes_is_a_draft_to_change() {
+    let mut a = seeded();
+    let on = chrono::NaiveDate::from_ymd_opt(2019, 5, 15).unwrap();
+    a.meeting.approve(on, "Board", "ab".into()).unwrap();
+    match enter(&mut a, "/save copy.ron").as_slice() {
+        [
+            Effect::Write {
+                contents: Contents::Meeting(copy),
+                ..
+            },
+        ] => {
+            assert!(copy.approval.is_none());
+            assert_eq!(copy.status, crate::model::Status::Draft);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(a.meeting.sealed(), "the meeting itself stays sealed");
+}
+
+#[test]
 fn quitting_saves_first() {
     let mut a = seeded();
     let effects = enter(&mut a, "/quit");
