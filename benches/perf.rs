@@ -6,7 +6,7 @@
 //! a list of raw samples gives. Each workload runs the real `update` and
 //! draws the whole frame into ratatui's `TestBackend`.
 //!
-//! `cargo bench -- --quick` runs fewer samples; `--only keys|paste|save|open|export|scale`
+//! `cargo bench -- --quick` runs fewer samples; `--only keys|paste|save|open|export|search|scale`
 //! and `--size s|m|l|xl` narrow a run (e.g. for a profiler).
 //!
 //! `scale` (R17) pastes and imports 1,000, 10,000 and 100,000 lines, each
@@ -325,6 +325,43 @@ fn export_workloads(size: Size, n: usize) -> Vec<Stats> {
         .collect()
 }
 
+/// `minutes search` as a person runs it: the real binary over a data
+/// folder of `count` meetings of `size` (issue 13: 100 of size L in at
+/// most a second), once for words that are there as typed and once for
+/// words that are not, which falls back to matching word starts.
+fn search_workloads(size: Size, count: usize, n: usize) -> Vec<Stats> {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..count {
+        let path = dir.path().join(format!("meeting-{i:03}.ron"));
+        storage::save(&path, &synth::meeting(size, i as u64 + 1)).unwrap();
+    }
+    [
+        ("referrals", "words found"),
+        ("refer stabil", "word starts"),
+    ]
+    .into_iter()
+    .map(|(words, what)| {
+        let mut s = Vec::new();
+        for _ in 0..n {
+            time(&mut s, || {
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_minutes"))
+                    .arg("--dir")
+                    .arg(dir.path())
+                    .args(["search", words])
+                    .output()
+                    .unwrap();
+                assert!(out.status.success());
+                black_box(out);
+            });
+        }
+        Stats {
+            name: format!("search {count} meetings, {}, {what}", size.name()),
+            samples: s,
+        }
+    })
+    .collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
@@ -381,6 +418,10 @@ fn main() {
         if wants("export") {
             all.extend(export_workloads(size, heavy));
         }
+    }
+    if wants("search") {
+        let (size, count) = if smoke { (Size::S, 3) } else { (Size::L, 100) };
+        all.extend(search_workloads(size, count, heavy));
     }
     let mut peaks = Vec::new();
     if wants("scale") {
