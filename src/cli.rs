@@ -691,44 +691,21 @@ fn search_cmd(
     let since = since
         .map(|d| grammar::parse_date(&d).map_err(Failure::from_display))
         .transpose()?;
+    // Each meeting is searched as it loads, on every core; the lines come
+    // back in the listing's order.
+    let searched = storage::each_meeting(dir, |m| {
+        search_one(m, text, speaker.as_deref(), since, item.as_deref())
+    });
     let mut out = String::new();
     let (mut found, mut skipped) = (0, Vec::new());
-    for listed in storage::list(dir) {
-        if listed.summary.is_err() {
-            skipped.push(listed.path.display().to_string());
-            continue;
-        }
-        let Ok(m) = storage::load(&listed.path) else {
+    for (listed, lines) in searched {
+        let Some(lines) = lines else {
             skipped.push(listed.path.display().to_string());
             continue;
         };
-        if since.is_some_and(|s| m.date.is_none_or(|d| d < s)) {
-            continue;
-        }
-        let filter = crate::model::Filter {
-            speaker: speaker.as_deref().and_then(|n| match m.resolve(n) {
-                crate::model::Resolution::One(id) => Some(id),
-                _ => None,
-            }),
-            item: item.clone(),
-        };
-        if speaker.is_some() && filter.speaker.is_none() {
-            continue;
-        }
-        for hit in m.search(text, &filter) {
-            found += 1;
-            let date = m
-                .date
-                .map_or_else(|| "----------".to_string(), |d| d.to_string());
-            let place = hit
-                .item
-                .map_or_else(String::new, |i| format!(", item {}", i + 1));
-            out.push_str(&format!(
-                "{date} {}{place}, {}: {}\n",
-                one_line(&m.title),
-                hit.at.format("%H:%M"),
-                one_line(&mark(&hit.text, text))
-            ));
+        found += lines.len();
+        for line in lines {
+            out.push_str(&line);
         }
     }
     if found == 0 {
@@ -744,6 +721,46 @@ fn search_cmd(
         ));
     }
     print(&out)
+}
+
+/// One meeting's lines of `minutes search` output.
+fn search_one(
+    m: &Meeting,
+    text: &str,
+    speaker: Option<&str>,
+    since: Option<NaiveDate>,
+    item: Option<&str>,
+) -> Vec<String> {
+    if since.is_some_and(|s| m.date.is_none_or(|d| d < s)) {
+        return Vec::new();
+    }
+    let filter = crate::model::Filter {
+        speaker: speaker.and_then(|n| match m.resolve(n) {
+            crate::model::Resolution::One(id) => Some(id),
+            _ => None,
+        }),
+        item: item.map(str::to_string),
+    };
+    if speaker.is_some() && filter.speaker.is_none() {
+        return Vec::new();
+    }
+    let date = m
+        .date
+        .map_or_else(|| "----------".to_string(), |d| d.to_string());
+    m.search(text, &filter)
+        .into_iter()
+        .map(|hit| {
+            let place = hit
+                .item
+                .map_or_else(String::new, |i| format!(", item {}", i + 1));
+            format!(
+                "{date} {}{place}, {}: {}\n",
+                one_line(&m.title),
+                hit.at.format("%H:%M"),
+                one_line(&mark(&hit.text, text))
+            )
+        })
+        .collect()
 }
 
 /// The first place `text` has `words` (case aside), marked »so«.

@@ -42,7 +42,9 @@ mod target;
 pub mod templates;
 
 pub use crate::listing::{Listed, Summary};
-pub use folder::{DIR_ENV, DirError, data_dir, data_dir_path, ensure_private_dir, list};
+pub use folder::{
+    DIR_ENV, DirError, data_dir, data_dir_path, each_meeting, ensure_private_dir, list,
+};
 pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
 pub use lock::{LockError, MeetingLock};
 pub use names::{
