@@ -605,7 +605,7 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
             warnings.push(format!(
                 "The approved record has changed since it was approved on {}: its SHA-256 was {}, \
                  the text now gives {now}; restore the approved file from its backup.",
-                a.on.format("%-d %B %Y"),
+                export::words::short_date(a.on),
                 a.sha256
             ));
         }
@@ -653,7 +653,7 @@ fn approve_cmd(file: &Path, on: &str, by: &str) -> Result<(), Failure> {
     storage::save(real, &m).map_err(Failure::from_display)?;
     print(&format!(
         "{name} approved as a correct record on {}; it is sealed. SHA-256 {hash}.\n",
-        on.format("%-d %B %Y")
+        export::words::short_date(on)
     ))
 }
 
@@ -854,7 +854,7 @@ fn import_cmd(lines: &Path, file: &Path, irc: bool) -> Result<(), Failure> {
         return Err(Failure(format!(
             "{} was approved as a correct record on {}, so it is sealed: nothing was imported.",
             one_line(&file.display().to_string()),
-            a.on.format("%-d %B %Y")
+            export::words::short_date(a.on)
         )));
     }
     let now = Local::now().naive_local();

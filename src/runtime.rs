@@ -136,19 +136,16 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     // With the lock held no live writer owns them: these are a killed
     // process's half-written saves.
     storage::remove_stale_temps(&path);
-    let loaded = storage::load(&path);
-    if let Ok(meeting) = &loaded
-        && let Some(a) = &meeting.approval
-    {
-        // Sealed: nothing will be written, so nobody need be kept out.
-        let why = format!(
-            "was approved as a correct record on {} and is sealed",
-            a.on.format("%-d %B %Y")
-        );
-        drop(lock);
-        return open_read_only(meeting.clone(), &path, &why);
-    }
-    let (app, recovery_lock) = match loaded {
+    let (app, recovery_lock) = match storage::load(&path) {
+        Ok(meeting) if let Some(on) = meeting.approval.as_ref().map(|a| a.on) => {
+            // Sealed: nothing will be written, so nobody need be kept out.
+            let why = format!(
+                "was approved as a correct record on {} and is sealed",
+                export::words::short_date(on)
+            );
+            drop(lock);
+            return open_read_only(meeting, &path, &why);
+        }
         Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {
