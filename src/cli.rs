@@ -12,9 +12,9 @@ use clap::{Parser, Subcommand};
 
 use crate::export::Format;
 use crate::grammar;
-use crate::model::{EntryKind, Meeting};
+use crate::model::{Approving, EntryKind, Meeting, Previous};
 use crate::storage::{Listed, templates};
-use crate::{export, script, storage, synth};
+use crate::{export, script, seal, storage, synth};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -103,9 +103,16 @@ pub enum Cmd {
         /// The day of the meeting that approved them (2019-05-15 or "15 May 2019").
         #[arg(long, value_name = "DATE")]
         on: String,
-        /// The approving meeting, as the minutes should name it ("Board, 15 May 2019").
+        /// The approving meeting: its file (FILE.ron, where the approval is then recorded too)
+        /// or its name as the minutes should give it ("Board, 15 May 2019").
         #[arg(long, value_name = "MEETING")]
         by: Option<String>,
+        /// A correction agreed when approving, kept beside the sealed record (repeat for more).
+        #[arg(long, value_name = "TEXT")]
+        correction: Vec<String>,
+        /// Who moved the approval (with the corrections), as the minutes name them.
+        #[arg(long, value_name = "NAME")]
+        mover: Option<String>,
     },
     /// Find words in every meeting in the data folder.
     Search {
@@ -231,8 +238,20 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
         }
         Cmd::Actions { open } => actions_cmd(&data_dir(dir_flag)?, open).map(|()| Next::Done),
         Cmd::Check { file, strict } => check_cmd(&file, strict).map(|()| Next::Done),
-        Cmd::Approve { file, on, by } => {
-            approve_cmd(&file, &on, by.as_deref().unwrap_or("")).map(|()| Next::Done)
+        Cmd::Approve {
+            file,
+            on,
+            by,
+            correction,
+            mover,
+        } => {
+            let approving = Approving {
+                on: grammar::parse_date(&on).map_err(Failure::from_display)?,
+                by: by.unwrap_or_default(),
+                mover: mover.unwrap_or_default(),
+                corrections: correction,
+            };
+            approve_cmd(&file, approving).map(|()| Next::Done)
         }
         Cmd::Search {
             text,
@@ -302,9 +321,18 @@ fn new_meeting(
     from: Option<&Path>,
 ) -> Result<Meeting, Failure> {
     let mut m = match from {
-        Some(prev) => {
-            let prev = storage::load(prev).map_err(Failure::from_display)?;
-            prev.carry_over()
+        Some(path) => {
+            let prev = storage::load(path).map_err(Failure::from_display)?;
+            let mut m = prev.carry_over();
+            // Absolute, so that `/approve` finds it from wherever the app
+            // is started next.
+            let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            m.previous = Some(Previous {
+                file: file.display().to_string(),
+                title: prev.title.clone(),
+                date: prev.date,
+            });
+            m
         }
         None => Meeting::default(),
     };
@@ -634,27 +662,72 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
 /// Seal minutes as approved, under the meeting's lock: refused (nothing
 /// changed) for a file that is unreadable, read-only, open in the app or
 /// already approved. The version before is kept as `.bak`.
-fn approve_cmd(file: &Path, on: &str, by: &str) -> Result<(), Failure> {
-    let on = grammar::parse_date(on).map_err(Failure::from_display)?;
-    let lock = storage::MeetingLock::acquire(file).map_err(Failure::from_display)?;
-    let real = lock.meeting_path();
+fn approve_cmd(file: &Path, mut approving: Approving) -> Result<(), Failure> {
     let name = one_line(&file.display().to_string());
+    let by_file = Path::new(&approving.by);
+    let approver = (by_file.extension().is_some_and(|e| e == "ron") && by_file.exists())
+        .then(|| by_file.to_path_buf());
+    let hash = match approver {
+        None => seal::approve_file(file, &approving, None).map_err(Failure)?,
+        Some(by) => approve_in_meeting(file, &by, &mut approving)?,
+    };
+    print(&format!(
+        "{name} approved as a correct record on {}; it is sealed. SHA-256 {hash}.\n",
+        export::words::short_date(approving.on)
+    ))
+}
+
+/// `minutes approve FILE --by NEXT.ron`: the approval is checked against
+/// the approving meeting, sealed, and then recorded in that meeting as a
+/// decision, under its lock (a meeting open in the app is refused before
+/// anything changes).
+fn approve_in_meeting(
+    file: &Path,
+    by: &Path,
+    approving: &mut Approving,
+) -> Result<String, Failure> {
+    let lock = storage::MeetingLock::acquire(by).map_err(Failure::from_display)?;
+    let real = lock.meeting_path();
     if let Some(why) = storage::read_only(real) {
         return Err(Failure(format!(
-            "{} {why}, so minutes cannot record its approval in it.",
+            "{} {why}, so the approval cannot be recorded in it. Nothing was changed.",
             real.display()
         )));
     }
-    let mut m = storage::load(real).map_err(Failure::from_display)?;
-    let hash = export::record_sha256(&m);
-    m.approve(on, by, hash.clone())
-        .map_err(|e| Failure(format!("{name}: {e}. Nothing was changed.")))?;
-    storage::write_backup(real).map_err(Failure::from_display)?;
-    storage::save(real, &m).map_err(Failure::from_display)?;
-    print(&format!(
-        "{name} approved as a correct record on {}; it is sealed. SHA-256 {hash}.\n",
-        export::words::short_date(on)
-    ))
+    let mut approver = storage::load(real).map_err(Failure::from_display)?;
+    if approver.sealed() {
+        return Err(Failure(format!(
+            "{} is approved and sealed, so it cannot record another approval. Nothing was changed.",
+            real.display()
+        )));
+    }
+    let previous = storage::load(file).map_err(Failure::from_display)?;
+    approving.by = export::words::one_line(&approver.title);
+    if let Some(d) = approver.date {
+        approving.by = format!("{}, {}", approving.by, export::words::short_date(d));
+    }
+    let who = seal::Approver {
+        title: &approver.title,
+        date: approver.date,
+    };
+    let hash = seal::approve_file(file, approving, Some(who)).map_err(Failure)?;
+    let text = crate::export::words::approval_wording(
+        &approver.style,
+        previous.date,
+        &approving.corrections,
+        false,
+    );
+    let now = Local::now().naive_local();
+    script::run(&mut approver, &format!("/decision {text}"), || now)
+        .map_err(|e| Failure(format!("{} was sealed, but {e}", file.display())))?;
+    storage::save(real, &approver).map_err(|e| {
+        Failure(format!(
+            "{} was sealed, but the approval could not be recorded in {}: {e}",
+            file.display(),
+            real.display()
+        ))
+    })?;
+    Ok(hash)
 }
 
 /// Items from a prepared agenda file, after any the meeting has.

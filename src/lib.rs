@@ -22,6 +22,7 @@ pub mod retype;
 pub mod runtime;
 pub mod saver;
 pub mod script;
+pub mod seal;
 pub mod start;
 pub mod storage;
 pub mod synth;

@@ -11,7 +11,7 @@ use tui_input::InputRequest;
 
 use crate::app::Focus;
 use crate::export::Format;
-use crate::model::{Attendance, Meeting};
+use crate::model::{Approving, Attendance, EntryKind, Meeting};
 
 /// How far PageUp/PageDown move a selection or scroll.
 pub const PAGE: usize = 10;
@@ -111,6 +111,15 @@ pub enum Msg {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// The runtime sealed the previous meeting's minutes (the SHA-256 of
+    /// the text approved) or says why it could not; `record` goes into
+    /// this meeting's log only once they are sealed.
+    Approved {
+        record: EntryKind,
+        /// The line as typed, put back in the input if sealing failed.
+        typed: String,
+        result: Result<String, String>,
+    },
     /// Redraw (clock tick, resize): changes nothing.
     Redraw,
 }
@@ -130,6 +139,18 @@ pub enum Effect {
         contents: Contents,
         /// What it is, for the report ("The minutes").
         what: String,
+    },
+    /// Seal the previous meeting's minutes in `file` and report back with
+    /// `Msg::Approved`, carrying `record` for this meeting's log.
+    Approve {
+        file: PathBuf,
+        approving: Approving,
+        /// This meeting's title and date: the previous one must be of the
+        /// same body and earlier.
+        title: String,
+        date: Option<chrono::NaiveDate>,
+        record: EntryKind,
+        typed: String,
     },
     Quit,
 }

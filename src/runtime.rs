@@ -58,6 +58,12 @@ enum Incoming {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// The previous minutes were sealed (their hash), or why not.
+    Approved {
+        record: crate::model::EntryKind,
+        typed: String,
+        result: Result<String, String>,
+    },
 }
 
 /// Undoes everything `enter` turned on, however the app ends.
@@ -458,6 +464,15 @@ fn event_loop(
                 },
                 Incoming::Saved { rev, result } => Msg::Saved { rev, result },
                 Incoming::Wrote { what, path, result } => Msg::Wrote { what, path, result },
+                Incoming::Approved {
+                    record,
+                    typed,
+                    result,
+                } => Msg::Approved {
+                    record,
+                    typed,
+                    result,
+                },
                 Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
             };
             test_hooks::panic_if_asked(app, &msg);
@@ -550,6 +565,30 @@ fn perform(
                 contents,
                 what,
             } => write_in_background(path, contents, what, &app.path, tx.clone()),
+            Effect::Approve {
+                file,
+                approving,
+                title,
+                date,
+                record,
+                typed,
+            } => {
+                // Off the input thread, like an export: reading and
+                // hashing the previous minutes takes a moment at size XL.
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    let approver = crate::seal::Approver {
+                        title: &title,
+                        date,
+                    };
+                    let result = crate::seal::approve_file(&file, &approving, Some(approver));
+                    let _ = tx.send(Incoming::Approved {
+                        record,
+                        typed,
+                        result,
+                    });
+                });
+            }
             Effect::Quit => return true,
         }
     }

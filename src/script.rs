@@ -80,7 +80,8 @@ pub fn run(
                 | AppCommand::Export
                 | AppCommand::Help
                 | AppCommand::Quit
-                | AppCommand::Find,
+                | AppCommand::Find
+                | AppCommand::Approve,
             ) => {
                 return Err(fail(format!(
                     "{} only works in the app, not in a script.",

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -159,4 +161,182 @@ fn the_hash_is_of_what_the_minutes_say() {
         ..m
     };
     assert_ne!(minutes::export::record_sha256(&other), same);
+}
+
+/// `/approve` in the next meeting, typed in the real app: a refusal (a
+/// meeting of another body) changes neither file; then the previous
+/// minutes are sealed with the correction beside them, and the approving
+/// meeting records the carried motion.
+#[test]
+fn approve_in_the_next_meeting_seals_the_previous_one() {
+    use common::{BIN, Term};
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    // The terminal's programs run in the test's folder, not `dir`.
+    let next = dir.path().join("next.ron");
+    let term = Term::start(
+        dir.path(),
+        &[
+            BIN,
+            "new",
+            "--from",
+            file.to_str().unwrap(),
+            "--date",
+            "15 May 2019",
+            next.to_str().unwrap(),
+        ],
+        &[],
+    );
+    term.wait_first_frame();
+    term.type_line("/present Jane Smith");
+    term.type_line("/title Parish Council");
+    term.type_text("/approve Jane Smith: item 1, for agreed read noted");
+    term.key("Enter");
+    let refused = term.wait_for("the refusal", |s| s.contains("only a meeting of the"));
+    assert_eq!(
+        common::input_of(&refused),
+        Some("/approve Jane Smith: item 1, for agreed read noted"),
+        "the refused line is back to fix:\n{refused}"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "a refusal changes nothing"
+    );
+    term.key("C-u");
+    term.type_line("/title Board");
+    term.type_line("/approve Jane Smith: item 1, for agreed read noted");
+    term.wait_for("the seal", |s| s.contains("approved and sealed"));
+    term.type_text("/approve");
+    term.key("Enter");
+    term.wait_for("the second refusal", |s| {
+        s.contains("already approved on 15 May")
+    });
+    term.key("C-u");
+    term.quit();
+
+    let sealed = std::fs::read_to_string(&file).unwrap();
+    assert!(sealed.contains("status: Approved"), "{sealed}");
+    assert!(sealed.contains("by: \"Board, 15 May 2019\""), "{sealed}");
+    assert!(
+        sealed.contains("text: \"item 1, for agreed read noted\""),
+        "{sealed}"
+    );
+    let check = minutes(&["check", "--strict", "m.ron"], dir.path());
+    assert!(check.status.success(), "{}{}", out(&check), err(&check));
+    let export = out(&minutes(&["export", "m.ron"], dir.path()));
+    assert!(
+        export.contains(
+            "Correction agreed on Wednesday 15 May 2019, moved by Jane Smith: item 1, for agreed read noted"
+        ),
+        "{export}"
+    );
+    let next = out(&minutes(&["export", "next.ron"], dir.path()));
+    assert!(
+        next.contains(
+            "It was proposed by Jane Smith, and RESOLVED that the minutes of the meeting held on \
+             17 April 2019 be approved as a correct record, with these corrections: item 1, for \
+             agreed read noted."
+        ),
+        "{next}"
+    );
+    assert_eq!(
+        next.matches("be approved as a correct record").count(),
+        1,
+        "{next}"
+    );
+}
+
+/// A meeting that does not follow another has nothing to approve: one
+/// sentence saying what to do instead.
+#[test]
+fn approve_without_a_previous_meeting_says_how() {
+    use common::Term;
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting(dir.path());
+    let term = Term::open(dir.path(), &file);
+    term.type_text("/approve");
+    term.key("Enter");
+    term.wait_for("the refusal", |s| s.contains("does not follow another"));
+    term.key("C-u");
+    term.quit();
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("approval"));
+}
+
+/// `minutes approve --by NEXT.ron`: the approving meeting is checked to be
+/// of the same body and later, and records the approval too.
+#[test]
+fn approve_by_a_meeting_file_records_it_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting(dir.path());
+    std::fs::write(
+        dir.path().join("next.txt"),
+        "/title Other Body\n/date 15 May 2019\n/item Minutes\n",
+    )
+    .unwrap();
+    assert!(
+        minutes(&["import", "next.txt", "next.ron"], dir.path())
+            .status
+            .success()
+    );
+    let before = std::fs::read(&file).unwrap();
+    let refused = minutes(
+        &[
+            "approve",
+            "m.ron",
+            "--on",
+            "15 May 2019",
+            "--by",
+            "next.ron",
+        ],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    assert!(
+        err(&refused).contains("only a meeting of the same body"),
+        "{}",
+        err(&refused)
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    std::fs::write(dir.path().join("retitle.txt"), "/title Board\n").unwrap();
+    assert!(
+        minutes(&["import", "retitle.txt", "next.ron"], dir.path())
+            .status
+            .success()
+    );
+    let o = minutes(
+        &[
+            "approve",
+            "m.ron",
+            "--on",
+            "15 May 2019",
+            "--by",
+            "next.ron",
+            "--mover",
+            "Jane\u{1b}]2;x\u{7} Smith",
+            "--correction",
+            "item 1:\nfor agreed read noted",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let sealed = std::fs::read_to_string(&file).unwrap();
+    assert!(sealed.contains("by: \"Board, 15 May 2019\""), "{sealed}");
+    assert!(
+        sealed.contains("by: \"Jane]2;x Smith\""),
+        "no escape code is kept: {sealed}"
+    );
+    assert!(
+        sealed.contains("text: \"item 1: for agreed read noted\""),
+        "{sealed}"
+    );
+    let next = out(&minutes(&["export", "next.ron"], dir.path()));
+    assert!(
+        next.contains(
+            "The minutes of the meeting held on 17 April 2019 were approved as a correct record, \
+             with these corrections: item 1: for agreed read noted."
+        ),
+        "{next}"
+    );
 }

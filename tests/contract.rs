@@ -198,7 +198,7 @@ const LAYERS: &[&[&str]] = &[
     &["export", "listing"],
     &["grammar"],
     &["script", "retype", "synth", "storage", "irc"],
-    &["app"],
+    &["app", "seal"],
     &["msg"],
     &["start"],
     &["keymap", "complete"],

@@ -173,19 +173,34 @@ fn seal(meeting: &Meeting) -> Vec<String> {
     } else {
         format!(" ({by})")
     };
-    vec![
+    let mut lines = vec![format!(
+        "{} {}{by}.",
+        style.label("approved-on"),
+        words::styled_date(style, a.on)
+    )];
+    // Corrections stand beside the text approved, never inside it: the
+    // hash is of the text as it was, and a reader sees what was corrected.
+    lines.extend(a.corrections.iter().map(|c| {
+        let mover = words::one_line(&c.by);
+        let mover = if mover.is_empty() {
+            String::new()
+        } else {
+            format!(", moved by {mover}")
+        };
         format!(
-            "{} {}{by}.",
-            style.label("approved-on"),
-            words::styled_date(style, a.on)
-        ),
-        format!("SHA-256 of the approved text: {}", a.sha256),
-        format!(
-            "{} ____________________ {}    Date ____________",
-            style.label("signed"),
-            style.label("chair")
-        ),
-    ]
+            "{} {}{mover}: {}",
+            style.label("correction"),
+            words::styled_date(style, c.on),
+            words::one_line(&c.text)
+        )
+    }));
+    lines.push(format!("SHA-256 of the approved text: {}", a.sha256));
+    lines.push(format!(
+        "{} ____________________ {}    Date ____________",
+        style.label("signed"),
+        style.label("chair")
+    ));
+    lines
 }
 
 /// Letterhead lines in blocks: a "---" line starts the next block.

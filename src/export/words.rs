@@ -865,6 +865,39 @@ fn twelve_hour(time: NaiveTime) -> (String, &'static str) {
     (number, half)
 }
 
+/// What the approving meeting records: a decision, or with a mover the
+/// motion's text ("That the minutes … be approved …").
+pub fn approval_wording(
+    style: &Style,
+    date: Option<NaiveDate>,
+    corrections: &[String],
+    moved: bool,
+) -> String {
+    let held = date.map_or(String::new(), |d| {
+        format!(" held on {}", styled_short_date(style, d))
+    });
+    let verb = if moved { "be" } else { "were" };
+    let mut text = format!("the minutes of the meeting{held} {verb} approved as a correct record");
+    // One line each: a command line's correction may hold a newline,
+    // which would otherwise end the recorded line.
+    let corrections: Vec<String> = corrections
+        .iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !corrections.is_empty() {
+        text.push_str(", with these corrections: ");
+        text.push_str(&corrections.join("; "));
+    }
+    if moved {
+        format!("That {text}")
+    } else {
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_uppercase().to_string());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -991,5 +1024,29 @@ mod tests {
         assert_eq!(long_date(d), "Wednesday 17 April 2019");
         let d = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
         assert_eq!(short_date(d), "1 May 2019");
+    }
+
+    #[test]
+    fn approval_is_worded_as_a_decision_or_a_motion() {
+        let style = Style::default();
+        let d = NaiveDate::from_ymd_opt(2019, 4, 17);
+        assert_eq!(
+            approval_wording(&style, d, &[], false),
+            "The minutes of the meeting held on 17 April 2019 were approved as a correct record."
+        );
+        assert_eq!(
+            approval_wording(
+                &style,
+                d,
+                &["item 4: for Tuesday read Wednesday".into(), " ".into()],
+                true
+            ),
+            "That the minutes of the meeting held on 17 April 2019 be approved as a correct \
+             record, with these corrections: item 4: for Tuesday read Wednesday"
+        );
+        assert_eq!(
+            approval_wording(&style, None, &[], false),
+            "The minutes of the meeting were approved as a correct record."
+        );
     }
 }

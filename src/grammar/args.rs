@@ -55,6 +55,8 @@ pub enum ArgKind {
     Duration,
     /// `NAME[, WHO THEY REPRESENT]: TEXT` or `N`
     Public,
+    /// `[MOVER[, SECONDER]][: CORRECTION; …]`
+    Approve,
 }
 
 impl ArgKind {
@@ -62,7 +64,11 @@ impl ArgKind {
     pub fn takes_names(self) -> bool {
         matches!(
             self,
-            ArgKind::People | ArgKind::Person | ArgKind::Motion | ArgKind::RollCall
+            ArgKind::People
+                | ArgKind::Person
+                | ArgKind::Motion
+                | ArgKind::RollCall
+                | ArgKind::Approve
         )
     }
 
@@ -74,6 +80,7 @@ impl ArgKind {
             | ArgKind::OptionalPath
             | ArgKind::Unanimously
             | ArgKind::OptionalTime
+            | ArgKind::Approve
             | ArgKind::OptionalText => "",
             ArgKind::Text | ArgKind::Person | ArgKind::People => "Some Text",
             ArgKind::Date | ArgKind::NextMeeting => "2019-04-17",
@@ -137,6 +144,13 @@ pub enum Args {
         mover: String,
         seconder: Option<String>,
         text: String,
+    },
+    /// `/approve`: who moved and seconded it, if anyone, and the
+    /// corrections agreed.
+    Approve {
+        mover: Option<String>,
+        seconder: Option<String>,
+        corrections: Vec<String>,
     },
     Unanimous(bool),
     Vote {
@@ -232,7 +246,27 @@ pub fn parse_args(spec: &'static CommandSpec, args: &str) -> Result<Args, ParseE
         }
         ArgKind::Duration => duration(spec, needs()?)?,
         ArgKind::Public => public(spec, needs()?)?,
+        ArgKind::Approve => approve(args),
     })
+}
+
+/// `[MOVER[, SECONDER]][: CORRECTION; …]`: a correction may hold a colon
+/// of its own ("item 4: for Tuesday read Wednesday"), so only the first
+/// one ends the names.
+fn approve(args: &str) -> Args {
+    let (who, rest) = args.split_once(':').unwrap_or((args, ""));
+    let mut names = who.split(',').map(str::trim).filter(|n| !n.is_empty());
+    let (mover, seconder) = (names.next(), names.next());
+    Args::Approve {
+        mover: mover.map(str::to_string),
+        seconder: seconder.map(str::to_string),
+        corrections: rest
+            .split(';')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+    }
 }
 
 /// `MOVER[, SECONDER]: TEXT`.

@@ -54,6 +54,26 @@ fn proposers(
     Ok((mover, seconder))
 }
 
+/// What `/approve` records here: a carried motion when someone moved it,
+/// else a decision. Checked before the previous minutes are sealed, so a
+/// mover not in the room changes neither meeting.
+pub fn approval_entry(
+    m: &Meeting,
+    mover: Option<&String>,
+    seconder: Option<&String>,
+    text: &str,
+) -> Result<EntryKind, ApplyError> {
+    Ok(match mover {
+        Some(mover) => {
+            let (mover, seconder) = proposers(m, mover, seconder)?;
+            let mut motion = Motion::new(mover, seconder, text);
+            motion.outcome = Outcome::Carried;
+            EntryKind::Motion(motion)
+        }
+        None => EntryKind::Decision(text.to_string()),
+    })
+}
+
 pub fn motion(m: &Meeting, args: &Args) -> Made {
     let Args::Motion {
         mover,

@@ -39,6 +39,7 @@ pub enum AppCommand {
     Help,
     Quit,
     Find,
+    Approve,
 }
 
 /// One row per typed command.
@@ -539,6 +540,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         needs: "a format",
         run: Run::App(AppCommand::Export),
         doc: "Write minutes (txt, md, html, docx) or next meeting (ics) beside it or to PATH",
+    },
+    CommandSpec {
+        name: "approve",
+        aliases: &[],
+        arg: ArgKind::Approve,
+        usage: "[MOVER[, SECONDER]][: CORRECTION; …]",
+        needs: "",
+        run: Run::App(AppCommand::Approve),
+        doc: "Approve the previous meeting's minutes (with any corrections) and seal them",
     },
     CommandSpec {
         name: "find",

@@ -25,7 +25,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-pub use approval::{Approval, ApproveError};
+pub use approval::{Approval, ApproveError, Approving, Correction, Previous};
 pub use check::Warning;
 pub use edit::RemovePersonError;
 pub use formal::{Motion, Outcome, Vote};
@@ -97,6 +97,10 @@ pub struct Meeting {
     /// then on the meeting is sealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
+    /// The meeting of the same body this one follows, whose minutes it
+    /// will approve (`/approve`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -133,6 +137,7 @@ impl Default for Meeting {
             unknown_fields: Vec::new(),
             style: Style::default(),
             approval: None,
+            previous: None,
         }
     }
 }

@@ -148,6 +148,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("items", ""),
     ("adjourned", ""),
     ("approved-on", "Approved as a correct record on"),
+    ("correction", "Correction agreed on"),
     ("signed", "Signed as a correct record:"),
 ];
 

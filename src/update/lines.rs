@@ -44,6 +44,12 @@ pub enum LineError {
     NotAnEntry,
     #[error("Undo and redo are not run from pasted lines: press Ctrl+Z or Ctrl+R after the paste.")]
     UndoInPaste,
+    #[error(
+        "This meeting does not follow another, so there are no previous minutes to approve here: start the next meeting with `minutes new --from PREVIOUS.ron`, or run `minutes approve PREVIOUS.ron --on DATE`."
+    )]
+    NoPrevious,
+    #[error("These minutes are approved and sealed, so they cannot record another approval.")]
+    SealedApproves,
 }
 
 /// Enter: run the typed line, or put an edited entry back.
@@ -124,7 +130,7 @@ fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>
     if let Line::Command(cmd) = &line
         && let Some(command) = cmd.app()
     {
-        return app_command(app, command, &cmd.args);
+        return app_command(app, command, &cmd.args, now);
     }
     let applied = app.change(|m| grammar::apply(m, &line, now))?;
     // A new entry is seen where it lands: follow the current item's log.
@@ -134,7 +140,12 @@ fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>
     Ok(vec![])
 }
 
-fn app_command(app: &mut App, command: AppCommand, args: &Args) -> Result<Vec<Effect>, LineError> {
+fn app_command(
+    app: &mut App,
+    command: AppCommand,
+    args: &Args,
+    now: NaiveDateTime,
+) -> Result<Vec<Effect>, LineError> {
     Ok(match (command, args) {
         (AppCommand::Undo, _) => {
             undo(app);
@@ -160,6 +171,7 @@ fn app_command(app: &mut App, command: AppCommand, args: &Args) -> Result<Vec<Ef
             vec![export(app, *format, path.as_deref())?]
         }
         (AppCommand::Export, _) => return Err(ApplyError::WrongArgs("export").into()),
+        (AppCommand::Approve, args) => super::approve::approve(app, args, now)?,
     })
 }
 
@@ -481,7 +493,7 @@ fn run_pasted_line(
         if matches!(command, AppCommand::Undo | AppCommand::Redo) {
             return Err(LineError::UndoInPaste);
         }
-        return app_command(app, command, &cmd.args);
+        return app_command(app, command, &cmd.args, now);
     }
     let applied = grammar::apply(&mut app.meeting, &parsed, now)?;
     app.viewing = None;

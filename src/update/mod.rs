@@ -7,6 +7,7 @@
 //! lines through `grammar::parse` and the command table's handlers), the
 //! runtime carries out the effects, and `ui::render` draws the app.
 
+mod approve;
 mod lines;
 
 use chrono::NaiveDateTime;
@@ -22,7 +23,10 @@ pub use lines::LineError;
 /// Apply one message. A change to the meeting bumps `rev` and asks for a save.
 pub fn update(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     let rev = app.rev;
-    let background = matches!(msg, Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. });
+    let background = matches!(
+        msg,
+        Msg::Redraw | Msg::Saved { .. } | Msg::Wrote { .. } | Msg::Approved { .. }
+    );
     if !background && msg != Msg::Interrupt {
         app.quit_armed = false;
     }
@@ -99,7 +103,7 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
     }
     let background = matches!(
         msg,
-        Msg::Saved { .. } | Msg::Wrote { .. } | Msg::Redraw | Msg::Paste(_)
+        Msg::Saved { .. } | Msg::Wrote { .. } | Msg::Approved { .. } | Msg::Redraw | Msg::Paste(_)
     );
     if app.help.is_some() && !background {
         return help_keys(app, &msg);
@@ -166,6 +170,11 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
             }
             Err(e) => app.warn(format!("{what} could not be written: {e}")),
         },
+        Msg::Approved {
+            record,
+            typed,
+            result,
+        } => approve::approved(app, record, &typed, result, now),
         Msg::Redraw => {}
     }
     vec![]

@@ -348,7 +348,12 @@ fn export_and_save_copy_become_write_effects() {
 fn a_copy_of_sealed_minutes_is_a_draft_to_change() {
     let mut a = seeded();
     let on = chrono::NaiveDate::from_ymd_opt(2019, 5, 15).unwrap();
-    a.meeting.approve(on, "Board", "ab".into()).unwrap();
+    let approving = crate::model::Approving {
+        on,
+        by: "Board".into(),
+        ..Default::default()
+    };
+    a.meeting.approve(&approving, "ab".into()).unwrap();
     match enter(&mut a, "/save copy.ron").as_slice() {
         [
             Effect::Write {
