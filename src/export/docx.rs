@@ -248,30 +248,15 @@ fn page(docx: Docx, paper: Paper, draft: bool) -> Docx {
     docx
 }
 
-/// Everything before the first item: title, date, "Held at …", the draft
-/// banner, attendance and the public.
+/// Everything before the first item: the letterhead and title block, or
+/// the title, date, "Held at …" and the draft banner; then attendance and
+/// the public.
 fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
-    // The body's letterhead, block by block, above the title.
-    let mut out: Vec<Paragraph> = Vec::new();
-    for block in &minutes.letterhead {
-        for (i, line) in block.iter().enumerate() {
-            let mut p = Paragraph::new().add_run(text_run(line).size(BODY_SIZE - 2));
-            if i + 1 == block.len() {
-                p = p.line_spacing(LineSpacing::new().after(PARA_AFTER));
-            }
-            out.push(p);
-        }
-    }
-    out.push(styled_para("Title", &minutes.title));
-    if let Some(date) = &minutes.date {
-        out.push(Paragraph::new().add_run(text_run(date).bold().size(BODY_SIZE + 2)));
-    }
-    if let Some(held) = &minutes.held {
-        out.push(Paragraph::new().add_run(text_run(held)));
-    }
-    if let Some(banner) = &minutes.banner {
-        out.push(Paragraph::new().add_run(text_run(banner).italic().color(DRAFT_COLOUR)));
-    }
+    let mut out = if minutes.letterhead.is_empty() {
+        title(minutes)
+    } else {
+        letterhead(minutes)
+    };
     let column = role_column(minutes, paper);
     for group in &minutes.groups {
         out.push(
@@ -288,6 +273,47 @@ fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
                 .line_spacing(LineSpacing::new().before(PARA_AFTER))
                 .add_run(text_run(public)),
         );
+    }
+    out
+}
+
+/// The title in Word's Title style, the date, "Held at …" and the banner.
+fn title(minutes: &Minutes) -> Vec<Paragraph> {
+    let mut out = vec![styled_para("Title", &minutes.title)];
+    if let Some(date) = &minutes.date {
+        out.push(Paragraph::new().add_run(text_run(date).bold().size(BODY_SIZE + 2)));
+    }
+    if let Some(held) = &minutes.held {
+        out.push(Paragraph::new().add_run(text_run(held)));
+    }
+    if let Some(banner) = &minutes.banner {
+        out.push(Paragraph::new().add_run(text_run(banner).italic().color(DRAFT_COLOUR)));
+    }
+    out
+}
+
+/// The body's letterhead, block by block, and under it the title block
+/// (banner, title, date, time, place) centred and bold, as the HTML sets
+/// it: a body with a letterhead heads its minutes that way, not with a
+/// "Held at" line. Each line is a line of the clerk's, so it stays one
+/// (a break, not a paragraph, inside its block).
+fn letterhead(minutes: &Minutes) -> Vec<Paragraph> {
+    let block = |lines: &[String], bold: bool| {
+        let text = lines.join("\n");
+        let run = text_run(&text);
+        let run = if bold {
+            run.bold()
+        } else {
+            run.size(BODY_SIZE - 2)
+        };
+        Paragraph::new()
+            .keep_lines(true)
+            .line_spacing(LineSpacing::new().after(2 * PARA_AFTER))
+            .add_run(run)
+    };
+    let mut out: Vec<Paragraph> = minutes.letterhead.iter().map(|b| block(b, false)).collect();
+    if !minutes.masthead.is_empty() {
+        out.push(block(&minutes.masthead, true).align(AlignmentType::Center));
     }
     out
 }
@@ -667,6 +693,44 @@ mod tests {
             let run = &document[document[..at].rfind("<w:r>").unwrap()..at];
             assert!(run.contains("<w:b />"), "{label}: {run}");
         }
+    }
+
+    #[test]
+    fn under_a_letterhead_the_title_block_replaces_the_title() {
+        let mut m = sample();
+        for line in [
+            "/letterhead Little Ashby",
+            "/letterhead ---",
+            "/letterhead Clerk",
+        ] {
+            apply(
+                &mut m,
+                &parse(line).unwrap(),
+                NaiveDate::MIN.and_time(Default::default()),
+            )
+            .unwrap();
+        }
+        let document = part(
+            &unzip(&render_docx(&m, &Options::default())),
+            "word/document.xml",
+        );
+        // No Title paragraph and no "Held at" line: the title, date and
+        // banner are lines of the centred block after the letterhead.
+        assert!(!document.contains(r#"<w:pStyle w:val="Title" />"#));
+        let letterhead = document.find(">Little Ashby<").unwrap();
+        let clerk = document.find(">Clerk<").unwrap();
+        let centred = document.find(r#"<w:jc w:val="center" />"#).unwrap();
+        assert!(letterhead < clerk && clerk < centred);
+        let block = &document[centred..document.find("Planning<").unwrap()];
+        for line in [
+            words::DRAFT_BANNER,
+            "Little Ashby Parish Council",
+            "Wednesday 18 November 2026",
+        ] {
+            assert!(block.contains(&format!(">{line}<")), "{line}: {block}");
+        }
+        // One paragraph, its lines kept apart by breaks.
+        assert_eq!(block.matches("<w:br w:type=\"textWrapping\" />").count(), 2);
     }
 
     #[test]
