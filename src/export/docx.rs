@@ -737,11 +737,10 @@ mod tests {
     fn a4_unless_letter_is_asked_for() {
         let a4 = unzip(&render_docx(&sample(), &Options::default()));
         assert!(part(&a4, "word/document.xml").contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
-        let letter = unzip(&render_docx_on(
-            &sample(),
-            &Options::default(),
-            Paper::Letter,
-        ));
+        // The house style's paper is the one `render_docx` lays out on.
+        let mut m = sample();
+        m.style.paper = crate::model::style::Paper::Letter;
+        let letter = unzip(&render_docx(&m, &Options::default()));
         let document = part(&letter, "word/document.xml");
         assert!(document.contains(r#"<w:pgSz w:w="12240" w:h="15840""#));
         // The table fits between Letter's margins too.
