@@ -3,9 +3,10 @@
 //! would have typed it, and pandoc reads its structure back. The title is
 //! in the Title style, items in Heading 1 and sub-headings in Heading 2
 //! (each style defined in the document, not only named); bullets are a
-//! real list; the actions are a Word table with a header row; "DRAFT"
-//! stands in the page header while the minutes are a draft, and the page
-//! number in the footer.
+//! real list; the actions are a Word table whose header row repeats on
+//! every page it runs onto; "DRAFT" stands in the page header while the
+//! minutes are a draft, and the page number in the footer. Under a
+//! letterhead the title block is the one the text export prints.
 //!
 //! Pure like the rest of `export`: docx-rs renders the package's parts
 //! into memory (`Docx::build`), and [`zip_stored`] lays them out as a zip
@@ -138,7 +139,7 @@ fn pack(docx: Docx) -> Vec<u8> {
         ("docProps/core.xml".into(), xml.doc_props.core),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
-        ("word/document.xml".into(), xml.document),
+        ("word/document.xml".into(), repeat_header_rows(xml.document)),
         ("word/styles.xml".into(), xml.styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
@@ -164,6 +165,39 @@ fn pack(docx: Docx) -> Vec<u8> {
         }
     }
     zip_stored(&parts)
+}
+
+/// Marks a row as the table's header, repeated at the top of every page
+/// the table runs onto. docx-rs 0.4 (0.4.22 is the last) has no setter
+/// for it: its row properties stop at `cantSplit`.
+const TABLE_HEADER: &str = "<w:tblHeader />";
+
+/// `document.xml` with the first row of each table marked as its header
+/// row, so a long actions table keeps its column names on every page.
+/// docx-rs writes a row's properties (`<w:trPr>`) first in the row, and
+/// every row here has some (`cantSplit`), so the first `<w:trPr>` after a
+/// table's start is its first row's. The element order inside `<w:trPr>`
+/// is free (a choice in the schema).
+fn repeat_header_rows(document: Vec<u8>) -> Vec<u8> {
+    const TABLE: &str = "<w:tbl>";
+    const ROW_PROPERTIES: &str = "<w:trPr>";
+    let xml = match String::from_utf8(document) {
+        Ok(xml) => xml,
+        Err(not_text) => return not_text.into_bytes(),
+    };
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml.as_str();
+    while let Some(table) = rest.find(TABLE) {
+        let Some(row) = rest[table..].find(ROW_PROPERTIES) else {
+            break;
+        };
+        let after = table + row + ROW_PROPERTIES.len();
+        out.push_str(&rest[..after]);
+        out.push_str(TABLE_HEADER);
+        rest = &rest[after..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// The document's styles: Word's Title, Heading 1 and Heading 2 (ids and
@@ -633,7 +667,14 @@ mod tests {
 
     #[test]
     fn the_actions_are_a_table_with_a_grid_and_a_header_row() {
-        let files = unzip(&render_docx(&sample(), &Options::default()));
+        let mut m = sample();
+        apply(
+            &mut m,
+            &parse("/action Clerk: book the hall").unwrap(),
+            NaiveDate::MIN.and_time(Default::default()),
+        )
+        .unwrap();
+        let files = unzip(&render_docx(&m, &Options::default()));
         let document = part(&files, "word/document.xml");
         let table = &document[document.find("<w:tbl>").expect("a table")..];
         assert!(table.contains("<w:tblGrid>"), "{table}");
@@ -641,6 +682,27 @@ mod tests {
         let header = table.find("Item").unwrap();
         assert!(header < table.find("write to the planning officer").unwrap());
         assert!(table.contains("<w:b />"), "the header row is bold");
+        // Repeated on every page: the header row, and only it.
+        let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), 3, "{table}");
+        assert!(rows[0].contains(TABLE_HEADER) && rows[0].contains(">Item<"));
+        assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+    }
+
+    #[test]
+    fn every_table_and_nothing_else_gets_a_header_row() {
+        let xml = "<w:body><w:p><w:trPr></w:trPr></w:p>\
+                   <w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>\
+                   <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>\
+                   <w:tbl><w:tr><w:trPr></w:trPr></w:tr></w:tbl></w:body>";
+        let out = String::from_utf8(repeat_header_rows(xml.as_bytes().to_vec())).unwrap();
+        assert_eq!(
+            out,
+            "<w:body><w:p><w:trPr></w:trPr></w:p>\
+             <w:tbl><w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr></w:tr>\
+             <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>\
+             <w:tbl><w:tr><w:trPr><w:tblHeader /></w:trPr></w:tr></w:tbl></w:body>"
+        );
     }
 
     #[test]
