@@ -97,6 +97,11 @@ pub struct Meeting {
     /// then on the meeting is sealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
+    /// Groups the clerk said had nobody in them (`/apologies None`), so
+    /// the minutes can say so ("Apologies: None") rather than leave the
+    /// group out as if nobody had asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nobody: Vec<Attendance>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -133,6 +138,7 @@ impl Default for Meeting {
             unknown_fields: Vec::new(),
             style: Style::default(),
             approval: None,
+            nobody: Vec::new(),
         }
     }
 }
