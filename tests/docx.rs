@@ -1,8 +1,8 @@
 //! The Word export, read back by a real reader: pandoc turns the .docx
 //! into plain text, and that text must carry the minutes as the text
-//! export does: scored against the seed's own minutes, and for the parish
-//! example against its text export, with its formal record, its actions
-//! and the draft mark.
+//! export does: scored against the seed's own minutes and the US
+//! example's published ones, and for the parish example against its text
+//! export, with its formal record, its actions and the draft mark.
 
 #![allow(clippy::unwrap_used)]
 
@@ -14,7 +14,10 @@ use minutes::model::Meeting;
 mod common;
 
 use common::fidelity as matcher;
-use common::{fidelity, pandoc, scripted_parish, scripted_seed};
+use common::{
+    as_read, fidelity, fidelity_to, osvtac_reference, pandoc, scripted_osvtac, scripted_parish,
+    scripted_seed,
+};
 
 fn docx(m: &Meeting) -> Vec<u8> {
     export::render_bytes(m, Format::Docx, &Options::default()).unwrap()
@@ -30,6 +33,30 @@ fn the_seed_in_word_reads_like_the_seed() {
     assert!(
         score >= 98.0,
         "Word export fidelity {score}% is under 98%:\n{text}"
+    );
+}
+
+/// The US example under `us-public-body`: its letterhead, title block and
+/// paragraphs as Word paragraphs, read back wrapped at the style's
+/// columns, as the committee wraps its published minutes (Word has no
+/// line ends of its own to compare). Scored like the text export, against
+/// the published page as read, without its HTML (see `tests/osvtac.rs`).
+#[test]
+fn the_us_example_in_word_reads_like_its_published_minutes() {
+    let m = scripted_osvtac();
+    let bytes = docx(&m);
+    if let Some(dir) = std::env::var_os("MINUTES_DOCX_DUMP") {
+        std::fs::write(std::path::Path::new(&dir).join("osvtac.docx"), &bytes).unwrap();
+    }
+    let columns = Some(usize::from(m.style.wrap)).filter(|&c| c > 0);
+    let Some(text) = pandoc::docx_to_plain_wrapped(&bytes, "the US example's Word export", columns)
+    else {
+        return;
+    };
+    let score = fidelity_to(&as_read(&osvtac_reference()), &text);
+    assert!(
+        score >= 98.0,
+        "Word export fidelity {score:.1}% is under 98%:\n{text}"
     );
 }
 

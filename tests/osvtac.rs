@@ -1,62 +1,47 @@
 //! The US example: a real public meeting of a US advisory committee
 //! (`tests/fixtures/examples/sf-osvtac-2018-12-06-minutes.md`), typed as
-//! its clerk would under `/style preset us-public-body`, its Markdown
-//! scored against the published minutes with the in-repo fidelity scorer.
+//! its clerk would under `/style preset us-public-body`, its exports
+//! scored against the published minutes with the in-repo fidelity scorer
+//! (its Word export is scored in `tests/docx.rs`).
+//!
+//! The published minutes are a web page's Markdown source: its letterhead
+//! is HTML (`<div class="headered">` blocks, each line ending in `<br>`).
+//! The Markdown export writes the same HTML and is scored against the
+//! source as it is. The text export cannot carry HTML, so it is scored
+//! against what a reader of that page sees ([`common::as_read`]): the same
+//! lines without the tags.
 
 #![allow(clippy::unwrap_used)]
 
 use minutes::export::{self, Format, Options};
-use minutes::model::{Meeting, Status};
 
 mod common;
 
-use common::{fidelity::score, root};
+use common::{as_read, fidelity_to, osvtac_reference as reference, scripted_osvtac as scripted};
 
-const NAME: &str = "sf-osvtac-2018-12-06";
-
-/// The figure reached; the test fails if the export falls below it.
-const REACHED: f64 = 98.2;
-
-/// Typed 30 seconds a line, so the meeting is called to order (item 1
-/// begins) at 18:03 and Member Kattouw arrives in item 3 at 18:05.
-fn scripted() -> Meeting {
-    let start = chrono::NaiveDate::from_ymd_opt(2018, 12, 6)
-        .unwrap()
-        .and_hms_opt(17, 49, 0)
-        .unwrap();
-    let mut m = common::scripted_example(NAME, start);
-    // The published minutes are the approved ones (approved at the next
-    // meeting, which the model does not record as a command).
-    m.status = Status::Approved;
-    m
-}
-
-fn reference() -> String {
-    std::fs::read_to_string(root().join(format!("tests/fixtures/examples/{NAME}-minutes.md")))
-        .unwrap()
-}
+/// The least every export of the example must reach, as the issue asks.
+const NEEDED: f64 = 98.0;
 
 #[test]
 fn the_markdown_reads_like_the_published_minutes() {
-    let m = scripted();
-    let md = export::render(&m, Format::Md, &Options::default());
+    let md = export::render(&scripted(), Format::Md, &Options::default());
     if std::env::var_os("SHOW_EXPORT").is_some() {
         println!("{md}");
     }
-    let s = score(&reference(), &md);
-    println!(
-        "OSVTAC md fidelity under us-public-body: {:.1}% ({} of {} lines)",
-        s.percent(),
-        s.found,
-        s.total
-    );
-    for (sim, line) in &s.missing {
-        println!("  missing ({sim:.2}): {line}");
-    }
+    let score = fidelity_to(&reference(), &md);
     assert!(
-        s.percent() >= REACHED,
-        "OSVTAC md fidelity {:.1}% is under {REACHED}%",
-        s.percent()
+        score >= NEEDED,
+        "OSVTAC md fidelity {score:.1}% is under {NEEDED}%"
+    );
+}
+
+#[test]
+fn the_text_reads_like_the_published_minutes() {
+    let txt = export::render(&scripted(), Format::Txt, &Options::default());
+    let score = fidelity_to(&as_read(&reference()), &txt);
+    assert!(
+        score >= NEEDED,
+        "OSVTAC txt fidelity {score:.1}% is under {NEEDED}%:\n{txt}"
     );
 }
 
@@ -67,43 +52,38 @@ fn the_text_export_keeps_the_style() {
     assert!(txt.contains("Thursday, December 6, 2018"), "{txt}");
     assert!(txt.contains("Chair Jerdonek called the meeting to order at 6:03 p.m."));
     assert!(txt.contains("Adjourned at 8:38 p.m."));
+    // The letterhead, as lines of their own, the same words the Markdown
+    // has inside its HTML blocks.
+    assert!(txt.starts_with("Elections Commission\nCity and County of San Francisco\n"));
     let html = export::render(&m, Format::Html, &Options::default());
     assert!(html.contains("size: letter"));
     assert!(html.contains("<div class=\"headered\">"));
 }
 
-/// The text and Word exports of the same meeting, scored the same way.
-/// They carry the same words but not the website's HTML letterhead blocks
-/// (`<div …>` lines with `<br>` ends), nor, for Word, its line wrapping:
-/// the figures are printed for the record, and held to where they are.
+/// The reading the text export is scored against: tags gone, their lines'
+/// words kept, and nothing else touched.
 #[test]
-fn the_text_and_word_exports_score_as_measured() {
-    let m = scripted();
-    let txt = export::render(&m, Format::Txt, &Options::default());
-    let t = score(&reference(), &txt);
-    println!(
-        "OSVTAC txt fidelity: {:.1}% ({} of {})",
-        t.percent(),
-        t.found,
-        t.total
+fn as_read_drops_the_html_and_keeps_the_words() {
+    let page = "<div id=\"meeting_header_right\" class=\"headered\">\n\
+                Elections Commission<br>\n\
+                Carl Hage<br/>\n\
+                </div>\n\
+                **1\\. Call to Order**\n\
+                a < b, see <https://example.org> and \\\\.";
+    assert_eq!(
+        as_read(page),
+        "\nElections Commission\nCarl Hage\n\n**1. Call to Order**\n\
+         a < b, see <https://example.org> and \\."
     );
-    assert!(t.percent() >= 85.0, "txt fell to {:.1}%", t.percent());
-    let docx = export::render_bytes(&m, Format::Docx, &Options::default()).unwrap();
-    if let Some(dir) = std::env::var_os("MINUTES_DOCX_DUMP") {
-        std::fs::write(std::path::Path::new(&dir).join("osvtac.docx"), &docx).unwrap();
+    // The published page's own lines: the same count, and every line that
+    // had no markup the same.
+    let published = reference();
+    let read = as_read(&published);
+    assert_eq!(read.lines().count(), published.lines().count());
+    for (was, is) in published.lines().zip(read.lines()) {
+        if !was.contains(['<', '\\']) {
+            assert_eq!(was, is);
+        }
     }
-    // Read back wrapped at the style's 77 columns, as the committee wraps
-    // its published minutes; the rest of the gap is the HTML letterhead.
-    if let Some(plain) =
-        common::pandoc::docx_to_plain_wrapped(&docx, "the OSVTAC Word export", Some(77))
-    {
-        let d = score(&reference(), &plain);
-        println!(
-            "OSVTAC docx (pandoc, 77 columns) fidelity: {:.1}% ({} of {})",
-            d.percent(),
-            d.found,
-            d.total
-        );
-        assert!(d.percent() >= 88.0, "docx fell to {:.1}%", d.percent());
-    }
+    assert!(!read.contains("<div") && !read.contains("<br>"));
 }

@@ -311,6 +311,20 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
                 labels.push(&p.group);
             }
         }
+        // A group the clerk said was empty is printed with the style's
+        // word for nobody ("Apologies: None"), one line where names go.
+        if meeting.people_with(attendance).next().is_none() && meeting.nobody.contains(&attendance)
+        {
+            out.push(Group {
+                heading: words::group_heading(&meeting.style, attendance),
+                people: vec![Attendee {
+                    name: meeting.style.label("none").to_string(),
+                    role: String::new(),
+                    note: String::new(),
+                }],
+            });
+            continue;
+        }
         for label in labels {
             let people: Vec<Attendee> = meeting
                 .people_with(attendance)

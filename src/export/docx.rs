@@ -3,9 +3,10 @@
 //! would have typed it, and pandoc reads its structure back. The title is
 //! in the Title style, items in Heading 1 and sub-headings in Heading 2
 //! (each style defined in the document, not only named); bullets are a
-//! real list; the actions are a Word table with a header row; "DRAFT"
-//! stands in the page header while the minutes are a draft, and the page
-//! number in the footer.
+//! real list; the actions are a Word table whose header row repeats on
+//! every page it runs onto; "DRAFT" stands in the page header while the
+//! minutes are a draft, and the page number in the footer. Under a
+//! letterhead the title block is the one the text export prints.
 //!
 //! Pure like the rest of `export`: docx-rs renders the package's parts
 //! into memory (`Docx::build`), and [`zip_stored`] lays them out as a zip
@@ -138,7 +139,7 @@ fn pack(docx: Docx) -> Vec<u8> {
         ("docProps/core.xml".into(), xml.doc_props.core),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
-        ("word/document.xml".into(), xml.document),
+        ("word/document.xml".into(), repeat_header_rows(xml.document)),
         ("word/styles.xml".into(), xml.styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
@@ -164,6 +165,39 @@ fn pack(docx: Docx) -> Vec<u8> {
         }
     }
     zip_stored(&parts)
+}
+
+/// Marks a row as the table's header, repeated at the top of every page
+/// the table runs onto. docx-rs 0.4 (0.4.22 is the last) has no setter
+/// for it: its row properties stop at `cantSplit`.
+const TABLE_HEADER: &str = "<w:tblHeader />";
+
+/// `document.xml` with the first row of each table marked as its header
+/// row, so a long actions table keeps its column names on every page.
+/// docx-rs writes a row's properties (`<w:trPr>`) first in the row, and
+/// every row here has some (`cantSplit`), so the first `<w:trPr>` after a
+/// table's start is its first row's. The element order inside `<w:trPr>`
+/// is free (a choice in the schema).
+fn repeat_header_rows(document: Vec<u8>) -> Vec<u8> {
+    const TABLE: &str = "<w:tbl>";
+    const ROW_PROPERTIES: &str = "<w:trPr>";
+    let xml = match String::from_utf8(document) {
+        Ok(xml) => xml,
+        Err(not_text) => return not_text.into_bytes(),
+    };
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml.as_str();
+    while let Some(table) = rest.find(TABLE) {
+        let Some(row) = rest[table..].find(ROW_PROPERTIES) else {
+            break;
+        };
+        let after = table + row + ROW_PROPERTIES.len();
+        out.push_str(&rest[..after]);
+        out.push_str(TABLE_HEADER);
+        rest = &rest[after..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// The document's styles: Word's Title, Heading 1 and Heading 2 (ids and
@@ -248,30 +282,15 @@ fn page(docx: Docx, paper: Paper, draft: bool) -> Docx {
     docx
 }
 
-/// Everything before the first item: title, date, "Held at …", the draft
-/// banner, attendance and the public.
+/// Everything before the first item: the letterhead and title block, or
+/// the title, date, "Held at …" and the draft banner; then attendance and
+/// the public.
 fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
-    // The body's letterhead, block by block, above the title.
-    let mut out: Vec<Paragraph> = Vec::new();
-    for block in &minutes.letterhead {
-        for (i, line) in block.iter().enumerate() {
-            let mut p = Paragraph::new().add_run(text_run(line).size(BODY_SIZE - 2));
-            if i + 1 == block.len() {
-                p = p.line_spacing(LineSpacing::new().after(PARA_AFTER));
-            }
-            out.push(p);
-        }
-    }
-    out.push(styled_para("Title", &minutes.title));
-    if let Some(date) = &minutes.date {
-        out.push(Paragraph::new().add_run(text_run(date).bold().size(BODY_SIZE + 2)));
-    }
-    if let Some(held) = &minutes.held {
-        out.push(Paragraph::new().add_run(text_run(held)));
-    }
-    if let Some(banner) = &minutes.banner {
-        out.push(Paragraph::new().add_run(text_run(banner).italic().color(DRAFT_COLOUR)));
-    }
+    let mut out = if minutes.letterhead.is_empty() {
+        title(minutes)
+    } else {
+        letterhead(minutes)
+    };
     let column = role_column(minutes, paper);
     for group in &minutes.groups {
         out.push(
@@ -288,6 +307,47 @@ fn front(minutes: &Minutes, paper: Paper) -> Vec<Paragraph> {
                 .line_spacing(LineSpacing::new().before(PARA_AFTER))
                 .add_run(text_run(public)),
         );
+    }
+    out
+}
+
+/// The title in Word's Title style, the date, "Held at …" and the banner.
+fn title(minutes: &Minutes) -> Vec<Paragraph> {
+    let mut out = vec![styled_para("Title", &minutes.title)];
+    if let Some(date) = &minutes.date {
+        out.push(Paragraph::new().add_run(text_run(date).bold().size(BODY_SIZE + 2)));
+    }
+    if let Some(held) = &minutes.held {
+        out.push(Paragraph::new().add_run(text_run(held)));
+    }
+    if let Some(banner) = &minutes.banner {
+        out.push(Paragraph::new().add_run(text_run(banner).italic().color(DRAFT_COLOUR)));
+    }
+    out
+}
+
+/// The body's letterhead, block by block, and under it the title block
+/// (banner, title, date, time, place) centred and bold, as the HTML sets
+/// it: a body with a letterhead heads its minutes that way, not with a
+/// "Held at" line. Each line is a line of the clerk's, so it stays one
+/// (a break, not a paragraph, inside its block).
+fn letterhead(minutes: &Minutes) -> Vec<Paragraph> {
+    let block = |lines: &[String], bold: bool| {
+        let text = lines.join("\n");
+        let run = text_run(&text);
+        let run = if bold {
+            run.bold()
+        } else {
+            run.size(BODY_SIZE - 2)
+        };
+        Paragraph::new()
+            .keep_lines(true)
+            .line_spacing(LineSpacing::new().after(2 * PARA_AFTER))
+            .add_run(run)
+    };
+    let mut out: Vec<Paragraph> = minutes.letterhead.iter().map(|b| block(b, false)).collect();
+    if !minutes.masthead.is_empty() {
+        out.push(block(&minutes.masthead, true).align(AlignmentType::Center));
     }
     out
 }
@@ -607,7 +667,14 @@ mod tests {
 
     #[test]
     fn the_actions_are_a_table_with_a_grid_and_a_header_row() {
-        let files = unzip(&render_docx(&sample(), &Options::default()));
+        let mut m = sample();
+        apply(
+            &mut m,
+            &parse("/action Clerk: book the hall").unwrap(),
+            NaiveDate::MIN.and_time(Default::default()),
+        )
+        .unwrap();
+        let files = unzip(&render_docx(&m, &Options::default()));
         let document = part(&files, "word/document.xml");
         let table = &document[document.find("<w:tbl>").expect("a table")..];
         assert!(table.contains("<w:tblGrid>"), "{table}");
@@ -615,6 +682,27 @@ mod tests {
         let header = table.find("Item").unwrap();
         assert!(header < table.find("write to the planning officer").unwrap());
         assert!(table.contains("<w:b />"), "the header row is bold");
+        // Repeated on every page: the header row, and only it.
+        let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), 3, "{table}");
+        assert!(rows[0].contains(TABLE_HEADER) && rows[0].contains(">Item<"));
+        assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+    }
+
+    #[test]
+    fn every_table_and_nothing_else_gets_a_header_row() {
+        let xml = "<w:body><w:p><w:trPr></w:trPr></w:p>\
+                   <w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>\
+                   <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>\
+                   <w:tbl><w:tr><w:trPr></w:trPr></w:tr></w:tbl></w:body>";
+        let out = String::from_utf8(repeat_header_rows(xml.as_bytes().to_vec())).unwrap();
+        assert_eq!(
+            out,
+            "<w:body><w:p><w:trPr></w:trPr></w:p>\
+             <w:tbl><w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr></w:tr>\
+             <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>\
+             <w:tbl><w:tr><w:trPr><w:tblHeader /></w:trPr></w:tr></w:tbl></w:body>"
+        );
     }
 
     #[test]
@@ -670,14 +758,51 @@ mod tests {
     }
 
     #[test]
+    fn under_a_letterhead_the_title_block_replaces_the_title() {
+        let mut m = sample();
+        for line in [
+            "/letterhead Little Ashby",
+            "/letterhead ---",
+            "/letterhead Clerk",
+        ] {
+            apply(
+                &mut m,
+                &parse(line).unwrap(),
+                NaiveDate::MIN.and_time(Default::default()),
+            )
+            .unwrap();
+        }
+        let document = part(
+            &unzip(&render_docx(&m, &Options::default())),
+            "word/document.xml",
+        );
+        // No Title paragraph and no "Held at" line: the title, date and
+        // banner are lines of the centred block after the letterhead.
+        assert!(!document.contains(r#"<w:pStyle w:val="Title" />"#));
+        let letterhead = document.find(">Little Ashby<").unwrap();
+        let clerk = document.find(">Clerk<").unwrap();
+        let centred = document.find(r#"<w:jc w:val="center" />"#).unwrap();
+        assert!(letterhead < clerk && clerk < centred);
+        let block = &document[centred..document.find("Planning<").unwrap()];
+        for line in [
+            words::DRAFT_BANNER,
+            "Little Ashby Parish Council",
+            "Wednesday 18 November 2026",
+        ] {
+            assert!(block.contains(&format!(">{line}<")), "{line}: {block}");
+        }
+        // One paragraph, its lines kept apart by breaks.
+        assert_eq!(block.matches("<w:br w:type=\"textWrapping\" />").count(), 2);
+    }
+
+    #[test]
     fn a4_unless_letter_is_asked_for() {
         let a4 = unzip(&render_docx(&sample(), &Options::default()));
         assert!(part(&a4, "word/document.xml").contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
-        let letter = unzip(&render_docx_on(
-            &sample(),
-            &Options::default(),
-            Paper::Letter,
-        ));
+        // The house style's paper is the one `render_docx` lays out on.
+        let mut m = sample();
+        m.style.paper = crate::model::style::Paper::Letter;
+        let letter = unzip(&render_docx(&m, &Options::default()));
         let document = part(&letter, "word/document.xml");
         assert!(document.contains(r#"<w:pgSz w:w="12240" w:h="15840""#));
         // The table fits between Letter's margins too.

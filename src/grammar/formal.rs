@@ -469,6 +469,8 @@ mod tests {
         );
         ok(&mut m, "/apologies None", "Nobody added");
         assert!(m.find_exact("None").is_none());
+        // What the clerk said is kept, for the minutes to say it.
+        assert_eq!(m.nobody, [crate::model::Attendance::Apologies]);
     }
 
     #[test]

@@ -42,8 +42,11 @@ fn mark(
             "none" | "nobody" | "nil" | "n/a"
         )
     {
+        if !m.nobody.contains(&attendance) {
+            m.nobody.push(attendance);
+        }
         let group = attendance.heading().to_lowercase();
-        return done(format!("Nobody added to {group}"));
+        return done(format!("Nobody added to {group}: the minutes say none"));
     }
     // Resolve everyone first so that one bad name changes nothing.
     let mut targets: Vec<(Lookup, &NameRole)> = Vec::with_capacity(list.len());

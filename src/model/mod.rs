@@ -101,6 +101,11 @@ pub struct Meeting {
     /// will approve (`/approve`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// Groups the clerk said had nobody in them (`/apologies None`), so
+    /// the minutes can say so ("Apologies: None") rather than leave the
+    /// group out as if nobody had asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nobody: Vec<Attendance>,
 }
 
 /// An edit in progress, as saved with the draft.
@@ -138,6 +143,7 @@ impl Default for Meeting {
             style: Style::default(),
             approval: None,
             previous: None,
+            nobody: Vec::new(),
         }
     }
 }

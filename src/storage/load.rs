@@ -453,6 +453,20 @@ mod tests {
     }
 
     #[test]
+    fn a_group_said_to_be_empty_is_kept() {
+        let m = Meeting {
+            nobody: vec![crate::model::Attendance::Apologies],
+            ..Meeting::default()
+        };
+        let text = save::serialise(&m).unwrap();
+        let back = parse(Path::new("m.ron"), text.as_bytes()).unwrap();
+        assert_eq!(back.nobody, m.nobody);
+        // Left out while empty, so older files read and write as before.
+        let empty = save::serialise(&Meeting::default()).unwrap();
+        assert!(!empty.contains("nobody"), "{empty}");
+    }
+
+    #[test]
     fn missing_file() {
         let dir = tempfile::tempdir().unwrap();
         let error = failing_load(&dir.path().join("nope.ron"));
