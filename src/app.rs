@@ -126,6 +126,9 @@ pub struct App {
     /// A warning that stays on screen (the file could not be read, so
     /// typing goes to a recovery file).
     pub banner: Option<String>,
+    /// Nothing is written to the meeting file (sealed, not the user's):
+    /// the status bar must not say "saved" of a file nobody writes.
+    pub read_only: bool,
     pub viewport: Viewport,
 }
 
@@ -290,6 +293,7 @@ impl App {
             quit_armed: false,
             escape_armed: false,
             banner: None,
+            read_only: false,
             viewport: Viewport::default(),
         }
     }

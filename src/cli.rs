@@ -627,17 +627,7 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     let m = storage::load(file).map_err(Failure::from_display)?;
     let name = one_line(&file.display().to_string());
     let mut warnings: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
-    if let Some(a) = &m.approval {
-        let now = export::record_sha256(&m);
-        if now != a.sha256 {
-            warnings.push(format!(
-                "The approved record has changed since it was approved on {}: its SHA-256 was {}, \
-                 the text now gives {now}; restore the approved file from its backup.",
-                export::words::short_date(a.on),
-                a.sha256
-            ));
-        }
-    }
+    warnings.extend(seal::changed_since_approval(&m));
     let mut out = format!("{name}: fine ({}).\n", counts(&m));
     if !warnings.is_empty() {
         let n = warnings.len();

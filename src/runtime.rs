@@ -145,10 +145,17 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
     let (app, recovery_lock) = match storage::load(&path) {
         Ok(meeting) if let Some(on) = meeting.approval.as_ref().map(|a| a.on) => {
             // Sealed: nothing will be written, so nobody need be kept out.
-            let why = format!(
+            let mut why = format!(
                 "was approved as a correct record on {} and is sealed",
                 export::words::short_date(on)
             );
+            // Said on opening, where the clerk looks, not only by `check`.
+            if crate::seal::changed_since_approval(&meeting).is_some() {
+                why.push_str(
+                    ", but its text has changed since (minutes check says how; restore it from \
+                     its backup)",
+                );
+            }
             drop(lock);
             return open_read_only(meeting, &path, &why);
         }
@@ -214,6 +221,7 @@ fn open_read_only(meeting: Meeting, path: &Path, why: &str) -> Result<(), Failur
         return Err(no_terminal(path));
     }
     let mut app = App::restore(meeting, path.to_path_buf());
+    app.read_only = true;
     let reason = format!("{} {why}", path.display());
     app.banner = Some(format!(
         "{reason}, so it is open read-only: nothing typed is saved to it; /save PATH makes a \

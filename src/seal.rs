@@ -43,3 +43,18 @@ pub fn approve_file(
     storage::save(real, &m).map_err(|e| e.to_string())?;
     Ok(hash)
 }
+
+/// For sealed minutes whose text no longer gives the hash approved, the
+/// sentence that says so: someone changed the file after approval.
+pub fn changed_since_approval(m: &crate::model::Meeting) -> Option<String> {
+    let a = m.approval.as_ref()?;
+    let now = export::record_sha256(m);
+    (now != a.sha256).then(|| {
+        format!(
+            "The approved record has changed since it was approved on {}: its SHA-256 was {}, \
+             the text now gives {now}; restore the approved file from its backup.",
+            export::words::short_date(a.on),
+            a.sha256
+        )
+    })
+}

@@ -125,6 +125,12 @@ fn check_sees_a_change_to_an_approved_record() {
     );
     // Without --strict the file still reads: exit 0, the warning listed.
     assert!(minutes(&["check", "m.ron"], dir.path()).status.success());
+    // And the app says so on opening it, where the clerk looks.
+    let term = common::Term::open(dir.path(), &file);
+    term.wait_for("the changed-record banner", |s| {
+        s.contains("has changed since (minutes check")
+    });
+    term.quit();
 }
 
 #[test]

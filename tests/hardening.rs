@@ -1069,7 +1069,13 @@ fn a_read_only_or_someone_elses_meeting_opens_read_only() {
         );
         term.type_line_now("A line typed into a read-only meeting");
         screen_says(&term, "the line to be refused", "nothing can be changed");
-        assert!(common::input_of(&term.screen()).is_some_and(|i| i.contains("A line typed")));
+        let screen = term.screen();
+        assert!(common::input_of(&screen).is_some_and(|i| i.contains("A line typed")));
+        let status = common::status_of(&screen);
+        assert!(
+            status.contains("read-only") && !status.contains("saved"),
+            "the status bar must not say a file nobody writes is saved: {status}"
+        );
         term.key("C-u");
         term.type_line_now("/title Renamed");
         screen_says(

@@ -162,6 +162,7 @@ fn item_part(m: &Meeting, now: NaiveDateTime) -> Option<(String, String, bool)> 
 
 fn save_part(app: &App) -> (String, Style) {
     match &app.save_state {
+        _ if app.read_only => (" read-only ".to_string(), theme::SAVING),
         SaveState::Failed(_) => (" NOT SAVED (retrying) ".to_string(), theme::SAVE_FAILED),
         SaveState::Pending => (" saving… ".to_string(), theme::SAVING),
         SaveState::Saved if app.is_saved() => (" saved ".to_string(), theme::SAVED),
