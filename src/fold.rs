@@ -33,16 +33,27 @@ pub fn latin_base(c: char) -> Option<&'static str> {
 /// comparing what was typed with a name as written.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`], onto the end of `out`: a search folds every entry of a
+/// folder of meetings, and one buffer for all of them saves an
+/// allocation each.
+pub fn fold_into(out: &mut String, s: &str) {
     // ASCII, most of any minutes, needs only lower case: the Unicode
     // tables below were most of what `minutes search` spent its time on.
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
     }
-    out
 }
 
 fn fold_char(c: char, out: &mut String) {

@@ -7,7 +7,7 @@
 use chrono::NaiveTime;
 
 use super::{EntryKind, Meeting, PersonId, Who};
-use crate::fold::fold;
+use crate::fold::{fold, fold_into};
 
 /// Where a match is, and what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,91 +32,104 @@ pub struct Filter {
 }
 
 impl Meeting {
-    /// The words an entry shows, and who it is by, for searching.
-    pub fn entry_words(&self, kind: &EntryKind) -> (Option<PersonId>, String) {
-        let name = |id: &PersonId| self.who_name(&Who::Person(*id)).to_string();
+    /// The words an entry shows, in order, and who it is by, for
+    /// searching: borrowed, so that an entry that does not match costs no
+    /// allocation.
+    fn entry_parts<'a>(&'a self, kind: &'a EntryKind) -> (Option<PersonId>, [&'a str; 3]) {
+        let name = |id: &PersonId| self.person(*id).map_or("(removed)", |p| p.name.as_str());
         match kind {
             EntryKind::Note(t)
             | EntryKind::Bullet(t)
             | EntryKind::Decision(t)
             | EntryKind::Private(t)
-            | EntryKind::Heading(t) => (None, t.clone()),
-            EntryKind::Comment { speaker, text, .. } => {
-                (Some(*speaker), format!("{} {text}", name(speaker)))
-            }
+            | EntryKind::Heading(t) => (None, [t, "", ""]),
+            EntryKind::Comment { speaker, text, .. } => (Some(*speaker), [name(speaker), text, ""]),
             EntryKind::Action { owner, text, .. } | EntryKind::Interest { who: owner, text } => {
                 let id = match owner {
                     Who::Person(id) => Some(*id),
                     Who::Named(_) => None,
                 };
-                (id, format!("{} {text}", self.who_name(owner)))
+                (id, [self.who_name(owner), text, ""])
             }
-            EntryKind::Motion(m) => (Some(m.mover), format!("{} {}", name(&m.mover), m.text)),
-            EntryKind::Withdrew(id) | EntryKind::Returned(id) => (Some(*id), name(id)),
+            EntryKind::Motion(m) => (Some(m.mover), [name(&m.mover), &m.text, ""]),
+            EntryKind::Withdrew(id) | EntryKind::Returned(id) => (Some(*id), [name(id), "", ""]),
             EntryKind::Public {
                 name,
                 represents,
                 text,
-            } => (None, format!("{name} {represents} {text}")),
-            EntryKind::NextMeeting(n) => (None, n.place.clone()),
+            } => (None, [name, represents, text]),
+            EntryKind::NextMeeting(n) => (None, [&n.place, "", ""]),
             EntryKind::Quorum { .. }
             | EntryKind::Adjourned
             | EntryKind::Reconvened
-            | EntryKind::PublicCount(_) => (None, String::new()),
+            | EntryKind::PublicCount(_) => (None, ["", "", ""]),
         }
     }
 
     /// Every entry matching `query`, in the order of the minutes: the words
     /// as typed if any entry has them, else every word's start.
+    ///
+    /// One pass for both: each entry is folded once, and the word starts
+    /// are looked for only while nothing has the words as typed, and only
+    /// in an entry that has every word somewhere.
     pub fn search(&self, query: &str, filter: &Filter) -> Vec<Hit> {
         let want = fold(query.trim());
         if want.is_empty() {
             return Vec::new();
         }
-        let exact = self.hits(filter, |text| text.contains(&want));
-        if !exact.is_empty() {
-            return exact;
-        }
         let words: Vec<&str> = want.split_whitespace().collect();
-        self.hits(filter, |text| {
-            words.iter().all(|w| {
-                text.split(|c: char| !c.is_alphanumeric())
-                    .any(|t| t.starts_with(w))
-            })
-        })
-    }
-
-    fn hits(&self, filter: &Filter, matches: impl Fn(&str) -> bool) -> Vec<Hit> {
+        let has_starts = |text: &str| {
+            words.iter().all(|w| text.contains(w))
+                && words.iter().all(|w| {
+                    text.split(|c: char| !c.is_alphanumeric())
+                        .any(|t| t.starts_with(w))
+                })
+        };
         let logs = std::iter::once((None, "", &self.preamble)).chain(
             self.items
                 .iter()
                 .enumerate()
                 .map(|(i, it)| (Some(i), it.title.as_str(), &it.entries)),
         );
-        let mut out = Vec::new();
+        let item_filter = filter.item.as_deref().map(fold);
+        let (mut exact, mut starts) = (Vec::new(), Vec::new());
+        let mut folded = String::new();
         for (item, title, entries) in logs {
-            if let Some(t) = &filter.item
-                && !fold(title).contains(&fold(t))
+            if let Some(t) = &item_filter
+                && !fold(title).contains(t.as_str())
             {
                 continue;
             }
             for (index, e) in entries.iter().enumerate() {
-                let (who, text) = self.entry_words(&e.kind);
+                let (who, parts) = self.entry_parts(&e.kind);
                 if filter.speaker.is_some_and(|s| who != Some(s)) {
                     continue;
                 }
-                if matches(&fold(&text)) {
-                    out.push(Hit {
-                        item,
-                        entry: index,
-                        at: e.at,
-                        speaker: who.map(|id| self.who_name(&Who::Person(id)).to_string()),
-                        text,
-                    });
+                folded.clear();
+                for part in parts.iter().filter(|p| !p.is_empty()) {
+                    if !folded.is_empty() {
+                        folded.push(' ');
+                    }
+                    fold_into(&mut folded, part);
                 }
+                let found = if folded.contains(&want) {
+                    &mut exact
+                } else if exact.is_empty() && has_starts(&folded) {
+                    &mut starts
+                } else {
+                    continue;
+                };
+                let text: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+                found.push(Hit {
+                    item,
+                    entry: index,
+                    at: e.at,
+                    speaker: who.map(|id| self.who_name(&Who::Person(id)).to_string()),
+                    text: text.join(" "),
+                });
             }
         }
-        out
+        if exact.is_empty() { starts } else { exact }
     }
 }
 
