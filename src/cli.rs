@@ -208,14 +208,7 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
                 add_agenda(&mut meeting, &agenda)?;
             }
             if let Some(name) = style {
-                let chosen = storage::styles::find(&dir, &name).map_err(Failure::from_display)?;
-                // A letterhead the template or the previous meeting gave
-                // stays, unless the style brings its own.
-                let letterhead = std::mem::take(&mut meeting.style.letterhead);
-                meeting.style = chosen;
-                if meeting.style.letterhead.is_empty() {
-                    meeting.style.letterhead = letterhead;
-                }
+                set_style(&dir, &mut meeting, &name)?;
             }
             refuse_without_terminal()?;
             storage::ensure_private_dir(&dir).map_err(Failure::from_display)?;
@@ -244,15 +237,7 @@ pub fn run(cli: Cli) -> Result<Next, Failure> {
             by,
             correction,
             mover,
-        } => {
-            let approving = Approving {
-                on: grammar::parse_date(&on).map_err(Failure::from_display)?,
-                by: by.unwrap_or_default(),
-                mover: mover.unwrap_or_default(),
-                corrections: correction,
-            };
-            approve_cmd(&file, approving).map(|()| Next::Done)
-        }
+        } => approve_cmd(&file, &on, by, mover, correction).map(|()| Next::Done),
         Cmd::Search {
             text,
             speaker,
@@ -307,6 +292,19 @@ fn open_file(file: PathBuf) -> Result<Next, Failure> {
         )));
     }
     Ok(Next::Open(file))
+}
+
+/// `new --style NAME`: a built-in preset or the user's own.
+fn set_style(dir: &Path, meeting: &mut Meeting, name: &str) -> Result<(), Failure> {
+    let chosen = storage::styles::find(dir, name).map_err(Failure::from_display)?;
+    // A letterhead the template or the previous meeting gave stays,
+    // unless the style brings its own.
+    let letterhead = std::mem::take(&mut meeting.style.letterhead);
+    meeting.style = chosen;
+    if meeting.style.letterhead.is_empty() {
+        meeting.style.letterhead = letterhead;
+    }
+    Ok(())
 }
 
 fn data_dir(flag: Option<&Path>) -> Result<PathBuf, Failure> {
@@ -652,7 +650,19 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
 /// Seal minutes as approved, under the meeting's lock: refused (nothing
 /// changed) for a file that is unreadable, read-only, open in the app or
 /// already approved. The version before is kept as `.bak`.
-fn approve_cmd(file: &Path, mut approving: Approving) -> Result<(), Failure> {
+fn approve_cmd(
+    file: &Path,
+    on: &str,
+    by: Option<String>,
+    mover: Option<String>,
+    corrections: Vec<String>,
+) -> Result<(), Failure> {
+    let mut approving = Approving {
+        on: grammar::parse_date(on).map_err(Failure::from_display)?,
+        by: by.unwrap_or_default(),
+        mover: mover.unwrap_or_default(),
+        corrections,
+    };
     let name = one_line(&file.display().to_string());
     let by_file = Path::new(&approving.by);
     let approver = (by_file.extension().is_some_and(|e| e == "ron") && by_file.exists())

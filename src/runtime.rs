@@ -46,24 +46,11 @@ enum Incoming {
     Terminal(Event, Instant),
     /// The terminal cannot be read any more (closed window, dropped SSH).
     TerminalGone,
-    Saved {
-        rev: u64,
-        result: Result<(), String>,
-    },
+    /// What a worker reports back (a save, a file written, a seal), as
+    /// the message `update` takes.
+    Report(Msg),
     /// SIGHUP, SIGTERM, SIGINT or SIGQUIT.
     Signal,
-    /// A file the user asked for (an export, a copy) was written, or not.
-    Wrote {
-        what: String,
-        path: PathBuf,
-        result: Result<(), String>,
-    },
-    /// The previous minutes were sealed (their hash), or why not.
-    Approved {
-        record: crate::model::EntryKind,
-        typed: String,
-        result: Result<String, String>,
-    },
 }
 
 /// Undoes everything `enter` turned on, however the app ends.
@@ -470,17 +457,7 @@ fn event_loop(
                     Some(m) => m,
                     None => continue,
                 },
-                Incoming::Saved { rev, result } => Msg::Saved { rev, result },
-                Incoming::Wrote { what, path, result } => Msg::Wrote { what, path, result },
-                Incoming::Approved {
-                    record,
-                    typed,
-                    result,
-                } => Msg::Approved {
-                    record,
-                    typed,
-                    result,
-                },
+                Incoming::Report(msg) => msg,
                 Incoming::TerminalGone | Incoming::Signal => Msg::Quit,
             };
             test_hooks::panic_if_asked(app, &msg);
@@ -590,11 +567,11 @@ fn perform(
                         date,
                     };
                     let result = crate::seal::approve_file(&file, &approving, Some(approver));
-                    let _ = tx.send(Incoming::Approved {
+                    let _ = tx.send(Incoming::Report(Msg::Approved {
                         record,
                         typed,
                         result,
-                    });
+                    }));
                 });
             }
             Effect::Quit => return true,
@@ -657,7 +634,7 @@ fn write_in_background(
     let own = own.to_path_buf();
     thread::spawn(move || {
         let result = write_asked_for(&path, contents, &own);
-        let _ = tx.send(Incoming::Wrote { what, path, result });
+        let _ = tx.send(Incoming::Report(Msg::Wrote { what, path, result }));
     });
 }
 
@@ -837,7 +814,7 @@ fn start_saver(path: PathBuf, recovery: bool, tx: Sender<Incoming>) -> Saver {
             saved.map_err(|e| e.to_string())
         },
         move |rev, result| {
-            let _ = tx.send(Incoming::Saved { rev, result });
+            let _ = tx.send(Incoming::Report(Msg::Saved { rev, result }));
         },
     )
 }

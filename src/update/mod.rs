@@ -158,18 +158,7 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Interrupt => return interrupt(app),
         Msg::Quit => return quit(app),
         Msg::Saved { rev, result } => saved(app, rev, result),
-        Msg::Wrote { what, path, result } => match result {
-            Ok(()) => {
-                let n = app.meeting.warnings().len();
-                let check = match n {
-                    0 => String::new(),
-                    1 => "; 1 thing to check before sending: F5 to see it".to_string(),
-                    n => format!("; {n} things to check before sending: F5 to see them"),
-                };
-                app.say(format!("{what} written to {}{check}", path.display()));
-            }
-            Err(e) => app.warn(format!("{what} could not be written: {e}")),
-        },
+        Msg::Wrote { what, path, result } => wrote(app, &what, &path, result),
         Msg::Approved {
             record,
             typed,
@@ -178,6 +167,22 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Redraw => {}
     }
     vec![]
+}
+
+/// A file the user asked for was written (with what to check before
+/// sending it), or why not.
+fn wrote(app: &mut App, what: &str, path: &std::path::Path, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            let check = match app.meeting.warnings().len() {
+                0 => String::new(),
+                1 => "; 1 thing to check before sending: F5 to see it".to_string(),
+                n => format!("; {n} things to check before sending: F5 to see them"),
+            };
+            app.say(format!("{what} written to {}{check}", path.display()));
+        }
+        Err(e) => app.warn(format!("{what} could not be written: {e}")),
+    }
 }
 
 pub(crate) fn quit(app: &App) -> Vec<Effect> {
