@@ -68,6 +68,13 @@ fn names() {
     has("/style names surname", "Cllr Gilchrist");
     has("/style names role-surname", "Member Hage");
     has("/style names role-surname", "Chair Gilchrist");
+    // A name that carries the role is not followed by it again.
+    has(
+        "/style names role-surname",
+        "\n\nChair Gilchrist\nMember Hage\n\n",
+    );
+    has("/style names role-surname", "\n\nSecretary Chan\n\n");
+    has("/style names full", "\nCllr Jane Gilchrist    Chair\n");
     has("/style names role-surname\n/as Hage: Dr Hage", "Dr Hage");
 }
 
@@ -114,11 +121,31 @@ fn dates() {
     has("/style dates iso", "2019-04-17");
 }
 
+/// The next meeting's date: the seed's ordinal form whatever `dates`
+/// says, or as `dates` says; its time as `times` says.
+#[test]
+fn next_meeting_dates() {
+    has(
+        "/style next-meeting-dates ordinal\n/style dates iso",
+        "\nWednesday May 15th, 2019, 2pm in Town Hall.\n",
+    );
+    has(
+        "/style next-meeting-dates same\n/style dates iso\n/style times 24h",
+        "\n2019-05-15, 14:00 in Town Hall.\n",
+    );
+    has(
+        "/style next-meeting-dates same\n/style dates us\n/style times 12h-dots",
+        "\nWednesday, May 15, 2019, 2:00 p.m. in Town Hall.\n",
+    );
+}
+
 #[test]
 fn times() {
     has("/style times 24h", "14:00–16:30");
-    has("/style times 12h", "2pm–4.30pm");
-    has("/style times 12h-dots", "2:00 p.m.–4:30 p.m.");
+    has("/style times 12h", "Held 2-4.30pm");
+    has("/style times 12h-dots", "2:00–4:30 p.m.");
+    // The next meeting's time too, not only the meeting's own.
+    has("/style times 24h", "May 15th, 2019, 14:00 in Town Hall.");
 }
 
 #[test]
@@ -291,6 +318,8 @@ each_value! {
     dates_uk: "dates" "uk";
     dates_us: "dates" "us";
     dates_iso: "dates" "iso";
+    next_meeting_dates_ordinal: "next-meeting-dates" "ordinal";
+    next_meeting_dates_same: "next-meeting-dates" "same";
     times_24h: "times" "24h";
     times_12h: "times" "12h";
     times_12h_dots: "times" "12h-dots";

@@ -329,10 +329,13 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
             let people: Vec<Attendee> = meeting
                 .people_with(attendance)
                 .filter(|p| p.group == label)
-                .map(|p| Attendee {
-                    name: words::person_name(meeting, p),
-                    role: words::one_line(&p.role),
-                    note: words::comings_and_goings(meeting, p),
+                .map(|p| {
+                    let name = words::person_name(meeting, p);
+                    Attendee {
+                        role: words::role_beside(&name, &p.role),
+                        name,
+                        note: words::comings_and_goings(meeting, p),
+                    }
                 })
                 .collect();
             if people.is_empty() {
@@ -562,9 +565,10 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
         EntryKind::Interest { who, text } => {
             para(label("interests"), words::interest(meeting, who, text))
         }
-        EntryKind::NextMeeting(next) => {
-            para(label("next-meeting"), words::next_meeting_sentence(next))
-        }
+        EntryKind::NextMeeting(next) => para(
+            label("next-meeting"),
+            words::next_meeting_sentence(style, next),
+        ),
         EntryKind::Motion(motion) => para(None, words::motion(meeting, motion)),
         EntryKind::Withdrew(id) => para(
             None,
