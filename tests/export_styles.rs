@@ -174,6 +174,17 @@ fn motions() {
         "/style motions moved",
         "Carl Hage moved the budget be approved, seconded by Cllr Jane Gilchrist. Upon voice vote, the motion carried",
     );
+    // A vote by name is recorded in each style's own words.
+    let roll_call =
+        "/motion Gilchrist, Hage: that the roof be mended\n/rollcall aye: Gilchrist, Hage";
+    has(
+        &format!("/style motions resolved\n{roll_call}"),
+        "(For 2, Against 0). A recorded vote was taken. For: Cllr Jane Gilchrist and Carl Hage. Absent: Brandon Philips and Tony Wasserman.",
+    );
+    has(
+        &format!("/style motions moved\n/style names role-surname\n{roll_call}"),
+        "Upon roll call vote, the motion carried unanimously 2-0. Ayes: 2 (Gilchrist, Hage). Noes: 0 (None). Absent: Philips, Wasserman.",
+    );
 }
 
 #[test]

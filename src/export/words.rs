@@ -670,9 +670,14 @@ fn motion_moved(meeting: &Meeting, motion: &Motion) -> String {
                 format!(" {f}-{a}")
             }
         });
+        // A vote by name is a roll call, not a voice vote.
+        let how = match m.vote {
+            Some(Vote::Named { .. }) => "roll call vote",
+            _ => "voice vote",
+        };
         if !word.is_empty() {
             out.push_str(&format!(
-                " Upon voice vote, the {what} {word}{}.",
+                " Upon {how}, the {what} {word}{}.",
                 counts.unwrap_or_default()
             ));
         }
@@ -733,8 +738,14 @@ fn vote_suffix(_meeting: &Meeting, motion: &Motion) -> String {
     out
 }
 
+/// Who voted how in a vote by name: ayes, noes, abstentions, present but
+/// not voting, away.
+type Named<'a> = [&'a [PersonId]; 5];
+
 /// " A recorded vote was taken. For: A, B. Against: C. …" for a vote by
-/// name; empty for a counted one. Amendments' recorded votes follow.
+/// name, or as US bodies record one, " Ayes: 2 (Hage, Jerdonek). Noes: 0
+/// (None). Absent: Philips."; empty for a counted one. Amendments'
+/// recorded votes follow.
 fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
     let mut out = String::new();
     for m in motion.amendments.iter().chain(std::iter::once(motion)) {
@@ -748,17 +759,58 @@ fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
         else {
             continue;
         };
-        out.push_str(" A recorded vote was taken.");
-        for (label, list) in [
-            ("For", ayes),
-            ("Against", noes),
-            ("Abstained", abstain),
-            ("Not voting", not_voting),
-            ("Absent", absent),
-        ] {
-            if !list.is_empty() {
-                out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
-            }
+        let named = [ayes, noes, abstain, not_voting, absent].map(Vec::as_slice);
+        out.push_str(&match meeting.style.motions {
+            Motions::Moved => ayes_and_noes(meeting, named),
+            Motions::Resolved | Motions::Proposed => recorded_vote(meeting, named),
+        });
+    }
+    out
+}
+
+/// " A recorded vote was taken. For: A, B. Against: C.", naming only the
+/// lists with someone in them.
+fn recorded_vote(meeting: &Meeting, named: Named) -> String {
+    let mut out = String::from(" A recorded vote was taken.");
+    let labels = ["For", "Against", "Abstained", "Not voting", "Absent"];
+    for (label, list) in labels.into_iter().zip(named) {
+        if !list.is_empty() {
+            out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
+        }
+    }
+    out
+}
+
+/// The US roll call: those who voted counted and named ("Ayes: 3 (Hage,
+/// Jerdonek, Kattouw)", "Noes: 0 (None)"), then who did not vote and who
+/// was away, named when there are any. In `role-surname` every voter is
+/// a member, so the surname alone names them.
+fn ayes_and_noes(meeting: &Meeting, named: Named) -> String {
+    let style = &meeting.style;
+    let voter = |id: &PersonId| match meeting.person(*id) {
+        Some(p) if style.names == Names::RoleSurname && p.form.is_empty() => surname(p),
+        _ => name(meeting, *id),
+    };
+    let listed = |ids: &[PersonId]| ids.iter().map(voter).collect::<Vec<_>>().join(", ");
+    let [ayes, noes, abstain, not_voting, absent] = named;
+    let mut out = String::new();
+    for (label, ids, always) in [
+        ("Ayes", ayes, true),
+        ("Noes", noes, true),
+        ("Abstain", abstain, false),
+    ] {
+        if always || !ids.is_empty() {
+            let who = if ids.is_empty() {
+                style.label("none").to_string()
+            } else {
+                listed(ids)
+            };
+            out.push_str(&format!(" {label}: {} ({who}).", ids.len()));
+        }
+    }
+    for (label, ids) in [("Not voting", not_voting), ("Absent", absent)] {
+        if !ids.is_empty() {
+            out.push_str(&format!(" {label}: {}.", listed(ids)));
         }
     }
     out

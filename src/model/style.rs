@@ -102,7 +102,7 @@ pub enum Motions {
     /// "X proposed that …, seconded by Y. Carried."
     Proposed,
     /// "X moved …, seconded by Y. Upon voice vote, the motion carried
-    /// unanimously 4-0."
+    /// unanimously 4-0."; a vote by name "Ayes: 3 (…). Noes: 0 (None).".
     Moved,
 }
 
