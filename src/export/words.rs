@@ -246,13 +246,27 @@ pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
 /// An arrival or departure where it happened: "Cllr Tom Harding arrived
 /// at 19:08."
 pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: NaiveTime) -> String {
-    let name = one_line(name);
-    let at = styled_clock(style, time);
-    match (kind, was_out) {
-        (Move::Arrived, false) => format!("{name} arrived at {at}."),
-        (Move::Arrived, true) => format!("{name} returned to the meeting at {at}."),
-        (Move::Left, _) => format!("{name} left the meeting at {at}."),
+    let label = match (kind, was_out) {
+        (Move::Arrived, false) => "arrived",
+        (Move::Arrived, true) => "rejoined",
+        (Move::Left, _) => "left",
+    };
+    filled(style, label, &one_line(name), Some(time))
+}
+
+/// The sentence of label `label` with its blanks filled: "{name}" with
+/// `name`, "{time}" with the time as the style writes it. A time that ends
+/// in a full stop ("6:05 p.m.") ends the sentence without a second one.
+fn filled(style: &Style, label: &str, name: &str, time: Option<NaiveTime>) -> String {
+    let mut text = style.label(label).to_string();
+    if let Some(time) = time {
+        let at = styled_clock(style, time);
+        text = text
+            .replace("{time}.", &sentence(at.clone()))
+            .replace("{time}", &at);
     }
+    // The name last: a name typed with "{time}" in it stays as typed.
+    text.replace("{name}", name)
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
@@ -818,16 +832,16 @@ fn ayes_and_noes(meeting: &Meeting, named: Named) -> String {
 
 /// "Cllr X, having declared an interest, left the room for this item."
 pub fn withdrew(meeting: &Meeting, id: PersonId, declared: bool) -> String {
-    let who = name(meeting, id);
-    if declared {
-        format!("{who}, having declared an interest, left the room for this item.")
+    let label = if declared {
+        "withdrew-declared"
     } else {
-        format!("{who} left the room for this item.")
-    }
+        "withdrew"
+    };
+    filled(&meeting.style, label, &name(meeting, id), None)
 }
 
 pub fn returned(meeting: &Meeting, id: PersonId) -> String {
-    format!("{} returned to the room.", name(meeting, id))
+    filled(&meeting.style, "returned", &name(meeting, id), None)
 }
 
 /// "The meeting was no longer quorate at 19:22 (4 members present, 5
@@ -852,17 +866,11 @@ pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: Naive
 }
 
 pub fn adjourned(style: &Style, at: NaiveTime) -> String {
-    sentence(format!(
-        "The meeting adjourned at {}",
-        styled_clock(style, at)
-    ))
+    filled(style, "adjournment", "", Some(at))
 }
 
 pub fn reconvened(style: &Style, at: NaiveTime) -> String {
-    sentence(format!(
-        "The meeting reconvened at {}",
-        styled_clock(style, at)
-    ))
+    filled(style, "reconvened", "", Some(at))
 }
 
 /// A full stop at the end, unless the last word has one ("6:05 p.m.").
@@ -1132,6 +1140,23 @@ mod tests {
         assert_eq!(comment_separator("  , said"), "");
         assert_eq!(comment_separator("said"), " ");
         assert_eq!(comment_separator(""), "");
+    }
+
+    #[test]
+    fn a_sentence_label_is_filled_and_ends_with_one_full_stop() {
+        let mut style = Style::default();
+        style.set("times", "12h-dots").unwrap();
+        let at = NaiveTime::from_hms_opt(18, 5, 0).unwrap();
+        assert_eq!(adjourned(&style, at), "The meeting adjourned at 6:05 p.m.");
+        assert_eq!(
+            movement(&style, "Member {time}", Move::Arrived, false, at),
+            "Member {time} arrived at 6:05 p.m."
+        );
+        style.set_label("left", "At {time} {name} left").unwrap();
+        assert_eq!(
+            movement(&style, "Member Hage", Move::Left, false, at),
+            "At 6:05 p.m. Member Hage left"
+        );
     }
 
     #[test]

@@ -144,7 +144,8 @@ pub struct Style {
 pub const STYLE_VERSION: u32 = 0;
 
 /// Every label and its default (the `uk-board` wording). An empty default
-/// prints nothing.
+/// prints nothing. A sentence's label has blanks the export fills, so a
+/// body words its withdrawals and arrivals once for every meeting.
 pub const LABELS: &[(&str, &str)] = &[
     ("present", "Present"),
     ("attending", "Officers in Attendance"),
@@ -167,6 +168,18 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved-on", "Approved as a correct record on"),
     ("correction", "Correction agreed on"),
     ("signed", "Signed as a correct record:"),
+    // Sentences: "{name}" and "{time}" stand for the person and the time.
+    ("arrived", "{name} arrived at {time}."),
+    ("rejoined", "{name} returned to the meeting at {time}."),
+    ("left", "{name} left the meeting at {time}."),
+    ("withdrew", "{name} left the room for this item."),
+    (
+        "withdrew-declared",
+        "{name}, having declared an interest, left the room for this item.",
+    ),
+    ("returned", "{name} returned to the room."),
+    ("adjournment", "The meeting adjourned at {time}."),
+    ("reconvened", "The meeting reconvened at {time}."),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
