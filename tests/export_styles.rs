@@ -272,6 +272,35 @@ enum Setup {
     /// apologies arrives, two withdraw from the item (one having declared
     /// an interest) and return, and the meeting adjourns and reconvenes.
     Comings,
+    /// As the small meeting, judged by its Word document's page header
+    /// and footer, where Word's own labels print.
+    Word,
+}
+
+/// The words of a Word document's page headers and footers, in order.
+fn word_margins(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/header") || n.starts_with("word/footer"))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    let mut out = String::new();
+    for name in names {
+        let mut xml = String::new();
+        zip.by_name(&name)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        for run in xml.split("<w:t").skip(1) {
+            let text = run.split_once('>').map_or("", |(_, rest)| rest);
+            let text = text.split("</w:t>").next().unwrap_or_default();
+            out.push_str(&format!("{name}: {text}\n"));
+        }
+    }
+    out
 }
 
 /// What `Setup::Comings` types after the small meeting.
@@ -296,7 +325,7 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
             Setup::RoleSurname => format!("/style names role-surname\n{style}"),
             Setup::NoApologies => format!("/present Brandon Philips\n/apologies None\n{style}"),
             Setup::Comings => format!("{COMINGS}\n{style}"),
-            Setup::Plain | Setup::Approved => style.to_string(),
+            Setup::Plain | Setup::Approved | Setup::Word => style.to_string(),
         };
         let mut m = meeting(&style);
         if let Setup::Approved = setup {
@@ -309,6 +338,10 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
                 corrections: vec!["item 1, for agreed read noted".into()],
             };
             m.approve(&approving, sha).unwrap();
+        }
+        if let Setup::Word = setup {
+            let bytes = export::render_bytes(&m, Format::Docx, &Options::default()).unwrap();
+            return word_margins(&bytes);
         }
         export::render(&m, Format::Txt, &Options::default())
     };
@@ -402,6 +435,8 @@ each_label! {
     label_approved_on: "approved-on" "Confirmed as a true record on" Approved;
     label_correction: "correction" "Corrected on" Approved;
     label_signed: "signed" "Signed:" Approved;
+    label_draft_mark: "draft-mark" "PROVISIONAL" Word;
+    label_page: "page" "Sheet" Word;
     label_arrived: "arrived" "{name} joined the meeting at {time}." Comings;
     label_rejoined: "rejoined" "{name} came back at {time}." Comings;
     label_left: "left" "At {time} {name} left." Comings;

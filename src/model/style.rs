@@ -168,6 +168,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved-on", "Approved as a correct record on"),
     ("correction", "Correction agreed on"),
     ("signed", "Signed as a correct record:"),
+    // Word's page header while the minutes are a draft, and the word
+    // before the page number in its footer.
+    ("draft-mark", "DRAFT"),
+    ("page", "Page"),
     // Sentences: "{name}" and "{time}" stand for the person and the time.
     ("arrived", "{name} arrived at {time}."),
     ("rejoined", "{name} returned to the meeting at {time}."),
