@@ -268,7 +268,8 @@ enum Setup {
     /// The one who sent apologies came after all, and the clerk says
     /// nobody sent any (`/apologies None`).
     NoApologies,
-    /// People come and go: one leaves and comes back, one who sent
+    /// People come and go: one leaves (the quorum of two is lost) and
+    /// comes back (and with them the quorum), one who sent
     /// apologies arrives, two withdraw from the item (one having declared
     /// an interest) and return, and the meeting adjourns and reconvenes.
     Comings,
@@ -305,6 +306,7 @@ fn word_margins(bytes: &[u8]) -> String {
 
 /// What `Setup::Comings` types after the small meeting.
 const COMINGS: &str = "\
+/quorum 2
 /left Hage
 /arrived Hage
 /arrived Philips
@@ -348,13 +350,26 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
     let got = minutes(&format!("/style label {name} {text}"));
     // Plain text sets some headings in capitals; a sentence's blanks are
     // filled, so its own words are what must be there.
-    let words = text.replace("{name}", "\0").replace("{time}", "\0");
-    for part in words.split('\0').filter(|p| !p.is_empty()) {
+    for part in own_words(text) {
         let has = got.contains(part) || got.contains(&part.to_uppercase());
         assert!(has, "{name}: {part:?} not in\n{got}");
     }
     assert_ne!(got, minutes(""), "the label {name} printed nothing");
     insta::assert_snapshot!(test, got);
+}
+
+/// A label's text without its blanks ("{name}", "{time}", …): the words
+/// that must print as they are.
+fn own_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push(before);
+        rest = after.split_once('}').map_or("", |(_, r)| r);
+    }
+    out.push(rest);
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 macro_rules! each_value {
@@ -443,6 +458,8 @@ each_label! {
     label_withdrew: "withdrew" "{name} withdrew." Comings;
     label_withdrew_declared: "withdrew-declared" "{name} was recused from this item." Comings;
     label_returned: "returned" "{name} rejoined the item." Comings;
+    label_inquorate: "inquorate" "Quorum lost at {time}: {present} of {needed}." Comings;
+    label_quorate: "quorate" "Quorum regained at {time} with {members}." Comings;
     label_adjournment: "adjournment" "The Chair adjourned the meeting at {time}." Comings;
     label_reconvened: "reconvened" "The meeting resumed at {time}." Comings;
 }

@@ -251,13 +251,14 @@ pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: Naiv
         (Move::Arrived, true) => "rejoined",
         (Move::Left, _) => "left",
     };
-    filled(style, label, &one_line(name), Some(time))
+    filled(style, label, &[("name", &one_line(name))], Some(time))
 }
 
-/// The sentence of label `label` with its blanks filled: "{name}" with
-/// `name`, "{time}" with the time as the style writes it. A time that ends
-/// in a full stop ("6:05 p.m.") ends the sentence without a second one.
-fn filled(style: &Style, label: &str, name: &str, time: Option<NaiveTime>) -> String {
+/// The sentence of label `label` with its blanks filled: "{time}" with
+/// the time as the style writes it, then each of `blanks` ("{name}" with
+/// the name, say), in order. A time that ends in a full stop ("6:05
+/// p.m.") ends the sentence without a second one.
+fn filled(style: &Style, label: &str, blanks: &[(&str, &str)], time: Option<NaiveTime>) -> String {
     let mut text = style.label(label).to_string();
     if let Some(time) = time {
         let at = styled_clock(style, time);
@@ -265,8 +266,11 @@ fn filled(style: &Style, label: &str, name: &str, time: Option<NaiveTime>) -> St
             .replace("{time}.", &sentence(at.clone()))
             .replace("{time}", &at);
     }
-    // The name last: a name typed with "{time}" in it stays as typed.
-    text.replace("{name}", name)
+    // Typed text goes in last, so a name with "{time}" in it stays as typed.
+    for (blank, with) in blanks {
+        text = text.replace(&format!("{{{blank}}}"), with);
+    }
+    text
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
@@ -837,40 +841,40 @@ pub fn withdrew(meeting: &Meeting, id: PersonId, declared: bool) -> String {
     } else {
         "withdrew"
     };
-    filled(&meeting.style, label, &name(meeting, id), None)
+    filled(&meeting.style, label, &[("name", &name(meeting, id))], None)
 }
 
 pub fn returned(meeting: &Meeting, id: PersonId) -> String {
-    filled(&meeting.style, "returned", &name(meeting, id), None)
+    filled(
+        &meeting.style,
+        "returned",
+        &[("name", &name(meeting, id))],
+        None,
+    )
 }
 
-/// "The meeting was no longer quorate at 19:22 (4 members present, 5
-/// needed)."
+/// "The meeting was no longer quorate at 7.22pm (4 members present, 5
+/// needed).", or "quorate again", in the style's words.
 pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
-    let clock = |t| styled_clock(style, t);
     let members = match present {
         1 => "1 member".to_string(),
         n => format!("{n} members"),
     };
-    if quorate {
-        format!(
-            "The meeting was quorate again at {} ({members} present).",
-            clock(at)
-        )
-    } else {
-        format!(
-            "The meeting was no longer quorate at {} ({members} present, {needed} needed).",
-            clock(at)
-        )
-    }
+    let label = if quorate { "quorate" } else { "inquorate" };
+    let blanks = [
+        ("members", members.as_str()),
+        ("present", &present.to_string()),
+        ("needed", &needed.to_string()),
+    ];
+    filled(style, label, &blanks, Some(at))
 }
 
 pub fn adjourned(style: &Style, at: NaiveTime) -> String {
-    filled(style, "adjournment", "", Some(at))
+    filled(style, "adjournment", &[], Some(at))
 }
 
 pub fn reconvened(style: &Style, at: NaiveTime) -> String {
-    filled(style, "reconvened", "", Some(at))
+    filled(style, "reconvened", &[], Some(at))
 }
 
 /// A full stop at the end, unless the last word has one ("6:05 p.m.").

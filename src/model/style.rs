@@ -182,6 +182,15 @@ pub const LABELS: &[(&str, &str)] = &[
         "{name}, having declared an interest, left the room for this item.",
     ),
     ("returned", "{name} returned to the room."),
+    // "{members}" is "4 members", "{present}" and "{needed}" the numbers.
+    (
+        "inquorate",
+        "The meeting was no longer quorate at {time} ({members} present, {needed} needed).",
+    ),
+    (
+        "quorate",
+        "The meeting was quorate again at {time} ({members} present).",
+    ),
     ("adjournment", "The meeting adjourned at {time}."),
     ("reconvened", "The meeting reconvened at {time}."),
 ];
