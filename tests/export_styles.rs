@@ -273,6 +273,9 @@ enum Setup {
     /// apologies arrives, two withdraw from the item (one having declared
     /// an interest) and return, and the meeting adjourns and reconvenes.
     Comings,
+    /// Attendance as a paragraph, and the one who sent apologies comes
+    /// during the first item.
+    Paragraph,
     /// As the small meeting, judged by its Word document's page header
     /// and footer, where Word's own labels print.
     Word,
@@ -327,6 +330,7 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
             Setup::RoleSurname => format!("/style names role-surname\n{style}"),
             Setup::NoApologies => format!("/present Brandon Philips\n/apologies None\n{style}"),
             Setup::Comings => format!("{COMINGS}\n{style}"),
+            Setup::Paragraph => format!("/style attendance paragraph\n/arrived Philips\n{style}"),
             Setup::Plain | Setup::Approved | Setup::Word => style.to_string(),
         };
         let mut m = meeting(&style);
@@ -453,6 +457,8 @@ each_label! {
     label_draft_mark: "draft-mark" "PROVISIONAL" Word;
     label_page: "page" "Sheet" Word;
     label_arrived: "arrived" "{name} joined the meeting at {time}." Comings;
+    label_called_to_order: "called-to-order" "{name} opened the meeting at {time}." Paragraph;
+    label_arrived_late: "arrived-late" "{name} came in at {time}, in item {item}." Paragraph;
     label_rejoined: "rejoined" "{name} came back at {time}." Comings;
     label_left: "left" "At {time} {name} left." Comings;
     label_withdrew: "withdrew" "{name} withdrew." Comings;

@@ -353,11 +353,13 @@ pub fn attendance_paragraph(meeting: &Meeting) -> String {
         .and_then(|i| i.started.map(|s| s.time()))
         .or(meeting.start);
     if let (Some(chair), Some(at)) = (meeting.chair.and_then(|c| meeting.person(c)), opened) {
-        out.push(sentence(format!(
-            "{} called the meeting to order at {}",
-            person_name(meeting, chair),
-            styled_clock(style, at)
-        )));
+        let name = person_name(meeting, chair);
+        out.push(filled(
+            style,
+            "called-to-order",
+            &[("name", &name)],
+            Some(at),
+        ));
     }
     let late = |p: &&Person| p.movements.first().is_some_and(|m| m.kind == Move::Arrived);
     let mut present: Vec<&Person> = meeting
@@ -373,14 +375,16 @@ pub fn attendance_paragraph(meeting: &Meeting) -> String {
     }
     for p in meeting.people_with(Attendance::Present).filter(late) {
         let m = &p.movements[0];
-        let item = m.stamp.item.and_then(|id| meeting.item_index(id));
-        let during = item.map(|i| format!(" during item #{}", i + 1));
-        out.push(sentence(format!(
-            "{} arrived late{} at {}",
-            person_name(meeting, p),
-            during.unwrap_or_default(),
-            styled_clock(style, m.stamp.time)
-        )));
+        let name = person_name(meeting, p);
+        // Without the item it happened in, the plain arrival says it.
+        out.push(match m.stamp.item.and_then(|id| meeting.item_index(id)) {
+            Some(i) => {
+                let item = (i + 1).to_string();
+                let blanks = [("item", item.as_str()), ("name", &name)];
+                filled(style, "arrived-late", &blanks, Some(m.stamp.time))
+            }
+            None => filled(style, "arrived", &[("name", &name)], Some(m.stamp.time)),
+        });
     }
     for (attendance, how) in [
         (Attendance::Apologies, " absent (excused)"),

@@ -174,6 +174,16 @@ pub const LABELS: &[(&str, &str)] = &[
     ("page", "Page"),
     // Sentences: "{name}" and "{time}" stand for the person and the time.
     ("arrived", "{name} arrived at {time}."),
+    // In an attendance paragraph: who opened the meeting, and who came
+    // after it began ("{item}" is the item's number).
+    (
+        "called-to-order",
+        "{name} called the meeting to order at {time}.",
+    ),
+    (
+        "arrived-late",
+        "{name} arrived late during item #{item} at {time}.",
+    ),
     ("rejoined", "{name} returned to the meeting at {time}."),
     ("left", "{name} left the meeting at {time}."),
     ("withdrew", "{name} left the room for this item."),
