@@ -561,7 +561,10 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
                     continue;
                 }
                 let text = match from {
-                    Some(origin) => format!("{text} ({})", crate::export::words::origin(origin)),
+                    Some(origin) => format!(
+                        "{text} ({})",
+                        crate::export::words::origin(&m.style, origin)
+                    ),
                     None => text.clone(),
                 };
                 rows.push(ActionRow {

@@ -60,6 +60,29 @@ fn the_generated_tables_list_every_command_and_key() {
     }
 }
 
+/// The README's House style section is written by hand, for its
+/// examples; this keeps it from forgetting a key, value, label or preset
+/// the code has.
+#[test]
+fn the_readme_house_style_names_every_key_value_label_and_preset() {
+    use minutes::model::style::{KEYS, LABELS, PRESETS};
+    let readme = read("README.md");
+    let start = readme.find("\n## House style\n").unwrap();
+    let section = &readme[start + 1..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let names = KEYS
+        .iter()
+        .flat_map(|(k, values)| std::iter::once(*k).chain(values.iter().copied()))
+        .chain(LABELS.iter().map(|(n, _)| *n))
+        .chain(PRESETS.iter().map(|(n, _)| *n));
+    for name in names {
+        assert!(
+            section.contains(&format!("`{name}`")),
+            "README's House style section does not name `{name}`"
+        );
+    }
+}
+
 #[test]
 fn readme_starts_with_the_two_commands() {
     let readme = read("README.md");

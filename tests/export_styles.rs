@@ -68,6 +68,13 @@ fn names() {
     has("/style names surname", "Cllr Gilchrist");
     has("/style names role-surname", "Member Hage");
     has("/style names role-surname", "Chair Gilchrist");
+    // A name that carries the role is not followed by it again.
+    has(
+        "/style names role-surname",
+        "\n\nChair Gilchrist\nMember Hage\n\n",
+    );
+    has("/style names role-surname", "\n\nSecretary Chan\n\n");
+    has("/style names full", "\nCllr Jane Gilchrist    Chair\n");
     has("/style names role-surname\n/as Hage: Dr Hage", "Dr Hage");
 }
 
@@ -114,11 +121,31 @@ fn dates() {
     has("/style dates iso", "2019-04-17");
 }
 
+/// The next meeting's date: the seed's ordinal form whatever `dates`
+/// says, or as `dates` says; its time as `times` says.
+#[test]
+fn next_meeting_dates() {
+    has(
+        "/style next-meeting-dates ordinal\n/style dates iso",
+        "\nWednesday May 15th, 2019, 2pm in Town Hall.\n",
+    );
+    has(
+        "/style next-meeting-dates same\n/style dates iso\n/style times 24h",
+        "\n2019-05-15, 14:00 in Town Hall.\n",
+    );
+    has(
+        "/style next-meeting-dates same\n/style dates us\n/style times 12h-dots",
+        "\nWednesday, May 15, 2019, 2:00 p.m. in Town Hall.\n",
+    );
+}
+
 #[test]
 fn times() {
     has("/style times 24h", "14:00–16:30");
-    has("/style times 12h", "2pm–4.30pm");
-    has("/style times 12h-dots", "2:00 p.m.–4:30 p.m.");
+    has("/style times 12h", "Held 2-4.30pm");
+    has("/style times 12h-dots", "2:00–4:30 p.m.");
+    // The next meeting's time too, not only the meeting's own.
+    has("/style times 24h", "May 15th, 2019, 14:00 in Town Hall.");
 }
 
 #[test]
@@ -146,6 +173,17 @@ fn motions() {
     has(
         "/style motions moved",
         "Carl Hage moved the budget be approved, seconded by Cllr Jane Gilchrist. Upon voice vote, the motion carried",
+    );
+    // A vote by name is recorded in each style's own words.
+    let roll_call =
+        "/motion Gilchrist, Hage: that the roof be mended\n/rollcall aye: Gilchrist, Hage";
+    has(
+        &format!("/style motions resolved\n{roll_call}"),
+        "(For 2, Against 0). A recorded vote was taken. For: Cllr Jane Gilchrist and Carl Hage. Absent: Brandon Philips and Tony Wasserman.",
+    );
+    has(
+        &format!("/style motions moved\n/style names role-surname\n{roll_call}"),
+        "Upon roll call vote, the motion carried unanimously 2-0. Ayes: 2 (Gilchrist, Hage). Noes: 0 (None). Absent: Philips, Wasserman.",
     );
 }
 
@@ -230,7 +268,57 @@ enum Setup {
     /// The one who sent apologies came after all, and the clerk says
     /// nobody sent any (`/apologies None`).
     NoApologies,
+    /// People come and go: one leaves (the quorum of two is lost) and
+    /// comes back (and with them the quorum), one who sent
+    /// apologies arrives, two withdraw from the item (one having declared
+    /// an interest) and return, and the meeting adjourns and reconvenes.
+    Comings,
+    /// Attendance as a paragraph, and the one who sent apologies comes
+    /// during the first item.
+    Paragraph,
+    /// As the small meeting, judged by its Word document's page header
+    /// and footer, where Word's own labels print.
+    Word,
 }
+
+/// The words of a Word document's page headers and footers, in order.
+fn word_margins(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/header") || n.starts_with("word/footer"))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    let mut out = String::new();
+    for name in names {
+        let mut xml = String::new();
+        zip.by_name(&name)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        for run in xml.split("<w:t").skip(1) {
+            let text = run.split_once('>').map_or("", |(_, rest)| rest);
+            let text = text.split("</w:t>").next().unwrap_or_default();
+            out.push_str(&format!("{name}: {text}\n"));
+        }
+    }
+    out
+}
+
+/// What `Setup::Comings` types after the small meeting.
+const COMINGS: &str = "\
+/quorum 2
+/left Hage
+/arrived Hage
+/arrived Philips
+/withdrew Hage
+/returned Hage
+/withdrew Gilchrist
+/returned Gilchrist
+/adjourned
+/reconvened";
 
 /// `/style label NAME TEXT` on the small meeting: its text minutes as the
 /// snapshot named `test`, with `text` in them, and unlike the minutes with
@@ -241,7 +329,9 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
         let style = match setup {
             Setup::RoleSurname => format!("/style names role-surname\n{style}"),
             Setup::NoApologies => format!("/present Brandon Philips\n/apologies None\n{style}"),
-            Setup::Plain | Setup::Approved => style.to_string(),
+            Setup::Comings => format!("{COMINGS}\n{style}"),
+            Setup::Paragraph => format!("/style attendance paragraph\n/arrived Philips\n{style}"),
+            Setup::Plain | Setup::Approved | Setup::Word => style.to_string(),
         };
         let mut m = meeting(&style);
         if let Setup::Approved = setup {
@@ -255,14 +345,35 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
             };
             m.approve(&approving, sha).unwrap();
         }
+        if let Setup::Word = setup {
+            let bytes = export::render_bytes(&m, Format::Docx, &Options::default()).unwrap();
+            return word_margins(&bytes);
+        }
         export::render(&m, Format::Txt, &Options::default())
     };
     let got = minutes(&format!("/style label {name} {text}"));
-    // Plain text sets some headings in capitals.
-    let has = got.contains(text) || got.contains(&text.to_uppercase());
-    assert!(has, "{name}: {text:?} not in\n{got}");
+    // Plain text sets some headings in capitals; a sentence's blanks are
+    // filled, so its own words are what must be there.
+    for part in own_words(text) {
+        let has = got.contains(part) || got.contains(&part.to_uppercase());
+        assert!(has, "{name}: {part:?} not in\n{got}");
+    }
     assert_ne!(got, minutes(""), "the label {name} printed nothing");
     insta::assert_snapshot!(test, got);
+}
+
+/// A label's text without its blanks ("{name}", "{time}", …): the words
+/// that must print as they are.
+fn own_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push(before);
+        rest = after.split_once('}').map_or("", |(_, r)| r);
+    }
+    out.push(rest);
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 macro_rules! each_value {
@@ -291,6 +402,8 @@ each_value! {
     dates_uk: "dates" "uk";
     dates_us: "dates" "us";
     dates_iso: "dates" "iso";
+    next_meeting_dates_ordinal: "next-meeting-dates" "ordinal";
+    next_meeting_dates_same: "next-meeting-dates" "same";
     times_24h: "times" "24h";
     times_12h: "times" "12h";
     times_12h_dots: "times" "12h-dots";
@@ -341,6 +454,20 @@ each_label! {
     label_approved_on: "approved-on" "Confirmed as a true record on" Approved;
     label_correction: "correction" "Corrected on" Approved;
     label_signed: "signed" "Signed:" Approved;
+    label_draft_mark: "draft-mark" "PROVISIONAL" Word;
+    label_page: "page" "Sheet" Word;
+    label_arrived: "arrived" "{name} joined the meeting at {time}." Comings;
+    label_called_to_order: "called-to-order" "{name} opened the meeting at {time}." Paragraph;
+    label_arrived_late: "arrived-late" "{name} came in at {time}, in item {item}." Paragraph;
+    label_rejoined: "rejoined" "{name} came back at {time}." Comings;
+    label_left: "left" "At {time} {name} left." Comings;
+    label_withdrew: "withdrew" "{name} withdrew." Comings;
+    label_withdrew_declared: "withdrew-declared" "{name} was recused from this item." Comings;
+    label_returned: "returned" "{name} rejoined the item." Comings;
+    label_inquorate: "inquorate" "Quorum lost at {time}: {present} of {needed}." Comings;
+    label_quorate: "quorate" "Quorum regained at {time} with {members}." Comings;
+    label_adjournment: "adjournment" "The Chair adjourned the meeting at {time}." Comings;
+    label_reconvened: "reconvened" "The meeting resumed at {time}." Comings;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -21,8 +21,11 @@ pub struct Minutes {
     pub held: Option<String>,
     /// The draft or approved label, when the style prints one.
     pub banner: Option<String>,
-    /// Still a draft (the Word export marks every page header).
-    pub draft: bool,
+    /// What a paged format (Word) marks every page header with while the
+    /// minutes are a draft; None when approved or the style marks nothing.
+    pub draft_mark: Option<String>,
+    /// The word before a page number ("Page 2"); empty for the number alone.
+    pub page: String,
     /// The style's letterhead, block by block; empty for none.
     pub letterhead: Vec<Vec<String>>,
     /// With a letterhead, the title as a block of lines: the banner,
@@ -134,7 +137,8 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
         date: meeting.date.map(|d| words::styled_date(style, d)),
         held: words::held(meeting),
         banner,
-        draft: meeting.status == Status::Draft,
+        draft_mark: label("draft-mark").filter(|_| meeting.status == Status::Draft),
+        page: style.label("page").to_string(),
         letterhead: letterhead(&style.letterhead),
         groups: if paragraph {
             Vec::new()
@@ -329,10 +333,13 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
             let people: Vec<Attendee> = meeting
                 .people_with(attendance)
                 .filter(|p| p.group == label)
-                .map(|p| Attendee {
-                    name: words::person_name(meeting, p),
-                    role: words::one_line(&p.role),
-                    note: words::comings_and_goings(meeting, p),
+                .map(|p| {
+                    let name = words::person_name(meeting, p);
+                    Attendee {
+                        role: words::role_beside(&name, &p.role),
+                        name,
+                        note: words::comings_and_goings(meeting, p),
+                    }
                 })
                 .collect();
             if people.is_empty() {
@@ -562,9 +569,10 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
         EntryKind::Interest { who, text } => {
             para(label("interests"), words::interest(meeting, who, text))
         }
-        EntryKind::NextMeeting(next) => {
-            para(label("next-meeting"), words::next_meeting_sentence(next))
-        }
+        EntryKind::NextMeeting(next) => para(
+            label("next-meeting"),
+            words::next_meeting_sentence(style, next),
+        ),
         EntryKind::Motion(motion) => para(None, words::motion(meeting, motion)),
         EntryKind::Withdrew(id) => para(
             None,

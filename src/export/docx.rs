@@ -4,8 +4,9 @@
 //! in the Title style, items in Heading 1 and sub-headings in Heading 2
 //! (each style defined in the document, not only named); bullets are a
 //! real list; the actions are a Word table whose header row repeats on
-//! every page it runs onto; "DRAFT" stands in the page header while the
-//! minutes are a draft, and the page number in the footer. Under a
+//! every page it runs onto; the style's draft mark ("DRAFT") stands in the
+//! page header while the minutes are a draft, and the page number in the
+//! footer. Under a
 //! letterhead the title block is the one the text export prints.
 //!
 //! Pure like the rest of `export`: docx-rs renders the package's parts
@@ -57,14 +58,6 @@ impl Paper {
     }
 }
 
-/// In the page header while the minutes are a draft. The banner under
-/// the title is the document model's (`words::DRAFT_BANNER`); this word
-/// is Word's alone, like the page number's.
-const DRAFT_MARK: &str = "DRAFT";
-
-/// Before the page number in the footer.
-const PAGE: &str = "Page ";
-
 /// The numbering definition of bulleted lists. docx-rs defines number 1
 /// itself (a decimal list), so ours is the next.
 const BULLETS: usize = 2;
@@ -95,7 +88,7 @@ pub fn render_docx(meeting: &Meeting, options: &Options) -> Vec<u8> {
 /// The minutes of `meeting` as a Word document on `paper`.
 pub fn render_docx_on(meeting: &Meeting, options: &Options, paper: Paper) -> Vec<u8> {
     let minutes = doc::build(meeting, options);
-    let mut docx = page(styled(Docx::new()), paper, minutes.draft);
+    let mut docx = page(styled(Docx::new()), paper, &minutes);
     for p in front(&minutes, paper) {
         docx = docx.add_paragraph(p);
     }
@@ -234,16 +227,17 @@ fn styled(docx: Docx) -> Docx {
         .add_style(heading("Heading2", "Heading 2", HEADING2_SIZE, 240, 1))
 }
 
-/// Paper, margins, the header and footer, and the bullet definition.
-fn page(docx: Docx, paper: Paper, draft: bool) -> Docx {
+/// Paper, margins, the header and footer (in the style's words: the
+/// draft mark, the word before the page number), and the bullet
+/// definition.
+fn page(docx: Docx, paper: Paper, minutes: &Minutes) -> Docx {
     let (width, height) = paper.size();
     let margin = paper.margin() as i32;
-    let footer = Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(Run::new().add_text(PAGE))
-            .add_page_num(PageNum::new()),
-    );
+    let mut number = Paragraph::new().align(AlignmentType::Center);
+    if !minutes.page.is_empty() {
+        number = number.add_run(Run::new().add_text(format!("{} ", minutes.page)));
+    }
+    let footer = Footer::new().add_paragraph(number.add_page_num(PageNum::new()));
     let bullet = Level::new(
         0,
         Start::new(1),
@@ -266,12 +260,12 @@ fn page(docx: Docx, paper: Paper, draft: bool) -> Docx {
         .footer(footer)
         .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
         .add_numbering(Numbering::new(BULLETS, BULLETS));
-    if draft {
+    if let Some(mark) = &minutes.draft_mark {
         docx = docx.header(
             Header::new().add_paragraph(
                 Paragraph::new().align(AlignmentType::Right).add_run(
                     Run::new()
-                        .add_text(DRAFT_MARK)
+                        .add_text(mark)
                         .bold()
                         .color(DRAFT_COLOUR)
                         .character_spacing(40),

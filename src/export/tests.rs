@@ -294,7 +294,7 @@ fn reproduces_seed_lines() {
         "WIRRAL IMPROVEMENT BOARD MINUTES AND ACTIONS FROM IMPROVEMENT BOARD MEETING"
     );
     assert_eq!(lines[1], "WEDNESDAY 17 APRIL 2019");
-    assert_eq!(lines[2], "Held at Birkenhead Town Hall, 14:00–16:30");
+    assert_eq!(lines[2], "Held at Birkenhead Town Hall, 2-4.30pm");
     assert_eq!(lines[4], "Please note these are draft minutes");
     assert!(txt.contains("\n1. MINUTES OF PREVIOUS MEETING – 27 FEBRUARY 2019\n\nThe minutes were agreed as a true record.\n"));
     assert!(txt.contains("\n- Prof. Maggie Atkinson queried if the move to Cheshire Lines Building has created a positive environment.\n"));
@@ -332,10 +332,10 @@ fn attendance_lists_roles_in_a_column_and_stamps() {
         "{txt}"
     );
     assert!(
-        txt.contains("\nProf. Maggie Atkinson    Chair – WSCB (arrived 14:35, item 2)\n"),
+        txt.contains("\nProf. Maggie Atkinson    Chair – WSCB (arrived 2.35pm, item 2)\n"),
         "{txt}"
     );
-    assert!(txt.contains("(left 15:10, item 3)\n"), "{txt}");
+    assert!(txt.contains("(left 3.10pm, item 3)\n"), "{txt}");
     assert!(txt.contains("\nCllr Tom Usher\n"), "{txt}");
     assert!(
         !txt.contains("Jill Pearson"),

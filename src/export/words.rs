@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-use crate::model::style::{Dates, Motions, Names, Numbering, Times};
+use crate::model::style::{Dates, Motions, Names, NextDates, Numbering, Times};
 use crate::model::{
     Attendance, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Style, Vote,
     Who, is_honorific,
@@ -87,15 +87,41 @@ pub fn clock(time: NaiveTime) -> String {
 pub fn styled_clock(style: &Style, time: NaiveTime) -> String {
     match style.times {
         Times::H24 => clock(time),
-        Times::H12 => spoken_time(time),
-        Times::H12Dots => {
-            let half = if time.hour() < 12 { "a.m." } else { "p.m." };
-            let hour = match time.hour() % 12 {
-                0 => 12,
-                h => h,
-            };
-            format!("{hour}:{:02} {half}", time.minute())
+        Times::H12 | Times::H12Dots => {
+            let (number, half) = twelve_hour(style.times, time);
+            format!("{number}{half}")
         }
+    }
+}
+
+/// A span of time as the style writes it: "14:00–16:30"; "2-4.30pm" or
+/// "10am-2pm"; "2:00–4:30 p.m." (a 12-hour range says am or pm once when
+/// both ends share it, as clerks write it). A lone start is the time
+/// itself, a lone end "until 4.30pm"; None when neither is known.
+pub fn styled_time_range(
+    style: &Style,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) if style.times == Times::H24 => {
+            Some(format!("{}–{}", clock(s), clock(e)))
+        }
+        (Some(s), Some(e)) => {
+            let (s_num, s_half) = twelve_hour(style.times, s);
+            let (e_num, e_half) = twelve_hour(style.times, e);
+            // The seed's "2-4.30pm" has a hyphen; "2:00–4:30 p.m." a dash.
+            let to = if style.times == Times::H12 {
+                "-"
+            } else {
+                "–"
+            };
+            let s_half = if s_half == e_half { "" } else { s_half };
+            Some(format!("{s_num}{s_half}{to}{e_num}{e_half}"))
+        }
+        (Some(s), None) => Some(styled_clock(style, s)),
+        (None, Some(e)) => Some(format!("until {}", styled_clock(style, e))),
+        (None, None) => None,
     }
 }
 
@@ -142,6 +168,21 @@ pub fn person_name(meeting: &Meeting, person: &Person) -> String {
     }
 }
 
+/// A person's role beside their name in an attendance list; empty when
+/// the name already begins with it ("Chair Gilchrist", "Secretary Chan"
+/// in `role-surname`, or an `/as` form), which would only say it twice.
+pub fn role_beside(name: &str, role: &str) -> String {
+    let role = one_line(role);
+    let said = name
+        .get(..role.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(&role))
+        && name[role.len()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+    if said { String::new() } else { role }
+}
+
 /// The surname alone, for a list after a plural ("Members Hage, …").
 pub fn surname(person: &Person) -> String {
     one_line(&person.name)
@@ -165,13 +206,13 @@ pub fn join_names(style: &Style, names: &[String]) -> String {
     }
 }
 
-/// "Held at Birkenhead Town Hall, 14:00–16:30", leaving out what is not
+/// "Held at Birkenhead Town Hall, 2-4.30pm", leaving out what is not
 /// known; None when neither place nor time is.
 pub fn held(meeting: &Meeting) -> Option<String> {
     let place = one_line(&meeting.place);
     let clock = |t| styled_clock(&meeting.style, t);
     let time = match (meeting.start, meeting.end) {
-        (Some(s), Some(e)) => Some(format!("{}–{}", clock(s), clock(e))),
+        (Some(_), Some(_)) => styled_time_range(&meeting.style, meeting.start, meeting.end),
         (Some(s), None) => Some(format!("from {}", clock(s))),
         (None, Some(e)) => Some(format!("until {}", clock(e))),
         (None, None) => None,
@@ -205,13 +246,31 @@ pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
 /// An arrival or departure where it happened: "Cllr Tom Harding arrived
 /// at 19:08."
 pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: NaiveTime) -> String {
-    let name = one_line(name);
-    let at = styled_clock(style, time);
-    match (kind, was_out) {
-        (Move::Arrived, false) => format!("{name} arrived at {at}."),
-        (Move::Arrived, true) => format!("{name} returned to the meeting at {at}."),
-        (Move::Left, _) => format!("{name} left the meeting at {at}."),
+    let label = match (kind, was_out) {
+        (Move::Arrived, false) => "arrived",
+        (Move::Arrived, true) => "rejoined",
+        (Move::Left, _) => "left",
+    };
+    filled(style, label, &[("name", &one_line(name))], Some(time))
+}
+
+/// The sentence of label `label` with its blanks filled: "{time}" with
+/// the time as the style writes it, then each of `blanks` ("{name}" with
+/// the name, say), in order. A time that ends in a full stop ("6:05
+/// p.m.") ends the sentence without a second one.
+fn filled(style: &Style, label: &str, blanks: &[(&str, &str)], time: Option<NaiveTime>) -> String {
+    let mut text = style.label(label).to_string();
+    if let Some(time) = time {
+        let at = styled_clock(style, time);
+        text = text
+            .replace("{time}.", &sentence(at.clone()))
+            .replace("{time}", &at);
     }
+    // Typed text goes in last, so a name with "{time}" in it stays as typed.
+    for (blank, with) in blanks {
+        text = text.replace(&format!("{{{blank}}}"), with);
+    }
+    text
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
@@ -294,11 +353,13 @@ pub fn attendance_paragraph(meeting: &Meeting) -> String {
         .and_then(|i| i.started.map(|s| s.time()))
         .or(meeting.start);
     if let (Some(chair), Some(at)) = (meeting.chair.and_then(|c| meeting.person(c)), opened) {
-        out.push(sentence(format!(
-            "{} called the meeting to order at {}",
-            person_name(meeting, chair),
-            styled_clock(style, at)
-        )));
+        let name = person_name(meeting, chair);
+        out.push(filled(
+            style,
+            "called-to-order",
+            &[("name", &name)],
+            Some(at),
+        ));
     }
     let late = |p: &&Person| p.movements.first().is_some_and(|m| m.kind == Move::Arrived);
     let mut present: Vec<&Person> = meeting
@@ -314,14 +375,16 @@ pub fn attendance_paragraph(meeting: &Meeting) -> String {
     }
     for p in meeting.people_with(Attendance::Present).filter(late) {
         let m = &p.movements[0];
-        let item = m.stamp.item.and_then(|id| meeting.item_index(id));
-        let during = item.map(|i| format!(" during item #{}", i + 1));
-        out.push(sentence(format!(
-            "{} arrived late{} at {}",
-            person_name(meeting, p),
-            during.unwrap_or_default(),
-            styled_clock(style, m.stamp.time)
-        )));
+        let name = person_name(meeting, p);
+        // Without the item it happened in, the plain arrival says it.
+        out.push(match m.stamp.item.and_then(|id| meeting.item_index(id)) {
+            Some(i) => {
+                let item = (i + 1).to_string();
+                let blanks = [("item", item.as_str()), ("name", &name)];
+                filled(style, "arrived-late", &blanks, Some(m.stamp.time))
+            }
+            None => filled(style, "arrived", &[("name", &name)], Some(m.stamp.time)),
+        });
     }
     for (attendance, how) in [
         (Attendance::Apologies, " absent (excused)"),
@@ -416,7 +479,7 @@ pub fn carried_action(
     format!(
         "{}, {}: {state}.",
         action(meeting, owner, text, due),
-        origin(from)
+        origin(&meeting.style, from)
     )
 }
 
@@ -458,10 +521,10 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
 }
 
 /// "from 17 April 2019, item 4": where a carried action was agreed.
-pub fn origin(origin: &crate::model::Origin) -> String {
+pub fn origin(style: &Style, origin: &crate::model::Origin) -> String {
     let mut out = String::from("from ");
     match origin.date {
-        Some(d) => out.push_str(&short_date(d)),
+        Some(d) => out.push_str(&styled_short_date(style, d)),
         None => out.push_str(&one_line(&origin.title)),
     }
     if let Some(n) = origin.item {
@@ -629,9 +692,14 @@ fn motion_moved(meeting: &Meeting, motion: &Motion) -> String {
                 format!(" {f}-{a}")
             }
         });
+        // A vote by name is a roll call, not a voice vote.
+        let how = match m.vote {
+            Some(Vote::Named { .. }) => "roll call vote",
+            _ => "voice vote",
+        };
         if !word.is_empty() {
             out.push_str(&format!(
-                " Upon voice vote, the {what} {word}{}.",
+                " Upon {how}, the {what} {word}{}.",
                 counts.unwrap_or_default()
             ));
         }
@@ -692,8 +760,14 @@ fn vote_suffix(_meeting: &Meeting, motion: &Motion) -> String {
     out
 }
 
+/// Who voted how in a vote by name: ayes, noes, abstentions, present but
+/// not voting, away.
+type Named<'a> = [&'a [PersonId]; 5];
+
 /// " A recorded vote was taken. For: A, B. Against: C. …" for a vote by
-/// name; empty for a counted one. Amendments' recorded votes follow.
+/// name, or as US bodies record one, " Ayes: 2 (Hage, Jerdonek). Noes: 0
+/// (None). Absent: Philips."; empty for a counted one. Amendments'
+/// recorded votes follow.
 fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
     let mut out = String::new();
     for m in motion.amendments.iter().chain(std::iter::once(motion)) {
@@ -707,17 +781,58 @@ fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
         else {
             continue;
         };
-        out.push_str(" A recorded vote was taken.");
-        for (label, list) in [
-            ("For", ayes),
-            ("Against", noes),
-            ("Abstained", abstain),
-            ("Not voting", not_voting),
-            ("Absent", absent),
-        ] {
-            if !list.is_empty() {
-                out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
-            }
+        let named = [ayes, noes, abstain, not_voting, absent].map(Vec::as_slice);
+        out.push_str(&match meeting.style.motions {
+            Motions::Moved => ayes_and_noes(meeting, named),
+            Motions::Resolved | Motions::Proposed => recorded_vote(meeting, named),
+        });
+    }
+    out
+}
+
+/// " A recorded vote was taken. For: A, B. Against: C.", naming only the
+/// lists with someone in them.
+fn recorded_vote(meeting: &Meeting, named: Named) -> String {
+    let mut out = String::from(" A recorded vote was taken.");
+    let labels = ["For", "Against", "Abstained", "Not voting", "Absent"];
+    for (label, list) in labels.into_iter().zip(named) {
+        if !list.is_empty() {
+            out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
+        }
+    }
+    out
+}
+
+/// The US roll call: those who voted counted and named ("Ayes: 3 (Hage,
+/// Jerdonek, Kattouw)", "Noes: 0 (None)"), then who did not vote and who
+/// was away, named when there are any. In `role-surname` every voter is
+/// a member, so the surname alone names them.
+fn ayes_and_noes(meeting: &Meeting, named: Named) -> String {
+    let style = &meeting.style;
+    let voter = |id: &PersonId| match meeting.person(*id) {
+        Some(p) if style.names == Names::RoleSurname && p.form.is_empty() => surname(p),
+        _ => name(meeting, *id),
+    };
+    let listed = |ids: &[PersonId]| ids.iter().map(voter).collect::<Vec<_>>().join(", ");
+    let [ayes, noes, abstain, not_voting, absent] = named;
+    let mut out = String::new();
+    for (label, ids, always) in [
+        ("Ayes", ayes, true),
+        ("Noes", noes, true),
+        ("Abstain", abstain, false),
+    ] {
+        if always || !ids.is_empty() {
+            let who = if ids.is_empty() {
+                style.label("none").to_string()
+            } else {
+                listed(ids)
+            };
+            out.push_str(&format!(" {label}: {} ({who}).", ids.len()));
+        }
+    }
+    for (label, ids) in [("Not voting", not_voting), ("Absent", absent)] {
+        if !ids.is_empty() {
+            out.push_str(&format!(" {label}: {}.", listed(ids)));
         }
     }
     out
@@ -725,51 +840,45 @@ fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
 
 /// "Cllr X, having declared an interest, left the room for this item."
 pub fn withdrew(meeting: &Meeting, id: PersonId, declared: bool) -> String {
-    let who = name(meeting, id);
-    if declared {
-        format!("{who}, having declared an interest, left the room for this item.")
+    let label = if declared {
+        "withdrew-declared"
     } else {
-        format!("{who} left the room for this item.")
-    }
+        "withdrew"
+    };
+    filled(&meeting.style, label, &[("name", &name(meeting, id))], None)
 }
 
 pub fn returned(meeting: &Meeting, id: PersonId) -> String {
-    format!("{} returned to the room.", name(meeting, id))
+    filled(
+        &meeting.style,
+        "returned",
+        &[("name", &name(meeting, id))],
+        None,
+    )
 }
 
-/// "The meeting was no longer quorate at 19:22 (4 members present, 5
-/// needed)."
+/// "The meeting was no longer quorate at 7.22pm (4 members present, 5
+/// needed).", or "quorate again", in the style's words.
 pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
-    let clock = |t| styled_clock(style, t);
     let members = match present {
         1 => "1 member".to_string(),
         n => format!("{n} members"),
     };
-    if quorate {
-        format!(
-            "The meeting was quorate again at {} ({members} present).",
-            clock(at)
-        )
-    } else {
-        format!(
-            "The meeting was no longer quorate at {} ({members} present, {needed} needed).",
-            clock(at)
-        )
-    }
+    let label = if quorate { "quorate" } else { "inquorate" };
+    let blanks = [
+        ("members", members.as_str()),
+        ("present", &present.to_string()),
+        ("needed", &needed.to_string()),
+    ];
+    filled(style, label, &blanks, Some(at))
 }
 
 pub fn adjourned(style: &Style, at: NaiveTime) -> String {
-    sentence(format!(
-        "The meeting adjourned at {}",
-        styled_clock(style, at)
-    ))
+    filled(style, "adjournment", &[], Some(at))
 }
 
 pub fn reconvened(style: &Style, at: NaiveTime) -> String {
-    sentence(format!(
-        "The meeting reconvened at {}",
-        styled_clock(style, at)
-    ))
+    filled(style, "reconvened", &[], Some(at))
 }
 
 /// A full stop at the end, unless the last word has one ("6:05 p.m.").
@@ -791,12 +900,16 @@ pub fn public_statement(name: &str, represents: &str, text: &str) -> String {
     comment(&who, text)
 }
 
-/// The next-meeting sentence in the seed's style:
-/// "Wednesday June 26th, 2019, 2-4.30pm in Birkenhead Town Hall."
-pub fn next_meeting_sentence(next: &NextMeeting) -> String {
+/// The next-meeting sentence, dated and timed as the style says:
+/// "Wednesday June 26th, 2019, 2-4.30pm in Birkenhead Town Hall." (the
+/// seed's, `uk-board`), "Wednesday, June 26, 2019, 2:00–4:30 p.m. in …".
+pub fn next_meeting_sentence(style: &Style, next: &NextMeeting) -> String {
     let d = next.date;
-    let mut out = format!("{} {}, {}", d.format("%A %B"), ordinal(d.day()), d.year());
-    if let Some(times) = time_range(next.start, next.end) {
+    let mut out = match style.next_meeting_dates {
+        NextDates::Ordinal => format!("{} {}, {}", d.format("%A %B"), ordinal(d.day()), d.year()),
+        NextDates::Same => styled_date(style, d),
+    };
+    if let Some(times) = styled_time_range(style, next.start, next.end) {
         out.push_str(", ");
         out.push_str(&times);
     }
@@ -805,10 +918,7 @@ pub fn next_meeting_sentence(next: &NextMeeting) -> String {
         out.push_str(" in ");
         out.push_str(&place);
     }
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
+    sentence(out)
 }
 
 /// "26th".
@@ -824,45 +934,19 @@ pub fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// A time range in British minute style: "2-4.30pm", "10am-2pm", a lone
-/// start "2pm", a lone end "until 4.30pm". The am/pm is said once when
-/// both ends share it.
-pub fn time_range(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
-    match (start, end) {
-        (Some(s), Some(e)) => {
-            let (s_num, s_half) = twelve_hour(s);
-            let (e_num, e_half) = twelve_hour(e);
-            Some(if s_half == e_half {
-                format!("{s_num}-{e_num}{e_half}")
-            } else {
-                format!("{s_num}{s_half}-{e_num}{e_half}")
-            })
-        }
-        (Some(s), None) => Some(spoken_time(s)),
-        (None, Some(e)) => Some(format!("until {}", spoken_time(e))),
-        (None, None) => None,
-    }
-}
-
-/// "4.30pm", "2pm", "12pm" (noon), "12am" (midnight).
-pub fn spoken_time(time: NaiveTime) -> String {
-    let (number, half) = twelve_hour(time);
-    format!("{number}{half}")
-}
-
-/// The hour-and-minutes part ("4.30", "2") and "am"/"pm" apart, so a
-/// range can say the suffix once.
-fn twelve_hour(time: NaiveTime) -> (String, &'static str) {
-    let half = if time.hour() < 12 { "am" } else { "pm" };
+/// The hour-and-minutes part ("4.30", "2"; "4:30", "2:00" with dots) and
+/// the am or pm apart ("pm"; " p.m."), so a range can say it once.
+fn twelve_hour(times: Times, time: NaiveTime) -> (String, &'static str) {
+    let pm = time.hour() >= 12;
     let hour = match time.hour() % 12 {
         0 => 12,
         h => h,
     };
-    let number = match time.minute() {
-        0 => hour.to_string(),
-        m => format!("{hour}.{m:02}"),
-    };
-    (number, half)
+    match (times, time.minute()) {
+        (Times::H12Dots, m) => (format!("{hour}:{m:02}"), if pm { " p.m." } else { " a.m." }),
+        (_, 0) => (hour.to_string(), if pm { "pm" } else { "am" }),
+        (_, m) => (format!("{hour}.{m:02}"), if pm { "pm" } else { "am" }),
+    }
 }
 
 /// What the approving meeting records: a decision, or with a mover the
@@ -907,12 +991,24 @@ mod tests {
     }
 
     fn next(start: Option<NaiveTime>, end: Option<NaiveTime>, place: &str) -> String {
-        next_meeting_sentence(&NextMeeting {
-            date: NaiveDate::from_ymd_opt(2019, 6, 26).unwrap(),
-            start,
-            end,
-            place: place.to_string(),
-        })
+        next_in(&Style::default(), start, end, place)
+    }
+
+    fn next_in(
+        style: &Style,
+        start: Option<NaiveTime>,
+        end: Option<NaiveTime>,
+        place: &str,
+    ) -> String {
+        next_meeting_sentence(
+            style,
+            &NextMeeting {
+                date: NaiveDate::from_ymd_opt(2019, 6, 26).unwrap(),
+                start,
+                end,
+                place: place.to_string(),
+            },
+        )
     }
 
     #[test]
@@ -976,6 +1072,47 @@ mod tests {
         }
     }
 
+    /// Set apart from the `dates` key, the next meeting's date follows it;
+    /// its times always follow `times`.
+    #[test]
+    fn the_next_meeting_follows_the_dates_and_times_keys() {
+        let style = |lines: &[(&str, &str)]| {
+            let mut s = Style::default();
+            for (k, v) in lines {
+                s.set(k, v).unwrap();
+            }
+            s
+        };
+        let same = ("next-meeting-dates", "same");
+        let cases = [
+            (
+                style(&[("times", "24h")]),
+                "Wednesday June 26th, 2019, 14:00–16:30 in Hall.",
+            ),
+            (
+                style(&[same, ("dates", "iso"), ("times", "24h")]),
+                "2019-06-26, 14:00–16:30 in Hall.",
+            ),
+            (
+                style(&[same, ("dates", "us"), ("times", "12h-dots")]),
+                "Wednesday, June 26, 2019, 2:00–4:30 p.m. in Hall.",
+            ),
+            (style(&[same]), "Wednesday 26 June 2019, 2-4.30pm in Hall."),
+        ];
+        for (s, want) in cases {
+            assert_eq!(next_in(&s, t(14, 0), t(16, 30), "Hall"), want);
+        }
+        let dots = style(&[("times", "12h-dots")]);
+        assert_eq!(
+            styled_time_range(&dots, t(10, 0), t(14, 5)).unwrap(),
+            "10:00 a.m.–2:05 p.m."
+        );
+        assert_eq!(
+            styled_time_range(&dots, None, t(0, 30)).unwrap(),
+            "until 12:30 a.m."
+        );
+    }
+
     #[test]
     fn ordinals() {
         let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 26, 31]
@@ -1011,6 +1148,36 @@ mod tests {
         assert_eq!(comment_separator("  , said"), "");
         assert_eq!(comment_separator("said"), " ");
         assert_eq!(comment_separator(""), "");
+    }
+
+    #[test]
+    fn a_sentence_label_is_filled_and_ends_with_one_full_stop() {
+        let mut style = Style::default();
+        style.set("times", "12h-dots").unwrap();
+        let at = NaiveTime::from_hms_opt(18, 5, 0).unwrap();
+        assert_eq!(adjourned(&style, at), "The meeting adjourned at 6:05 p.m.");
+        assert_eq!(
+            movement(&style, "Member {time}", Move::Arrived, false, at),
+            "Member {time} arrived at 6:05 p.m."
+        );
+        style.set_label("left", "At {time} {name} left").unwrap();
+        assert_eq!(
+            movement(&style, "Member Hage", Move::Left, false, at),
+            "At 6:05 p.m. Member Hage left"
+        );
+    }
+
+    #[test]
+    fn a_role_the_name_says_is_not_said_again() {
+        assert_eq!(role_beside("Chair Gilchrist", "Chair"), "");
+        assert_eq!(role_beside("Secretary Chan", " secretary"), "");
+        assert_eq!(
+            role_beside("Chair Clegg", "Chair of the Board"),
+            "Chair of the Board"
+        );
+        assert_eq!(role_beside("Chairman Ross", "Chair"), "Chair");
+        assert_eq!(role_beside("Linda Clegg", "Chair"), "Chair");
+        assert_eq!(role_beside("Chan", ""), "");
     }
 
     #[test]

@@ -57,12 +57,27 @@ pub enum Dates {
     Iso,
 }
 
+/// How the date of the next meeting is written. Clerks who write the
+/// meeting's own date one way often announce the next one another way
+/// (the seed: "Wednesday 17 April 2019" above, "Wednesday June 26th,
+/// 2019" at the end), so it is a choice of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NextDates {
+    /// "Wednesday June 26th, 2019", whatever `dates` says. The default, so
+    /// files from before this key print their next meeting as they did.
+    #[default]
+    Ordinal,
+    /// As the `dates` key writes dates.
+    Same,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Times {
     /// "14:00".
-    #[default]
     H24,
-    /// "2pm", "2.30pm".
+    /// "2pm", "2.30pm"; a range says am or pm once: "2-4.30pm". The
+    /// seed's (its one time is "2-4.30pm"), so the default.
+    #[default]
     H12,
     /// "2:00 p.m.".
     H12Dots,
@@ -87,7 +102,7 @@ pub enum Motions {
     /// "X proposed that …, seconded by Y. Carried."
     Proposed,
     /// "X moved …, seconded by Y. Upon voice vote, the motion carried
-    /// unanimously 4-0."
+    /// unanimously 4-0."; a vote by name "Ayes: 3 (…). Noes: 0 (None).".
     Moved,
 }
 
@@ -98,7 +113,8 @@ pub enum Paper {
     Letter,
 }
 
-/// A meeting's house style. The default is `uk-board`, the seed's.
+/// A meeting's house style. The default is `uk-board`, the seed's: UK
+/// dates, 12-hour times, the next meeting's date with an ordinal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Style {
@@ -110,6 +126,7 @@ pub struct Style {
     pub numbering: Numbering,
     pub item_times: bool,
     pub dates: Dates,
+    pub next_meeting_dates: NextDates,
     pub times: Times,
     pub actions: Actions,
     pub motions: Motions,
@@ -127,7 +144,8 @@ pub struct Style {
 pub const STYLE_VERSION: u32 = 0;
 
 /// Every label and its default (the `uk-board` wording). An empty default
-/// prints nothing.
+/// prints nothing. A sentence's label has blanks the export fills, so a
+/// body words its withdrawals and arrivals once for every meeting.
 pub const LABELS: &[(&str, &str)] = &[
     ("present", "Present"),
     ("attending", "Officers in Attendance"),
@@ -150,6 +168,41 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved-on", "Approved as a correct record on"),
     ("correction", "Correction agreed on"),
     ("signed", "Signed as a correct record:"),
+    // Word's page header while the minutes are a draft, and the word
+    // before the page number in its footer.
+    ("draft-mark", "DRAFT"),
+    ("page", "Page"),
+    // Sentences: "{name}" and "{time}" stand for the person and the time.
+    ("arrived", "{name} arrived at {time}."),
+    // In an attendance paragraph: who opened the meeting, and who came
+    // after it began ("{item}" is the item's number).
+    (
+        "called-to-order",
+        "{name} called the meeting to order at {time}.",
+    ),
+    (
+        "arrived-late",
+        "{name} arrived late during item #{item} at {time}.",
+    ),
+    ("rejoined", "{name} returned to the meeting at {time}."),
+    ("left", "{name} left the meeting at {time}."),
+    ("withdrew", "{name} left the room for this item."),
+    (
+        "withdrew-declared",
+        "{name}, having declared an interest, left the room for this item.",
+    ),
+    ("returned", "{name} returned to the room."),
+    // "{members}" is "4 members", "{present}" and "{needed}" the numbers.
+    (
+        "inquorate",
+        "The meeting was no longer quorate at {time} ({members} present, {needed} needed).",
+    ),
+    (
+        "quorate",
+        "The meeting was quorate again at {time} ({members} present).",
+    ),
+    ("adjournment", "The meeting adjourned at {time}."),
+    ("reconvened", "The meeting reconvened at {time}."),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
@@ -160,6 +213,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("numbering", &["1.", "1", "none", "minute"]),
     ("item-times", &["on", "off"]),
     ("dates", &["uk", "us", "iso"]),
+    ("next-meeting-dates", &["ordinal", "same"]),
     ("times", &["24h", "12h", "12h-dots"]),
     ("actions", &["table", "inline", "list"]),
     ("motions", &["resolved", "proposed", "moved"]),
@@ -266,6 +320,8 @@ impl Style {
             ("dates", "uk") => self.dates = Dates::Uk,
             ("dates", "us") => self.dates = Dates::Us,
             ("dates", _) => self.dates = Dates::Iso,
+            ("next-meeting-dates", "ordinal") => self.next_meeting_dates = NextDates::Ordinal,
+            ("next-meeting-dates", _) => self.next_meeting_dates = NextDates::Same,
             ("times", "24h") => self.times = Times::H24,
             ("times", "12h") => self.times = Times::H12,
             ("times", _) => self.times = Times::H12Dots,
@@ -315,6 +371,7 @@ impl Style {
             "numbering" => ["1.", "1", "none", "minute"][self.numbering as usize],
             "item-times" => ["off", "on"][usize::from(self.item_times)],
             "dates" => ["uk", "us", "iso"][self.dates as usize],
+            "next-meeting-dates" => ["ordinal", "same"][self.next_meeting_dates as usize],
             "times" => ["24h", "12h", "12h-dots"][self.times as usize],
             "actions" => ["table", "inline", "list"][self.actions as usize],
             "motions" => ["resolved", "proposed", "moved"][self.motions as usize],
@@ -373,10 +430,11 @@ impl Style {
 }
 
 /// An English parish council: surnames with "Cllr", "1." items, 12-hour
-/// times, motions "proposed …, seconded …, and RESOLVED", actions in place.
+/// times, the next meeting dated like this one, motions "proposed …, seconded …, and RESOLVED", actions in place.
 fn uk_parish() -> Style {
     Style {
         names: Names::Surname,
+        next_meeting_dates: NextDates::Same,
         times: Times::H12,
         actions: Actions::Inline,
         ..Style::default()
@@ -396,6 +454,7 @@ fn us_public_body() -> Style {
         names: Names::RoleSurname,
         attendance: AttendanceStyle::Paragraph,
         dates: Dates::Us,
+        next_meeting_dates: NextDates::Same,
         times: Times::H12Dots,
         actions: Actions::List,
         motions: Motions::Moved,
@@ -421,6 +480,7 @@ fn us_public_body() -> Style {
 fn nonprofit_board() -> Style {
     Style {
         dates: Dates::Us,
+        next_meeting_dates: NextDates::Same,
         times: Times::H12,
         actions: Actions::List,
         motions: Motions::Moved,

@@ -327,7 +327,7 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             ));
             if let Some(origin) = from {
                 runs.push((
-                    format!("({}) ", export::words::origin(origin)).into(),
+                    format!("({}) ", export::words::origin(&m.style, origin)).into(),
                     theme::HINT,
                 ));
             }
@@ -348,7 +348,7 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
         }
         EntryKind::NextMeeting(n) => {
             runs.push(("NEXT MEETING ".into(), theme::DECISION));
-            runs.push((export::next_meeting_sentence(n).into(), plain));
+            runs.push((export::next_meeting_sentence(&m.style, n).into(), plain));
         }
     }
     wrap(&runs, width, TIME_WIDTH)

@@ -48,7 +48,10 @@ pub(super) fn approve(
     let on = m.date.unwrap_or(now.date());
     let title = m.title.trim();
     let by = match m.date {
-        Some(d) => format!("{title}, {}", crate::export::words::short_date(d)),
+        Some(d) => format!(
+            "{title}, {}",
+            crate::export::words::styled_short_date(&m.style, d)
+        ),
         None => title.to_string(),
     };
     let effect = Effect::Approve {
