@@ -279,6 +279,17 @@ enum Setup {
     /// As the small meeting, judged by its Word document's page header
     /// and footer, where Word's own labels print.
     Word,
+    /// Held at a place known, from 2pm to 4.30pm.
+    Place,
+    /// Held at a place, at times nobody recorded.
+    PlaceOnly,
+    /// Only the start time known, or only the end.
+    StartOnly,
+    EndOnly,
+    /// Attendance as a paragraph: one sent apologies, one is absent.
+    Excused,
+    /// Attendance as a paragraph, two or more in each group.
+    Many,
 }
 
 /// The words of a Word document's page headers and footers, in order.
@@ -320,20 +331,41 @@ const COMINGS: &str = "\
 /adjourned
 /reconvened";
 
+/// What `setup` types after the small meeting.
+fn setup_lines(setup: Setup) -> &'static str {
+    match setup {
+        Setup::RoleSurname => "/style names role-surname",
+        Setup::NoApologies => "/present Brandon Philips\n/apologies None",
+        Setup::Comings => COMINGS,
+        Setup::Paragraph => "/style attendance paragraph\n/arrived Philips",
+        Setup::Place | Setup::PlaceOnly | Setup::StartOnly | Setup::EndOnly => "/place Town Hall",
+        Setup::Excused => "/style attendance paragraph",
+        Setup::Many => "/style attendance paragraph\n/apologies Ann Bell; Cy Dee\n/absent Ed Fox",
+        Setup::Plain | Setup::Approved | Setup::Word => "",
+    }
+}
+
+/// The small meeting with `setup` and then `style` typed, changed as
+/// `setup` says where no command can say it.
+fn set_up(setup: Setup, style: &str) -> Meeting {
+    let lines = format!("{}\n{style}", setup_lines(setup));
+    let mut m = meeting(&lines);
+    match setup {
+        Setup::PlaceOnly => (m.start, m.end) = (None, None),
+        Setup::StartOnly => m.end = None,
+        Setup::EndOnly => m.start = None,
+        _ => {}
+    }
+    m
+}
+
 /// `/style label NAME TEXT` on the small meeting: its text minutes as the
 /// snapshot named `test`, with `text` in them, and unlike the minutes with
 /// the label's default.
 #[track_caller]
 fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
     let minutes = |style: &str| {
-        let style = match setup {
-            Setup::RoleSurname => format!("/style names role-surname\n{style}"),
-            Setup::NoApologies => format!("/present Brandon Philips\n/apologies None\n{style}"),
-            Setup::Comings => format!("{COMINGS}\n{style}"),
-            Setup::Paragraph => format!("/style attendance paragraph\n/arrived Philips\n{style}"),
-            Setup::Plain | Setup::Approved | Setup::Word => style.to_string(),
-        };
-        let mut m = meeting(&style);
+        let mut m = set_up(setup, style);
         if let Setup::Approved = setup {
             let on = chrono::NaiveDate::from_ymd_opt(2019, 5, 15).unwrap();
             let sha = export::record_sha256(&m);
@@ -468,6 +500,19 @@ each_label! {
     label_quorate: "quorate" "Quorum regained at {time} with {members}." Comings;
     label_adjournment: "adjournment" "The Chair adjourned the meeting at {time}." Comings;
     label_reconvened: "reconvened" "The meeting resumed at {time}." Comings;
+    label_held: "held" "Meeting held in {place} from {time}" Place;
+    label_held_place: "held-place" "Venue: {place}" PlaceOnly;
+    label_held_time: "held-time" "Time: {time}" Plain;
+    label_from: "from" "starting {time}" StartOnly;
+    label_until: "until" "ending {time}" EndOnly;
+    label_arrived_note: "arrived-note" "(came {time})" Comings;
+    label_returned_note: "returned-note" "(back {time})" Comings;
+    label_left_note: "left-note" "(went {time})" Comings;
+    label_during_item: "during-item" "{time} in item {item}" Comings;
+    label_was_excused: "was-excused" "{name} sent apologies." Excused;
+    label_were_excused: "were-excused" "{names} sent apologies." Many;
+    label_was_absent: "was-absent" "{name} did not attend." Excused;
+    label_were_absent: "were-absent" "{names} did not attend." Many;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -120,7 +120,7 @@ pub fn styled_time_range(
             Some(format!("{s_num}{s_half}{to}{e_num}{e_half}"))
         }
         (Some(s), None) => Some(styled_clock(style, s)),
-        (None, Some(e)) => Some(format!("until {}", styled_clock(style, e))),
+        (None, Some(e)) => Some(filled(style, "until", &[], Some(e))),
         (None, None) => None,
     }
 }
@@ -209,20 +209,24 @@ pub fn join_names(style: &Style, names: &[String]) -> String {
 /// "Held at Birkenhead Town Hall, 2-4.30pm", leaving out what is not
 /// known; None when neither place nor time is.
 pub fn held(meeting: &Meeting) -> Option<String> {
+    let style = &meeting.style;
     let place = one_line(&meeting.place);
-    let clock = |t| styled_clock(&meeting.style, t);
     let time = match (meeting.start, meeting.end) {
-        (Some(_), Some(_)) => styled_time_range(&meeting.style, meeting.start, meeting.end),
-        (Some(s), None) => Some(format!("from {}", clock(s))),
-        (None, Some(e)) => Some(format!("until {}", clock(e))),
-        (None, None) => None,
+        (Some(s), None) => Some(filled(style, "from", &[], Some(s))),
+        (start, end) => styled_time_range(style, start, end),
     };
-    match (place.is_empty(), time) {
-        (true, None) => None,
-        (true, Some(t)) => Some(format!("Held {t}")),
-        (false, None) => Some(format!("Held at {place}")),
-        (false, Some(t)) => Some(format!("Held at {place}, {t}")),
-    }
+    let (label, time) = match (place.is_empty(), time) {
+        (true, None) => return None,
+        (true, Some(t)) => ("held-time", t),
+        (false, None) => ("held-place", String::new()),
+        (false, Some(t)) => ("held", t),
+    };
+    Some(filled(
+        style,
+        label,
+        &[("time", &time), ("place", &place)],
+        None,
+    ))
 }
 
 /// " (arrived 14:35, item 3) (left 15:10, item 5)" after a person's role;
@@ -232,12 +236,17 @@ pub fn comings_and_goings(meeting: &Meeting, person: &Person) -> String {
     let mut out = String::new();
     let mut was_out = false;
     for m in &person.movements {
-        let verb = match (m.kind, was_out) {
-            (Move::Arrived, true) => "returned",
-            (Move::Arrived, false) => "arrived",
-            (Move::Left, _) => "left",
+        let label = match (m.kind, was_out) {
+            (Move::Arrived, true) => "returned-note",
+            (Move::Arrived, false) => "arrived-note",
+            (Move::Left, _) => "left-note",
         };
-        out.push_str(&format!(" ({verb} {})", stamp_words(meeting, m.stamp)));
+        let when = stamp_words(meeting, m.stamp);
+        let note = filled(&meeting.style, label, &[("time", &when)], None);
+        if !note.is_empty() {
+            out.push(' ');
+            out.push_str(&note);
+        }
         was_out = m.kind == Move::Left;
     }
     out
@@ -254,31 +263,42 @@ pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: Naiv
     filled(style, label, &[("name", &one_line(name))], Some(time))
 }
 
-/// The sentence of label `label` with its blanks filled: "{time}" with
-/// the time as the style writes it, then each of `blanks` ("{name}" with
-/// the name, say), in order. A time that ends in a full stop ("6:05
+/// The text of label `label` with its blanks filled: "{time}" with the
+/// time as the style writes it, then each of `blanks` ("{name}" with the
+/// name, say), in order. A blank whose text ends in a full stop ("6:05
 /// p.m.") ends the sentence without a second one.
-fn filled(style: &Style, label: &str, blanks: &[(&str, &str)], time: Option<NaiveTime>) -> String {
-    let mut text = style.label(label).to_string();
-    if let Some(time) = time {
-        let at = styled_clock(style, time);
-        text = text
-            .replace("{time}.", &sentence(at.clone()))
-            .replace("{time}", &at);
-    }
+pub fn filled(
+    style: &Style,
+    label: &str,
+    blanks: &[(&str, &str)],
+    time: Option<NaiveTime>,
+) -> String {
+    let at = time.map(|t| styled_clock(style, t));
     // Typed text goes in last, so a name with "{time}" in it stays as typed.
+    let blanks = at
+        .iter()
+        .map(|at| ("time", at.as_str()))
+        .chain(blanks.iter().copied());
+    let mut text = style.label(label).to_string();
     for (blank, with) in blanks {
-        text = text.replace(&format!("{{{blank}}}"), with);
+        let blank = format!("{{{blank}}}");
+        if with.ends_with('.') {
+            text = text.replace(&format!("{blank}."), with);
+        }
+        text = text.replace(&blank, with);
     }
     text
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
 fn stamp_words(meeting: &Meeting, stamp: Stamp) -> String {
-    let at = styled_clock(&meeting.style, stamp.time);
+    let style = &meeting.style;
     match stamp.item.and_then(|id| meeting.item_index(id)) {
-        Some(index) => format!("{at}, item {}", index + 1),
-        None => at,
+        Some(index) => {
+            let item = (index + 1).to_string();
+            filled(style, "during-item", &[("item", &item)], Some(stamp.time))
+        }
+        None => styled_clock(style, stamp.time),
     }
 }
 
@@ -386,17 +406,20 @@ pub fn attendance_paragraph(meeting: &Meeting) -> String {
             None => filled(style, "arrived", &[("name", &name)], Some(m.stamp.time)),
         });
     }
-    for (attendance, how) in [
-        (Attendance::Apologies, " absent (excused)"),
-        (Attendance::Absent, " absent"),
+    for (attendance, one, many) in [
+        (Attendance::Apologies, "was-excused", "were-excused"),
+        (Attendance::Absent, "was-absent", "were-absent"),
     ] {
         let people: Vec<String> = meeting
             .people_with(attendance)
             .map(|p| person_name(meeting, p))
             .collect();
-        let verb = if people.len() == 1 { "was" } else { "were" };
+        let label = if people.len() == 1 { one } else { many };
+        let names = join_names(style, &people);
+        // Either blank takes the names, so a clerk need not remember which.
+        let blanks = [("name", names.as_str()), ("names", &names)];
         if !people.is_empty() {
-            out.push(format!("{} {verb}{how}.", join_names(style, &people)));
+            out.push(filled(style, label, &blanks, None));
         }
     }
     let mut attending: Vec<&Person> = meeting.people_with(Attendance::InAttendance).collect();
@@ -1165,6 +1188,24 @@ mod tests {
             movement(&style, "Member Hage", Move::Left, false, at),
             "At 6:05 p.m. Member Hage left"
         );
+    }
+
+    #[test]
+    fn the_held_line_says_what_is_known_in_the_style_s_words() {
+        let mut m = Meeting::default();
+        assert_eq!(held(&m), None);
+        m.start = t(18, 0);
+        assert_eq!(held(&m).unwrap(), "Held from 6pm");
+        (m.place, m.end) = ("City Hall".into(), t(20, 30));
+        assert_eq!(held(&m).unwrap(), "Held at City Hall, 6-8.30pm");
+        m.start = None;
+        assert_eq!(held(&m).unwrap(), "Held at City Hall, until 8.30pm");
+        // A blank ending in a full stop ends the sentence with it.
+        m.style.set("times", "12h-dots").unwrap();
+        m.style.set_label("held", "{place}, {time}.").unwrap();
+        assert_eq!(held(&m).unwrap(), "City Hall, until 8:30 p.m.");
+        m.end = None;
+        assert_eq!(held(&m).unwrap(), "Held at City Hall");
     }
 
     #[test]

@@ -203,6 +203,25 @@ pub const LABELS: &[(&str, &str)] = &[
     ),
     ("adjournment", "The meeting adjourned at {time}."),
     ("reconvened", "The meeting reconvened at {time}."),
+    // The line under the title, by what is known: place and time, the
+    // place alone, the time alone ("{time}" is "2-4.30pm", or "from"'s
+    // or "until"'s words when only one end is known).
+    ("held", "Held at {place}, {time}"),
+    ("held-place", "Held at {place}"),
+    ("held-time", "Held {time}"),
+    ("from", "from {time}"),
+    ("until", "until {time}"),
+    // Notes beside a name in the attendance lists; "{time}" is the time,
+    // or "during-item"'s words when the item is known.
+    ("arrived-note", "(arrived {time})"),
+    ("returned-note", "(returned {time})"),
+    ("left-note", "(left {time})"),
+    ("during-item", "{time}, item {item}"),
+    // In an attendance paragraph: one person, then two or more.
+    ("was-excused", "{name} was absent (excused)."),
+    ("were-excused", "{names} were absent (excused)."),
+    ("was-absent", "{name} was absent."),
+    ("were-absent", "{names} were absent."),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
