@@ -290,6 +290,13 @@ enum Setup {
     Excused,
     /// Attendance as a paragraph, two or more in each group.
     Many,
+    /// Two tied counted votes with abstentions, one carried on the
+    /// casting vote and one lost on it.
+    Votes,
+    /// A vote by name: one for, one against, one abstaining, one present
+    /// not voting, two away; then as `moved` motions record it.
+    RollCall,
+    RollCallMoved,
 }
 
 /// The words of a Word document's page headers and footers, in order.
@@ -341,14 +348,36 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::Place | Setup::PlaceOnly | Setup::StartOnly | Setup::EndOnly => "/place Town Hall",
         Setup::Excused => "/style attendance paragraph",
         Setup::Many => "/style attendance paragraph\n/apologies Ann Bell; Cy Dee\n/absent Ed Fox",
+        Setup::Votes => VOTES,
+        Setup::RollCall => ROLL_CALL,
+        Setup::RollCallMoved => "/style motions moved",
         Setup::Plain | Setup::Approved | Setup::Word => "",
     }
 }
 
+/// What `Setup::Votes` types after the small meeting.
+const VOTES: &str = "\
+/present Ann Bell; Cy Dee
+/motion Hage, Gilchrist: that the hall be painted
+/vote 1-1-1
+/casting carried
+/motion Bell, Dee: that the hall be sold
+/vote 1-1
+/casting lost";
+
+/// What `Setup::RollCall` types after the small meeting.
+const ROLL_CALL: &str = "\
+/present Ann Bell; Cy Dee
+/motion Gilchrist, Hage: that the roof be mended
+/rollcall aye: Gilchrist; no: Hage; abstain: Bell";
+
 /// The small meeting with `setup` and then `style` typed, changed as
 /// `setup` says where no command can say it.
 fn set_up(setup: Setup, style: &str) -> Meeting {
-    let lines = format!("{}\n{style}", setup_lines(setup));
+    let lines = match setup {
+        Setup::RollCallMoved => format!("{ROLL_CALL}\n{}\n{style}", setup_lines(setup)),
+        _ => format!("{}\n{style}", setup_lines(setup)),
+    };
     let mut m = meeting(&lines);
     match setup {
         Setup::PlaceOnly => (m.start, m.end) = (None, None),
@@ -513,6 +542,19 @@ each_label! {
     label_were_excused: "were-excused" "{names} sent apologies." Many;
     label_was_absent: "was-absent" "{name} did not attend." Excused;
     label_were_absent: "were-absent" "{names} did not attend." Many;
+    label_counted: "counted" "{for} in favour, {against} against" Votes;
+    label_abstentions: "abstentions" "{number} abstaining" Votes;
+    label_casting_carried: "casting-carried" "carried by the casting vote" Votes;
+    label_casting_lost: "casting-lost" "lost by the casting vote" Votes;
+    label_recorded_vote: "recorded-vote" "The vote was recorded." RollCall;
+    label_voted_for: "voted-for" "In favour" RollCall;
+    label_voted_against: "voted-against" "Opposed" RollCall;
+    label_abstained: "abstained" "Abstaining" RollCall;
+    label_ayes: "ayes" "Yeas" RollCallMoved;
+    label_noes: "noes" "Nays" RollCallMoved;
+    label_abstain: "abstain" "Abstentions" RollCallMoved;
+    label_not_voting: "not-voting" "Did not vote" RollCall;
+    label_vote_absent: "vote-absent" "Away" RollCall;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -329,6 +329,15 @@ pub fn styled_item_heading(style: &Style, number: &str, title: &str, confidentia
     heading
 }
 
+/// `text` with `mark` after it ("3. STAFFING (CONFIDENTIAL)"), unless the
+/// style's mark is empty.
+fn marked(text: &mut String, mark: &str) {
+    if !mark.is_empty() {
+        text.push(' ');
+        text.push_str(mark);
+    }
+}
+
 /// The heading of a confidential item in the public minutes: its number
 /// and title stay, so later references and the attendance notes still
 /// make sense.
@@ -765,22 +774,39 @@ fn result(what: &str, meeting: &Meeting, motion: &Motion) -> String {
 }
 
 /// " (For 5, Against 2, Abstentions 1)", with the chair's casting vote.
-fn vote_suffix(_meeting: &Meeting, motion: &Motion) -> String {
+fn vote_suffix(meeting: &Meeting, motion: &Motion) -> String {
     let Some(vote) = &motion.vote else {
         return String::new();
     };
+    let style = &meeting.style;
     let (f, a, ab) = vote.counts();
-    let mut out = format!(" (For {f}, Against {a}");
+    let (f, a) = (f.to_string(), a.to_string());
+    let mut counts = vec![filled(
+        style,
+        "counted",
+        &[("for", &f), ("against", &a)],
+        None,
+    )];
     if ab > 0 {
-        out.push_str(&format!(", Abstentions {ab}"));
+        let ab = ab.to_string();
+        counts.push(filled(style, "abstentions", &[("number", &ab)], None));
     }
-    match motion.casting {
-        Some(true) => out.push_str("; carried on the Chair's casting vote"),
-        Some(false) => out.push_str("; lost on the Chair's casting vote"),
-        None => {}
+    counts.retain(|c| !c.is_empty());
+    let counts = counts.join(", ");
+    let casting = match motion.casting {
+        Some(true) => style.label("casting-carried"),
+        Some(false) => style.label("casting-lost"),
+        None => "",
+    };
+    // A body that words neither has nothing to put in brackets.
+    let parts: Vec<&str> = [counts.as_str(), casting]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return String::new();
     }
-    out.push(')');
-    out
+    format!(" ({})", parts.join("; "))
 }
 
 /// Who voted how in a vote by name: ayes, noes, abstentions, present but
@@ -816,10 +842,19 @@ fn roll_call(meeting: &Meeting, motion: &Motion) -> String {
 /// " A recorded vote was taken. For: A, B. Against: C.", naming only the
 /// lists with someone in them.
 fn recorded_vote(meeting: &Meeting, named: Named) -> String {
-    let mut out = String::from(" A recorded vote was taken.");
-    let labels = ["For", "Against", "Abstained", "Not voting", "Absent"];
+    let style = &meeting.style;
+    let mut out = String::new();
+    marked(&mut out, style.label("recorded-vote"));
+    let labels = [
+        "voted-for",
+        "voted-against",
+        "abstained",
+        "not-voting",
+        "vote-absent",
+    ];
     for (label, list) in labels.into_iter().zip(named) {
         if !list.is_empty() {
+            let label = style.label(label);
             out.push_str(&format!(" {label}: {}.", names(meeting, list.iter())));
         }
     }
@@ -840,10 +875,11 @@ fn ayes_and_noes(meeting: &Meeting, named: Named) -> String {
     let [ayes, noes, abstain, not_voting, absent] = named;
     let mut out = String::new();
     for (label, ids, always) in [
-        ("Ayes", ayes, true),
-        ("Noes", noes, true),
-        ("Abstain", abstain, false),
+        ("ayes", ayes, true),
+        ("noes", noes, true),
+        ("abstain", abstain, false),
     ] {
+        let label = style.label(label);
         if always || !ids.is_empty() {
             let who = if ids.is_empty() {
                 style.label("none").to_string()
@@ -853,8 +889,9 @@ fn ayes_and_noes(meeting: &Meeting, named: Named) -> String {
             out.push_str(&format!(" {label}: {} ({who}).", ids.len()));
         }
     }
-    for (label, ids) in [("Not voting", not_voting), ("Absent", absent)] {
+    for (label, ids) in [("not-voting", not_voting), ("vote-absent", absent)] {
         if !ids.is_empty() {
+            let label = style.label(label);
             out.push_str(&format!(" {label}: {}.", listed(ids)));
         }
     }

@@ -222,6 +222,23 @@ pub const LABELS: &[(&str, &str)] = &[
     ("were-excused", "{names} were absent (excused)."),
     ("was-absent", "{name} was absent."),
     ("were-absent", "{names} were absent."),
+    // A counted vote, "(For 5, Against 2, Abstentions 1; carried on the
+    // Chair's casting vote)".
+    ("counted", "For {for}, Against {against}"),
+    ("abstentions", "Abstentions {number}"),
+    ("casting-carried", "carried on the Chair's casting vote"),
+    ("casting-lost", "lost on the Chair's casting vote"),
+    // A vote by name: "A recorded vote was taken. For: …", or with the
+    // `moved` motions "Ayes: 3 (…). Noes: 0 (None)."
+    ("recorded-vote", "A recorded vote was taken."),
+    ("voted-for", "For"),
+    ("voted-against", "Against"),
+    ("abstained", "Abstained"),
+    ("ayes", "Ayes"),
+    ("noes", "Noes"),
+    ("abstain", "Abstain"),
+    ("not-voting", "Not voting"),
+    ("vote-absent", "Absent"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
