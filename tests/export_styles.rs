@@ -297,6 +297,12 @@ enum Setup {
     /// not voting, two away; then as `moved` motions record it.
     RollCall,
     RollCallMoved,
+    /// Nobody from the public came, or one person.
+    NoPublic,
+    OnePublic,
+    /// The item is confidential: the full minutes, then the public ones.
+    Confidential,
+    Withheld,
 }
 
 /// The words of a Word document's page headers and footers, in order.
@@ -351,6 +357,9 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::Votes => VOTES,
         Setup::RollCall => ROLL_CALL,
         Setup::RollCallMoved => "/style motions moved",
+        Setup::NoPublic => "/public 0",
+        Setup::OnePublic => "/public 1",
+        Setup::Confidential | Setup::Withheld => "/confidential",
         Setup::Plain | Setup::Approved | Setup::Word => "",
     }
 }
@@ -410,7 +419,8 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
             let bytes = export::render_bytes(&m, Format::Docx, &Options::default()).unwrap();
             return word_margins(&bytes);
         }
-        export::render(&m, Format::Txt, &Options::default())
+        let public = matches!(setup, Setup::Withheld);
+        export::render(&m, Format::Txt, &Options { public })
     };
     let got = minutes(&format!("/style label {name} {text}"));
     // Plain text sets some headings in capitals; a sentence's blanks are
@@ -555,6 +565,14 @@ each_label! {
     label_abstain: "abstain" "Abstentions" RollCallMoved;
     label_not_voting: "not-voting" "Did not vote" RollCall;
     label_vote_absent: "vote-absent" "Away" RollCall;
+    label_no_public: "no-public" "No public attended" NoPublic;
+    label_public_one: "public-one" "resident" OnePublic;
+    label_confidential: "confidential" "(PRIVATE)" Confidential;
+    label_withheld: "withheld" "(exempt)" Withheld;
+    label_column_item: "column-item" "Minute" Plain;
+    label_column_action: "column-action" "Task" Plain;
+    label_column_owner: "column-owner" "Who" Plain;
+    label_column_due: "column-due" "By" Plain;
 }
 
 /// A key, value or label added to the style without a test here fails:

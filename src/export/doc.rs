@@ -37,6 +37,8 @@ pub struct Minutes {
     pub closing: Option<String>,
     /// The heading of the actions at the end.
     pub actions_heading: String,
+    /// The actions table's column headings: item, action, owner, due.
+    pub action_columns: [String; 4],
     /// For approved minutes, the last lines: when and by whom they were
     /// approved, the fingerprint, and a line for the chair to sign.
     pub seal: Vec<String>,
@@ -153,6 +155,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
             .zip(meeting.end)
             .map(|(l, end)| format!("{l} {}", words::styled_clock(style, end))),
         actions_heading: style.label("actions").to_string(),
+        action_columns: words::ACTION_COLUMNS.map(|name| style.label(name).to_string()),
         seal: seal(meeting),
         action_list: action_list(meeting, style.actions),
         actions: if style.actions == Actions::Table {

@@ -22,8 +22,8 @@ use docx_rs::{
 
 use crate::model::Meeting;
 
+use super::Options;
 use super::doc::{self, Attendee, Block, Minutes};
-use super::{Options, words};
 
 /// The paper the minutes are laid out for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -452,7 +452,10 @@ fn actions_table(minutes: &Minutes, paper: Paper) -> Table {
         )
         .cant_split()
     };
-    let mut rows = vec![row(words::ACTION_COLUMNS, true)];
+    let mut rows = vec![row(
+        minutes.action_columns.each_ref().map(String::as_str),
+        true,
+    )];
     rows.extend(minutes.actions.iter().map(|a| row(a.cells(), false)));
     Table::new(rows)
         .set_grid(widths.to_vec())
@@ -579,6 +582,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::export::words;
     use crate::grammar::{apply, parse};
     use crate::model::Status;
 

@@ -94,13 +94,10 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
             "<h2>{}</h2>\n<table class=\"actions\">\n",
             escape(&minutes.actions_heading)
         ));
-        out.push_str("<tr><th>Item</th><th>Action</th><th>Owner</th><th>Due</th></tr>\n");
+        let headings = minutes.action_columns.iter().map(String::as_str);
+        table_row(&mut out, "th", headings);
         for row in &minutes.actions {
-            out.push_str("<tr>");
-            for cell in row.cells() {
-                out.push_str(&format!("<td>{}</td>", escape(cell)));
-            }
-            out.push_str("</tr>\n");
+            table_row(&mut out, "td", row.cells());
         }
         out.push_str("</table>\n");
     }
@@ -109,6 +106,15 @@ pub fn render_html(meeting: &Meeting, options: &Options) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// One row of the actions table, each cell in a `tag` (th or td).
+fn table_row<'a>(out: &mut String, tag: &str, cells: impl IntoIterator<Item = &'a str>) {
+    out.push_str("<tr>");
+    for cell in cells {
+        out.push_str(&format!("<{tag}>{}</{tag}>", escape(cell)));
+    }
+    out.push_str("</tr>\n");
 }
 
 /// The letterhead and title block, or the title, date, place and banner.

@@ -10,7 +10,7 @@ use crate::model::Meeting;
 
 use super::doc::{self, Attendee, Block, Minutes};
 use super::text::wrapped;
-use super::{Options, column_widths, pad, stack, words};
+use super::{Options, column_widths, pad, stack};
 
 pub fn render_markdown(meeting: &Meeting, options: &Options) -> String {
     let minutes = doc::build(meeting, options);
@@ -141,7 +141,7 @@ fn block(block: &Block, wrap: usize) -> String {
 
 /// A GitHub table, padded so the source lines up too.
 fn actions_table(minutes: &Minutes) -> String {
-    let header = words::ACTION_COLUMNS.map(str::to_string);
+    let header = minutes.action_columns.each_ref().map(|c| escape_cell(c));
     let rows: Vec<[String; 4]> = minutes
         .actions
         .iter()

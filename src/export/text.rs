@@ -5,7 +5,7 @@
 use crate::model::Meeting;
 
 use super::doc::{self, Attendee, Block, Minutes};
-use super::{Options, column_widths, pad, stack, width, words};
+use super::{Options, column_widths, pad, stack, width};
 
 /// Spaces between a name and its role, beyond the longest name.
 const ROLE_GAP: usize = 4;
@@ -113,7 +113,7 @@ const MIN_ACTION_WIDTH: usize = 24;
 /// Columns aligned with spaces, the header underlined column by column.
 /// A long action wraps within its column so the table fits the page.
 fn actions_table(minutes: &Minutes) -> String {
-    let header = words::ACTION_COLUMNS;
+    let header = minutes.action_columns.each_ref().map(String::as_str);
     let rows: Vec<[&str; 4]> = minutes.actions.iter().map(|a| a.cells()).collect();
     let mut widths = column_widths(std::iter::once(header).chain(rows.iter().copied()));
     let others: usize = widths[0] + widths[2] + widths[3] + 3 * COLUMN_GAP;

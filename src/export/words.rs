@@ -29,11 +29,9 @@ pub const INTEREST: &str = "Declaration of interest:";
 /// Label before a statement by a member of the public.
 pub const PUBLIC_COMMENT: &str = "Public comment:";
 
-/// Appended to the heading of a confidential item when it is shown.
-pub const CONFIDENTIAL: &str = " (CONFIDENTIAL)";
-
-/// Column headings of the actions table.
-pub const ACTION_COLUMNS: [&str; 4] = ["Item", "Action", "Owner", "Due"];
+/// The labels of the actions table's column headings, in order.
+pub const ACTION_COLUMNS: [&str; 4] =
+    ["column-item", "column-action", "column-owner", "column-due"];
 
 /// Separates a thing from who it belongs to ("text – OWNER").
 const DASH: &str = " – ";
@@ -302,11 +300,6 @@ fn stamp_words(meeting: &Meeting, stamp: Stamp) -> String {
     }
 }
 
-/// The heading of an item: "3. TITLE", marked when confidential.
-pub fn item_heading(number: usize, title: &str, confidential: bool) -> String {
-    styled_item_heading(&Style::default(), &number.to_string(), title, confidential)
-}
-
 /// The heading of an item as the style numbers it ("3. TITLE", "3 TITLE",
 /// "TITLE"; minute numbers print as "3." until they exist).
 /// `number` is the item's place ("3") or, with minute numbering, its
@@ -324,7 +317,7 @@ pub fn styled_item_heading(style: &Style, number: &str, title: &str, confidentia
         (false, false) => format!("{number} {title}"),
     };
     if confidential {
-        heading.push_str(CONFIDENTIAL);
+        marked(&mut heading, style.label("confidential"));
     }
     heading
 }
@@ -342,10 +335,9 @@ fn marked(text: &mut String, mark: &str) {
 /// and title stay, so later references and the attendance notes still
 /// make sense.
 pub fn item_heading_withheld(style: &Style, number: &str, title: &str) -> String {
-    format!(
-        "{} (confidential: not published)",
-        styled_item_heading(style, number, title, false)
-    )
+    let mut heading = styled_item_heading(style, number, title, false);
+    marked(&mut heading, style.label("withheld"));
+    heading
 }
 
 /// The heading of an attendance group, by the style's labels.
@@ -362,9 +354,10 @@ pub fn group_heading(style: &Style, attendance: Attendance) -> String {
 
 /// "11 members of the public", with the style's words for the public.
 pub fn styled_public_count(style: &Style, n: u32) -> String {
-    match style.labels.get("public") {
-        Some(own) => format!("{n} {own}"),
-        None => public_count(n),
+    match n {
+        0 => style.label("no-public").to_string(),
+        1 => format!("1 {}", style.label("public-one")),
+        n => format!("{n} {}", style.label("public")),
     }
 }
 
@@ -575,13 +568,10 @@ fn name(meeting: &Meeting, id: PersonId) -> String {
     who(meeting, &Who::Person(id))
 }
 
-/// "11 members of the public".
+/// "11 members of the public", as the default style says it (the live
+/// log, which has no house style).
 pub fn public_count(n: u32) -> String {
-    match n {
-        0 => "No members of the public were present".to_string(),
-        1 => "1 member of the public".to_string(),
-        n => format!("{n} members of the public"),
-    }
+    styled_public_count(&Style::default(), n)
 }
 
 /// A motion's text as it follows "that": without a leading "that" or a
@@ -1243,6 +1233,25 @@ mod tests {
         assert_eq!(held(&m).unwrap(), "City Hall, until 8:30 p.m.");
         m.end = None;
         assert_eq!(held(&m).unwrap(), "Held at City Hall");
+    }
+
+    #[test]
+    fn none_and_one_of_the_public_have_words_of_their_own() {
+        let mut style = Style::default();
+        style.set_label("public", "residents").unwrap();
+        let counts: Vec<String> = [0, 1, 2]
+            .into_iter()
+            .map(|n| styled_public_count(&style, n))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                "No members of the public were present",
+                "1 member of the public",
+                "2 residents"
+            ]
+        );
+        assert_eq!(public_count(2), "2 members of the public");
     }
 
     #[test]

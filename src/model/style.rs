@@ -239,6 +239,18 @@ pub const LABELS: &[(&str, &str)] = &[
     ("abstain", "Abstain"),
     ("not-voting", "Not voting"),
     ("vote-absent", "Absent"),
+    // The count of the public when it is none or one ("public" is the
+    // words after any other number).
+    ("no-public", "No members of the public were present"),
+    ("public-one", "member of the public"),
+    // After a confidential item's heading: in the full minutes, and in
+    // the public minutes, where only its heading and public record stay.
+    ("confidential", "(CONFIDENTIAL)"),
+    ("withheld", "(confidential: not published)"),
+    ("column-item", "Item"),
+    ("column-action", "Action"),
+    ("column-owner", "Owner"),
+    ("column-due", "Due"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
