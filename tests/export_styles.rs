@@ -303,6 +303,9 @@ enum Setup {
     /// The item is confidential: the full minutes, then the public ones.
     Confidential,
     Withheld,
+    /// The next meeting, started from this one: its two actions come back,
+    /// one done and one carried forward.
+    Carried,
 }
 
 /// The words of a Word document's page headers and footers, in order.
@@ -360,6 +363,7 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::NoPublic => "/public 0",
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
+        Setup::Carried => "/action Chan: book the hall",
         Setup::Plain | Setup::Approved | Setup::Word => "",
     }
 }
@@ -392,6 +396,10 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
         Setup::PlaceOnly => (m.start, m.end) = (None, None),
         Setup::StartOnly => m.end = None,
         Setup::EndOnly => m.start = None,
+        Setup::Carried => {
+            m = m.carry_over();
+            m.toggle_done(Some(0), 0).unwrap();
+        }
         _ => {}
     }
     m
@@ -573,6 +581,11 @@ each_label! {
     label_column_action: "column-action" "Task" Plain;
     label_column_owner: "column-owner" "Who" Plain;
     label_column_due: "column-due" "By" Plain;
+    label_fingerprint: "fingerprint" "Fingerprint: {sha256}" Approved;
+    label_date_signed: "date-signed" "Dated" Approved;
+    label_moved_by: "moved-by" "on the motion of {name}" Approved;
+    label_done: "done" "completed" Carried;
+    label_carried_forward: "carried-forward" "still open" Carried;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -189,23 +189,30 @@ fn seal(meeting: &Meeting) -> Vec<String> {
     // hash is of the text as it was, and a reader sees what was corrected.
     lines.extend(a.corrections.iter().map(|c| {
         let mover = words::one_line(&c.by);
-        let mover = if mover.is_empty() {
+        let moved = words::filled(style, "moved-by", &[("name", &mover)], None);
+        let moved = if mover.is_empty() || moved.is_empty() {
             String::new()
         } else {
-            format!(", moved by {mover}")
+            format!(", {moved}")
         };
         format!(
-            "{} {}{mover}: {}",
+            "{} {}{moved}: {}",
             style.label("correction"),
             words::styled_date(style, c.on),
             words::one_line(&c.text)
         )
     }));
-    lines.push(format!("SHA-256 of the approved text: {}", a.sha256));
+    lines.push(words::filled(
+        style,
+        "fingerprint",
+        &[("sha256", &a.sha256)],
+        None,
+    ));
     lines.push(format!(
-        "{} ____________________ {}    Date ____________",
+        "{} ____________________ {}    {} ____________",
         style.label("signed"),
-        style.label("chair")
+        style.label("chair"),
+        style.label("date-signed")
     ));
     lines
 }

@@ -500,7 +500,9 @@ pub fn carried_action(
     due: Option<NaiveDate>,
     done: bool,
 ) -> String {
-    let state = if done { "done" } else { "carried forward" };
+    let state = meeting
+        .style
+        .label(if done { "done" } else { "carried-forward" });
     format!(
         "{}, {}: {state}.",
         action(meeting, owner, text, due),

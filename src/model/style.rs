@@ -251,6 +251,14 @@ pub const LABELS: &[(&str, &str)] = &[
     ("column-action", "Action"),
     ("column-owner", "Owner"),
     ("column-due", "Due"),
+    // Approved minutes: the fingerprint line, the word before the date
+    // to sign, and who moved a correction.
+    ("fingerprint", "SHA-256 of the approved text: {sha256}"),
+    ("date-signed", "Date"),
+    ("moved-by", "moved by {name}"),
+    // What became of an action carried from an earlier meeting.
+    ("done", "done"),
+    ("carried-forward", "carried forward"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
