@@ -303,6 +303,8 @@ enum Setup {
     /// The item is confidential: the full minutes, then the public ones.
     Confidential,
     Withheld,
+    /// An action with a due date.
+    Due,
     /// The next meeting, started from this one: its two actions come back,
     /// one done and one carried forward.
     Carried,
@@ -363,6 +365,7 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::NoPublic => "/public 0",
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
+        Setup::Due => "/action Chan: book the hall by 1 May 2019",
         Setup::Carried => "/action Chan: book the hall",
         Setup::Plain | Setup::Approved | Setup::Word => "",
     }
@@ -577,6 +580,7 @@ each_label! {
     label_public_one: "public-one" "resident" OnePublic;
     label_confidential: "confidential" "(PRIVATE)" Confidential;
     label_withheld: "withheld" "(exempt)" Withheld;
+    label_due: "due" "(due {date})" Due;
     label_column_item: "column-item" "Minute" Plain;
     label_column_action: "column-action" "Task" Plain;
     label_column_owner: "column-owner" "Who" Plain;

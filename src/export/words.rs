@@ -482,11 +482,27 @@ pub fn comment_separator(text: &str) -> &'static str {
 
 /// The body of an action: "text – OWNER (by 1 May 2019)".
 pub fn action(meeting: &Meeting, owner: &Who, text: &str, due: Option<NaiveDate>) -> String {
-    let mut out = format!("{}{DASH}{}", one_line(text), who(meeting, owner));
-    if let Some(due) = due {
-        out.push_str(&format!(" (by {})", styled_short_date(&meeting.style, due)));
+    format!(
+        "{}{DASH}{}{}",
+        one_line(text),
+        who(meeting, owner),
+        due_words(&meeting.style, due)
+    )
+}
+
+/// " (by 1 May 2019)" after an action, in the style's words; empty with
+/// no due date.
+fn due_words(style: &Style, due: Option<NaiveDate>) -> String {
+    let Some(due) = due else {
+        return String::new();
+    };
+    let date = styled_short_date(style, due);
+    let words = filled(style, "due", &[("date", &date)], None);
+    if words.is_empty() {
+        words
+    } else {
+        format!(" {words}")
     }
-    out
 }
 
 /// A carried action as matters arising report it: "write the SLA – Simone
@@ -518,11 +534,12 @@ pub fn action_owner_first(
     text: &str,
     due: Option<NaiveDate>,
 ) -> String {
-    let mut out = format!("{}: {}", who(meeting, owner), one_line(text));
-    if let Some(due) = due {
-        out.push_str(&format!(" (by {})", styled_short_date(&meeting.style, due)));
-    }
-    out
+    format!(
+        "{}: {}{}",
+        who(meeting, owner),
+        one_line(text),
+        due_words(&meeting.style, due)
+    )
 }
 
 /// Whoever `who` is, named as the style names people.

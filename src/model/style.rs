@@ -247,6 +247,8 @@ pub const LABELS: &[(&str, &str)] = &[
     // the public minutes, where only its heading and public record stay.
     ("confidential", "(CONFIDENTIAL)"),
     ("withheld", "(confidential: not published)"),
+    // After an action with a due date; "{date}" is the date.
+    ("due", "(by {date})"),
     ("column-item", "Item"),
     ("column-action", "Action"),
     ("column-owner", "Owner"),
