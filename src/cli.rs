@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::Format;
 use crate::grammar;
-use crate::model::{Approving, EntryKind, Meeting, Previous};
+use crate::model::{Approving, EntryKind, Fate, Meeting, Origin, Previous};
 use crate::storage::{Listed, templates};
 use crate::{export, script, seal, storage, synth};
 
@@ -520,64 +520,66 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
 }
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
-    let mut rows = Vec::new();
-    let meetings: Vec<Meeting> = storage::list(dir)
+    let mut meetings: Vec<Meeting> = storage::list(dir)
         .iter()
         .filter_map(|l| storage::load(&l.path).ok())
         .collect();
-    // Every action some meeting carried over from an earlier one, by where
-    // it came from and its words.
-    let carried: Vec<(crate::model::Origin, String)> = meetings
-        .iter()
-        .flat_map(|m| m.actions())
-        .filter_map(|(_, e)| match &e.kind {
-            EntryKind::Action {
-                from: Some(origin),
-                text,
-                ..
-            } => Some((origin.clone(), text.clone())),
-            _ => None,
-        })
-        .collect();
+    // Oldest first: each meeting an action comes back to says where it
+    // now stands.
+    meetings.sort_by_key(|m| m.date);
+    let mut lives: Vec<ActionLife> = Vec::new();
     for m in &meetings {
         for (item, entry) in m.actions() {
-            if let EntryKind::Action {
+            let EntryKind::Action {
                 owner,
                 text,
                 due,
                 done,
+                fate,
                 from,
             } = &entry.kind
-            {
-                if open_only && *done {
-                    continue;
+            else {
+                continue;
+            };
+            let here = Origin {
+                date: m.date,
+                title: m.title.clone(),
+                item,
+            };
+            // A carried action is the action first agreed, not a copy.
+            let key = (from.clone().unwrap_or_else(|| here.clone()), text.clone());
+            let now = ActionRow {
+                meeting: m.date,
+                title: m.title.clone(),
+                item,
+                text: text.clone(),
+                owner: m.who_name(owner).to_string(),
+                due: *due,
+                state: (*done, fate.clone()),
+            };
+            let life = match lives.iter().position(|l| l.key == key) {
+                Some(at) => &mut lives[at],
+                None => {
+                    lives.push(ActionLife {
+                        key,
+                        steps: Vec::new(),
+                        now: now.clone(),
+                    });
+                    let last = lives.len() - 1;
+                    &mut lives[last]
                 }
-                // A later meeting carried this action on: it is listed
-                // once, where it now stands.
-                let here = crate::model::Origin {
-                    date: m.date,
-                    title: m.title.clone(),
-                    item,
-                };
-                if carried.contains(&(here, text.clone())) {
-                    continue;
-                }
-                let text = match from {
-                    Some(origin) => format!("{text} ({})", crate::export::words::origin(origin)),
-                    None => text.clone(),
-                };
-                rows.push(ActionRow {
-                    meeting: m.date,
-                    title: m.title.clone(),
-                    item,
-                    text,
-                    owner: m.who_name(owner).to_string(),
-                    due: *due,
-                    done: *done,
-                });
+            };
+            if from.is_some() {
+                life.steps.push((m.date, *done, fate.clone()));
             }
+            life.now = now;
         }
     }
+    let mut rows: Vec<ActionRow> = lives
+        .into_iter()
+        .map(ActionLife::row)
+        .filter(|r| !open_only || r.is_open())
+        .collect();
     if rows.is_empty() {
         return print(&format!(
             "No {}actions recorded in {}.\n",
@@ -590,6 +592,47 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
     print(&text)
 }
 
+/// One action across the meetings it came to: where it was first agreed
+/// (and its words), what each later meeting said of it, and how it stands
+/// in the latest.
+struct ActionLife {
+    key: (Origin, String),
+    steps: Vec<(Option<NaiveDate>, bool, Fate)>,
+    now: ActionRow,
+}
+
+impl ActionLife {
+    /// The register's row: the action where it now stands, its text
+    /// followed by its life ("from 17 April 2019, item 2; carried forward
+    /// 26 June 2019; done 24 July 2019").
+    fn row(self) -> ActionRow {
+        let (origin, _) = &self.key;
+        let mut life = Vec::new();
+        if self.now.meeting != origin.date || self.now.title != origin.title {
+            life.push(export::words::origin(origin));
+        }
+        let last = self.steps.len().saturating_sub(1);
+        for (i, (date, done, fate)) in self.steps.iter().enumerate() {
+            let when = date.map_or_else(String::new, |d| {
+                format!(" {}", export::words::short_date(d))
+            });
+            life.push(match (done, fate) {
+                (true, _) => format!("done{when}"),
+                (false, Fate::Dropped(why)) => format!("dropped{when}: {why}"),
+                // Left open at a meeting before the latest, it went on.
+                (false, Fate::Open) if i == last => continue,
+                (false, _) => format!("carried forward{when}"),
+            });
+        }
+        let mut row = self.now;
+        if !life.is_empty() {
+            row.text = format!("{} ({})", row.text, life.join("; "));
+        }
+        row
+    }
+}
+
+#[derive(Clone)]
 struct ActionRow {
     meeting: Option<NaiveDate>,
     title: String,
@@ -597,18 +640,28 @@ struct ActionRow {
     text: String,
     owner: String,
     due: Option<NaiveDate>,
-    done: bool,
+    state: (bool, Fate),
 }
 
 impl ActionRow {
+    fn is_open(&self) -> bool {
+        matches!(self.state, (false, Fate::Open | Fate::CarriedForward))
+    }
+
     /// The row as `minutes actions` prints it, ending in a newline.
     fn line(&self) -> String {
         let r = self;
+        let state = match &r.state {
+            (true, _) => "done",
+            (false, Fate::Open) => "open",
+            (false, Fate::CarriedForward) => "carried",
+            (false, Fate::Dropped(_)) => "dropped",
+        };
         let row = format!(
             "{}  {:<10}  {:<20}  {}  [{}{}]",
             r.due
                 .map_or_else(|| "no due date".into(), |d| d.to_string()),
-            if r.done { "done" } else { "open" },
+            state,
             r.owner,
             r.text,
             r.meeting.map_or_else(String::new, |d| format!("{d} ")),

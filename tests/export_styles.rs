@@ -230,6 +230,17 @@ enum Setup {
     /// The one who sent apologies came after all, and the clerk says
     /// nobody sent any (`/apologies None`).
     NoApologies,
+    /// The next meeting, from this one: its action carried to matters
+    /// arising and marked done, carried forward or dropped.
+    Carried(Became),
+}
+
+/// What became of the carried action.
+#[derive(Clone, Copy)]
+enum Became {
+    Done,
+    Forward,
+    Dropped,
 }
 
 /// `/style label NAME TEXT` on the small meeting: its text minutes as the
@@ -241,9 +252,18 @@ fn snapshot_label(test: &str, name: &str, text: &str, setup: Setup) {
         let style = match setup {
             Setup::RoleSurname => format!("/style names role-surname\n{style}"),
             Setup::NoApologies => format!("/present Brandon Philips\n/apologies None\n{style}"),
-            Setup::Plain | Setup::Approved => style.to_string(),
+            Setup::Plain | Setup::Approved | Setup::Carried(_) => style.to_string(),
         };
         let mut m = meeting(&style);
+        if let Setup::Carried(became) = setup {
+            m = m.carry_over();
+            match became {
+                Became::Done => m.toggle_done(Some(0), 0).map(|_| ()),
+                Became::Forward => m.toggle_carried_forward(Some(0), 0).map(|_| ()),
+                Became::Dropped => m.drop_action(Some(0), 0, "the budget was set"),
+            }
+            .unwrap();
+        }
         if let Setup::Approved = setup {
             let on = chrono::NaiveDate::from_ymd_opt(2019, 5, 15).unwrap();
             let sha = export::record_sha256(&m);
@@ -309,10 +329,11 @@ each_value! {
 }
 
 macro_rules! each_label {
-    ($($test:ident: $name:literal $text:literal $setup:ident;)*) => {
+    ($($test:ident: $name:literal $text:literal $setup:expr;)*) => {
         $(#[test]
         fn $test() {
-            snapshot_label(stringify!($test), $name, $text, Setup::$setup);
+            use Setup::*;
+            snapshot_label(stringify!($test), $name, $text, $setup);
         })*
         /// Every label a test above is for.
         const LABELS_TESTED: &[&str] = &[$($name),*];
@@ -341,6 +362,9 @@ each_label! {
     label_approved_on: "approved-on" "Confirmed as a true record on" Approved;
     label_correction: "correction" "Corrected on" Approved;
     label_signed: "signed" "Signed:" Approved;
+    label_done: "done" "Complete" Carried(Became::Done);
+    label_carried_forward: "carried-forward" "Ongoing" Carried(Became::Forward);
+    label_dropped: "dropped" "Closed" Carried(Became::Dropped);
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::model::style::{Actions, AttendanceStyle, Numbering};
-use crate::model::{Attendance, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
+use crate::model::{Attendance, Entry, EntryKind, Fate, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
 
@@ -244,6 +244,7 @@ fn action_list(meeting: &Meeting, actions: Actions) -> Vec<String> {
     }
     meeting
         .actions()
+        .filter(|(_, e)| still_to_do(&e.kind))
         .filter_map(|(_, e)| match &e.kind {
             EntryKind::Action {
                 owner, text, due, ..
@@ -550,10 +551,11 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             text,
             due,
             done,
+            fate,
             from: Some(origin),
         } => para(
             label("action"),
-            words::carried_action(meeting, origin, owner, text, *due, *done),
+            words::carried_action(meeting, origin, owner, text, *due, (*done, fate)),
         ),
         EntryKind::Action { .. } if style.actions == Actions::List => Said::Nothing,
         EntryKind::Action {
@@ -605,9 +607,28 @@ fn para(label: Option<String>, text: String) -> Said {
     }
 }
 
+/// Whether an action is still to do after this meeting: a carried one
+/// done or dropped here is reported under matters arising, not listed
+/// again among the actions.
+fn still_to_do(kind: &EntryKind) -> bool {
+    !matches!(
+        kind,
+        EntryKind::Action {
+            from: Some(_),
+            done: true,
+            ..
+        } | EntryKind::Action {
+            from: Some(_),
+            fate: Fate::Dropped(_),
+            ..
+        }
+    )
+}
+
 fn action_rows(meeting: &Meeting, number: Option<&str>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {
     entries
         .iter()
+        .filter(|e| still_to_do(&e.kind))
         .filter_map(|e| match &e.kind {
             EntryKind::Action {
                 owner, text, due, ..

@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use crate::model::style::{Dates, Motions, Names, Numbering, Times};
 use crate::model::{
-    Attendance, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Style, Vote,
-    Who, is_honorific,
+    Attendance, Fate, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Style,
+    Vote, Who, is_honorific,
 };
 
 /// The banner shown at the top while the minutes are a draft (seed wording).
@@ -401,23 +401,40 @@ pub fn action(meeting: &Meeting, owner: &Who, text: &str, due: Option<NaiveDate>
     out
 }
 
-/// A carried action as matters arising report it: "write the SLA – Simone
-/// White (by 26 June 2019), from 17 April 2019, item 4: done." (or
-/// "carried forward").
+/// A carried action as matters arising report it, with what became of
+/// it in the style's words: "write the SLA – Simone White (by 26 June
+/// 2019), from 17 April 2019, item 4. Dropped: the contract ended." Open
+/// with nothing said of it, it says no more than where it came from.
 pub fn carried_action(
     meeting: &Meeting,
     from: &crate::model::Origin,
     owner: &Who,
     text: &str,
     due: Option<NaiveDate>,
-    done: bool,
+    state: (bool, &Fate),
 ) -> String {
-    let state = if done { "done" } else { "carried forward" };
-    format!(
-        "{}, {}: {state}.",
-        action(meeting, owner, text, due),
-        origin(from)
-    )
+    let style = &meeting.style;
+    let (label, reason) = match state {
+        (true, _) => (style.label("done"), ""),
+        (false, Fate::Open) => ("", ""),
+        (false, Fate::CarriedForward) => (style.label("carried-forward"), ""),
+        (false, Fate::Dropped(reason)) => (style.label("dropped"), reason.as_str()),
+    };
+    let reason = one_line(reason);
+    let became = [label.trim(), reason.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let mut out = format!("{}, {}.", action(meeting, owner, text, due), origin(from));
+    if !became.is_empty() {
+        out.push(' ');
+        out.push_str(&became);
+        if !became.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// An action owner first, as a list of actions reads: "Jeff Triplett:

@@ -150,6 +150,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved-on", "Approved as a correct record on"),
     ("correction", "Correction agreed on"),
     ("signed", "Signed as a correct record:"),
+    // What became of an action carried from the last meeting.
+    ("done", "Done"),
+    ("carried-forward", "Carried forward"),
+    ("dropped", "Dropped"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`

@@ -17,7 +17,7 @@ use super::text::{clean, fit, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
-use crate::model::{Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
+use crate::model::{Entry, EntryKind, Fate, Meeting, Motion, Outcome, Vote, Who};
 
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
@@ -73,7 +73,11 @@ fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, are
     let last = entries.len() - 1;
     let selected = app.log_sel.map(|s| s.min(last));
     let editing = match app.editing {
-        Some(Editing::Entry { log, index }) if log == shown => Some(index),
+        Some(Editing::Entry { log, index } | Editing::DropReason { log, index })
+            if log == shown =>
+        {
+            Some(index)
+        }
         _ => None,
     };
     let highlight = editing.or(if focused {
@@ -319,12 +323,16 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             text,
             due,
             done,
+            fate,
             from,
         } => {
-            runs.push((
-                if *done { "ACTION ✓ " } else { "ACTION " }.into(),
-                theme::ACTION,
-            ));
+            let mark = match (done, fate) {
+                (true, _) => "ACTION ✓ ",
+                (false, Fate::Dropped(_)) => "ACTION ✗ ",
+                (false, Fate::CarriedForward) => "ACTION → ",
+                (false, Fate::Open) => "ACTION ",
+            };
+            runs.push((mark.into(), theme::ACTION));
             if let Some(origin) = from {
                 runs.push((
                     format!("({}) ", export::words::origin(origin)).into(),
@@ -337,6 +345,15 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
                 format!(" — {}{due}", clean(m.who_name(owner))).into(),
                 theme::ACTION,
             ));
+            // What became of it, in words: the marks alone are easy to miss.
+            let became = match (done, fate) {
+                (false, Fate::CarriedForward) => " · carried forward".into(),
+                (false, Fate::Dropped(why)) => format!(" · dropped: {}", clean(why)),
+                _ => String::new(),
+            };
+            if !became.is_empty() {
+                runs.push((became.into(), theme::HINT));
+            }
         }
         EntryKind::Interest { who, text } => {
             runs.push(("INTEREST ".into(), theme::INTEREST));
