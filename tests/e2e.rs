@@ -349,3 +349,90 @@ fn idle_costs_no_cpu() {
     );
     term.quit();
 }
+
+/// The next meeting from the last, as a minute-taker runs it: the open
+/// actions come back under Matters arising, and one key each says what
+/// became of them (`x` done, `f` carried forward, `d` dropped with the
+/// reason typed); `e` in the attendance pane renames someone. The file,
+/// the minutes and `minutes actions` all say the same.
+#[test]
+fn matters_arising_marked_done_carried_forward_and_dropped_by_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let first = d.join("2019-04-17-board.ron");
+    let mut m = Meeting::default();
+    minutes::script::run(
+        &mut m,
+        "/date 2019-04-17\n/title Board\n/present Simone White; Linda Clegg; Paul Boyce\n\
+         /item Performance\n/action SW: write the SLA by 26 June 2019\n\
+         /action Linda: chase Legal\n/action PB: book the hall\n",
+        || common::at(2019, 4, 17, 14, 0),
+    )
+    .unwrap();
+    storage::save(&first, &m).unwrap();
+    // The pane runs in this process's folder: paths must be absolute.
+    let second = d.join("2019-06-26-board.ron");
+    let (from, to) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let argv = [BIN, "new", "--from", from, "--date", "2019-06-26", to];
+    let term = Term::start(d, &argv, &[]);
+    term.wait_first_frame();
+    term.key("F4");
+    term.key("Home");
+    term.key("x");
+    term.wait_for("the first action done", |s| {
+        s.contains("Action marked done")
+    });
+    term.key("j");
+    term.key("f");
+    term.wait_for("the second carried forward", |s| {
+        s.contains("carried forward")
+    });
+    term.key("j");
+    term.key("d");
+    term.wait_for("the reason asked for", |s| s.contains("reason›"));
+    term.type_text("the hall closed");
+    term.key("Enter");
+    term.wait_for("the third dropped", |s| {
+        s.contains("dropped: the hall closed")
+    });
+    term.key("F2");
+    term.key("Home");
+    term.key("e");
+    term.wait_for("the name to edit", |s| {
+        input_of(s).is_some_and(|i| i.contains("Simone White"))
+    });
+    term.key("C-u");
+    term.type_text("Simone Whyte");
+    term.key("Enter");
+    term.wait_for("the rename", |s| s.contains("is now Simone Whyte"));
+    term.quit();
+
+    let m = storage::load(&second).unwrap();
+    assert_eq!(m.people[0].name, "Simone Whyte");
+    let out = Command::new(BIN).args(["export", to]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "write the SLA – Simone Whyte (by 26 June 2019), from 17 April 2019, item 1. Done.",
+        "chase Legal – Linda Clegg, from 17 April 2019, item 1. Carried forward.",
+        "book the hall – Paul Boyce, from 17 April 2019, item 1. Dropped: the hall closed.",
+    ] {
+        assert!(text.contains(said), "{said:?} not in\n{text}");
+    }
+    let out = Command::new(BIN)
+        .args(["actions", "--dir", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let register = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(register.lines().count(), 3, "{register}");
+    assert!(
+        register.contains("chase Legal (from 17 April 2019, item 1; carried forward 26 June 2019)"),
+        "{register}"
+    );
+    // Only the action carried forward comes back the time after.
+    let third = m.carry_over();
+    let texts: Vec<_> = third.all_entries().map(|e| e.kind.clone()).collect();
+    assert!(
+        matches!(texts.as_slice(), [EntryKind::Action { text, .. }] if text == "chase Legal"),
+        "{texts:?}"
+    );
+}
