@@ -376,35 +376,25 @@ fn matters_arising_marked_done_carried_forward_and_dropped_by_key() {
     let argv = [BIN, "new", "--from", from, "--date", "2019-06-26", to];
     let term = Term::start(d, &argv, &[]);
     term.wait_first_frame();
-    term.key("F4");
-    term.key("Home");
-    term.key("x");
-    term.wait_for("the first action done", |s| {
-        s.contains("Action marked done")
-    });
-    term.key("j");
-    term.key("f");
-    term.wait_for("the second carried forward", |s| {
-        s.contains("carried forward")
-    });
-    term.key("j");
-    term.key("d");
-    term.wait_for("the reason asked for", |s| s.contains("reason›"));
+    // Keys, then what the screen says once they have been taken.
+    let press = |keys: &[&str], shows: &str| {
+        for k in keys {
+            term.key(k);
+        }
+        term.wait_for(shows, |s| s.contains(shows));
+    };
+    press(&["F4", "Home", "x"], "Action marked done");
+    press(&["j", "f"], "carried forward");
+    press(&["j", "d"], "reason›");
     term.type_text("the hall closed");
-    term.key("Enter");
-    term.wait_for("the third dropped", |s| {
-        s.contains("dropped: the hall closed")
-    });
-    term.key("F2");
-    term.key("Home");
-    term.key("e");
+    press(&["Enter"], "dropped: the hall closed");
+    press(&["F2", "Home", "e"], "Editing the name");
     term.wait_for("the name to edit", |s| {
         input_of(s).is_some_and(|i| i.contains("Simone White"))
     });
     term.key("C-u");
     term.type_text("Simone Whyte");
-    term.key("Enter");
-    term.wait_for("the rename", |s| s.contains("is now Simone Whyte"));
+    press(&["Enter"], "is now Simone Whyte");
     term.quit();
 
     let m = storage::load(&second).unwrap();
