@@ -354,6 +354,14 @@ fn new_meeting(
     Ok(m)
 }
 
+/// The next meeting of a body from its last one (the start screen's `f`),
+/// made as `minutes new --from PREVIOUS.ron` makes it and saved under a
+/// fresh name from its date and title. Where it was saved.
+pub fn next_meeting(dir: &Path, previous: &Path) -> Result<PathBuf, Failure> {
+    let meeting = new_meeting(dir, None, None, None, Some(previous))?;
+    create(dir, None, &meeting)
+}
+
 /// Save a new meeting where asked, or under a fresh name from its date
 /// and title; never over anything that is already there (a file, a
 /// dangling symlink), which may be a meeting someone meant to open.

@@ -297,6 +297,7 @@ pub fn start_bindings() -> &'static [Binding<StartMsg>] {
         use Scope::{Start, StartTitle};
         vec![
             b(Start, Char('n'), NONE, StartMsg::New, "n", "Start a new meeting", ""),
+            b(Start, Char('f'), NONE, StartMsg::Next, "f", "Start the next meeting from the selected one, as new --from", ""),
             b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Up, NONE, StartMsg::Up, "Up", "Previous meeting", ""),
             b(Start, Char('k'), NONE, StartMsg::Up, "k", "Previous meeting", ""),
