@@ -4,7 +4,7 @@
 
 use chrono::NaiveTime;
 
-use super::{Attendance, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
+use super::{Attendance, EntryKind, Fate, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
 
 /// One thing to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +64,22 @@ impl Meeting {
                         }
                         if due.is_none() {
                             out.push(say(format!("the action \"{text}\" has no due date.")));
+                        }
+                        // The minutes are to say what became of each
+                        // action the meeting reviewed.
+                        let unsaid = matches!(
+                            e.kind,
+                            EntryKind::Action {
+                                from: Some(_),
+                                done: false,
+                                fate: Fate::Open,
+                                ..
+                            }
+                        );
+                        if unsaid {
+                            out.push(say(format!(
+                                "nothing is said of what became of the carried action \"{text}\": mark it done, carried forward or dropped (x, f or d in the log)."
+                            )));
                         }
                     }
                     EntryKind::Motion(m) => {
@@ -238,6 +254,29 @@ mod tests {
             assert!(found.contains(&w.to_string()), "{w:?} not in {found:#?}");
         }
         assert_eq!(found.len(), want.len(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_carried_action_with_nothing_said_of_it_is_one_to_check() {
+        let mut first = Meeting::default();
+        for line in ["/present Ann Able", "/item Planning"] {
+            apply(&mut first, &parse(line).unwrap(), at(19, 0)).unwrap();
+        }
+        for action in ["write by 1 May 2026", "call by 1 May 2026"] {
+            let line = format!("/action Ann: {action}");
+            apply(&mut first, &parse(&line).unwrap(), at(19, 1)).unwrap();
+        }
+        let mut m = first.carry_over();
+        m.toggle_done(Some(0), 1).unwrap();
+        let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "item 1, 19:01: nothing is said of what became of the carried action \"write\": mark it done, carried forward or dropped (x, f or d in the log)."
+            ]
+        );
+        m.toggle_carried_forward(Some(0), 0).unwrap();
+        assert_eq!(m.warnings(), vec![]);
     }
 
     #[test]
