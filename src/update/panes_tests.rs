@@ -173,3 +173,42 @@ fn renaming_to_someone_elses_name_is_refused_with_the_name_kept_to_fix() {
     assert!(matches!(a.editing, Some(Editing::PersonName(_))));
     assert_eq!(a.meeting.people[0].name, "Simone White");
 }
+
+#[test]
+fn a_reason_or_a_name_being_typed_survives_a_crash() {
+    let mut a = second_meeting();
+    keys(&mut a, "<F4><Home>dthe contract ended");
+    // What the saver would have written, opened again.
+    let mut b = App::restore(a.snapshot(), PathBuf::from("/tmp/second.ron"));
+    assert!(matches!(
+        b.editing,
+        Some(Editing::DropReason { index: 0, .. })
+    ));
+    keys(&mut b, "<Enter>");
+    assert_eq!(
+        states(&b)[0],
+        (false, Fate::Dropped("the contract ended".into()))
+    );
+    assert_eq!(b.meeting.items[0].entries.len(), 3, "no note was added");
+    keys(&mut b, "<F2><Home>e<C-u>Simone Whyte");
+    let mut c = App::restore(b.snapshot(), PathBuf::from("/tmp/second.ron"));
+    keys(&mut c, "<Enter>");
+    assert_eq!(c.meeting.people[0].name, "Simone Whyte");
+}
+
+#[test]
+fn editing_a_carried_action_keeps_what_became_of_it() {
+    let mut a = second_meeting();
+    keys(&mut a, "<F4><Home>dthe contract ended<Enter>");
+    keys(&mut a, "<F4><Home>e<End> by 1 July 2019<Enter>");
+    assert_eq!(a.editing, None, "{:?}", a.message);
+    let EntryKind::Action {
+        due, fate, from, ..
+    } = &a.meeting.items[0].entries[0].kind
+    else {
+        panic!("{:?}", a.meeting.items[0].entries[0]);
+    };
+    assert_eq!(*due, NaiveDate::from_ymd_opt(2019, 7, 1));
+    assert_eq!(*fate, Fate::Dropped("the contract ended".into()));
+    assert!(from.is_some());
+}
