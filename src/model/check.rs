@@ -27,6 +27,36 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// What is missing from an action: an owner, a due date, or, for one
+/// carried from an earlier meeting, what became of it (the minutes are to
+/// say so of each action the meeting reviewed).
+fn action_warnings(kind: &EntryKind) -> Vec<String> {
+    let EntryKind::Action {
+        owner,
+        text,
+        due,
+        done,
+        fate,
+        from,
+    } = kind
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
+        out.push(format!("the action \"{text}\" has no owner."));
+    }
+    if due.is_none() {
+        out.push(format!("the action \"{text}\" has no due date."));
+    }
+    if from.is_some() && !done && *fate == Fate::Open {
+        out.push(format!(
+            "nothing is said of what became of the carried action \"{text}\": mark it done, carried forward or dropped (x, f or d in the log)."
+        ));
+    }
+    out
+}
+
 impl Meeting {
     /// Everything in the record worth a second look, in the order of the
     /// minutes.
@@ -56,31 +86,8 @@ impl Meeting {
                     what,
                 };
                 match &e.kind {
-                    EntryKind::Action {
-                        owner, text, due, ..
-                    } => {
-                        if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
-                            out.push(say(format!("the action \"{text}\" has no owner.")));
-                        }
-                        if due.is_none() {
-                            out.push(say(format!("the action \"{text}\" has no due date.")));
-                        }
-                        // The minutes are to say what became of each
-                        // action the meeting reviewed.
-                        let unsaid = matches!(
-                            e.kind,
-                            EntryKind::Action {
-                                from: Some(_),
-                                done: false,
-                                fate: Fate::Open,
-                                ..
-                            }
-                        );
-                        if unsaid {
-                            out.push(say(format!(
-                                "nothing is said of what became of the carried action \"{text}\": mark it done, carried forward or dropped (x, f or d in the log)."
-                            )));
-                        }
+                    EntryKind::Action { .. } => {
+                        out.extend(action_warnings(&e.kind).into_iter().map(say));
                     }
                     EntryKind::Motion(m) => {
                         out.extend(self.motion_warnings(m).into_iter().map(say))

@@ -318,43 +318,7 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             runs.push(("RESOLVED ".into(), theme::DECISION));
             runs.push((clean(t), plain));
         }
-        EntryKind::Action {
-            owner,
-            text,
-            due,
-            done,
-            fate,
-            from,
-        } => {
-            let mark = match (done, fate) {
-                (true, _) => "ACTION ✓ ",
-                (false, Fate::Dropped(_)) => "ACTION ✗ ",
-                (false, Fate::CarriedForward) => "ACTION → ",
-                (false, Fate::Open) => "ACTION ",
-            };
-            runs.push((mark.into(), theme::ACTION));
-            if let Some(origin) = from {
-                runs.push((
-                    format!("({}) ", export::words::origin(origin)).into(),
-                    theme::HINT,
-                ));
-            }
-            runs.push((clean(text), plain));
-            let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
-            runs.push((
-                format!(" — {}{due}", clean(m.who_name(owner))).into(),
-                theme::ACTION,
-            ));
-            // What became of it, in words: the marks alone are easy to miss.
-            let became = match (done, fate) {
-                (false, Fate::CarriedForward) => " · carried forward".into(),
-                (false, Fate::Dropped(why)) => format!(" · dropped: {}", clean(why)),
-                _ => String::new(),
-            };
-            if !became.is_empty() {
-                runs.push((became.into(), theme::HINT));
-            }
-        }
+        EntryKind::Action { .. } => action_runs(m, &e.kind, &mut runs),
         EntryKind::Interest { who, text } => {
             runs.push(("INTEREST ".into(), theme::INTEREST));
             runs.push((
@@ -369,6 +333,50 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
         }
     }
     wrap(&runs, width, TIME_WIDTH)
+}
+
+/// An action: its mark (✓ done, → carried forward, ✗ dropped), where it
+/// was carried from, the words, owner and due date, and what became of it.
+fn action_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str>, Style)>) {
+    let EntryKind::Action {
+        owner,
+        text,
+        due,
+        done,
+        fate,
+        from,
+    } = kind
+    else {
+        return;
+    };
+    let mark = match (done, fate) {
+        (true, _) => "ACTION ✓ ",
+        (false, Fate::Dropped(_)) => "ACTION ✗ ",
+        (false, Fate::CarriedForward) => "ACTION → ",
+        (false, Fate::Open) => "ACTION ",
+    };
+    runs.push((mark.into(), theme::ACTION));
+    if let Some(origin) = from {
+        runs.push((
+            format!("({}) ", export::words::origin(origin)).into(),
+            theme::HINT,
+        ));
+    }
+    runs.push((clean(text), Style::new()));
+    let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
+    runs.push((
+        format!(" — {}{due}", clean(m.who_name(owner))).into(),
+        theme::ACTION,
+    ));
+    // What became of it, in words: the marks alone are easy to miss.
+    let became = match (done, fate) {
+        (false, Fate::CarriedForward) => " · carried forward".into(),
+        (false, Fate::Dropped(why)) => format!(" · dropped: {}", clean(why)),
+        _ => String::new(),
+    };
+    if !became.is_empty() {
+        runs.push((became.into(), theme::HINT));
+    }
 }
 
 /// The formal record's entries and the rest added with it.
