@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::Format;
 use crate::grammar;
-use crate::model::{Approving, EntryKind, Fate, Meeting, Origin, Previous};
+use crate::model::{Approving, Became, EntryKind, Meeting, Origin, Previous};
 use crate::storage::{Listed, templates};
 use crate::{export, script, seal, storage, synth};
 
@@ -538,14 +538,16 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
     let mut lives: Vec<ActionLife> = Vec::new();
     for m in &meetings {
         for (item, entry) in m.actions() {
-            let EntryKind::Action {
-                owner,
-                text,
-                due,
-                done,
-                fate,
-                from,
-            } = &entry.kind
+            let (
+                EntryKind::Action {
+                    owner,
+                    text,
+                    due,
+                    from,
+                    ..
+                },
+                Some(became),
+            ) = (&entry.kind, entry.kind.became())
             else {
                 continue;
             };
@@ -563,7 +565,7 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
                 text: text.clone(),
                 owner: m.who_name(owner).to_string(),
                 due: *due,
-                state: (*done, fate.clone()),
+                state: became.clone(),
             };
             let life = match lives.iter().position(|l| l.key == key) {
                 Some(at) => &mut lives[at],
@@ -578,7 +580,7 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
                 }
             };
             if from.is_some() {
-                life.steps.push((m.date, *done, fate.clone()));
+                life.steps.push((m.date, became));
             }
             life.now = now;
         }
@@ -605,7 +607,7 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
 /// in the latest.
 struct ActionLife {
     key: (Origin, String),
-    steps: Vec<(Option<NaiveDate>, bool, Fate)>,
+    steps: Vec<(Option<NaiveDate>, Became)>,
     now: ActionRow,
 }
 
@@ -620,16 +622,16 @@ impl ActionLife {
             life.push(export::words::origin(origin));
         }
         let last = self.steps.len().saturating_sub(1);
-        for (i, (date, done, fate)) in self.steps.iter().enumerate() {
+        for (i, (date, became)) in self.steps.iter().enumerate() {
             let when = date.map_or_else(String::new, |d| {
                 format!(" {}", export::words::short_date(d))
             });
-            life.push(match (done, fate) {
-                (true, _) => format!("done{when}"),
-                (false, Fate::Dropped(why)) => format!("dropped{when}: {why}"),
+            life.push(match became {
+                Became::Done => format!("done{when}"),
+                Became::Dropped(why) => format!("dropped{when}: {why}"),
+                Became::Open if i == last => continue,
                 // Left open at a meeting before the latest, it went on.
-                (false, Fate::Open) if i == last => continue,
-                (false, _) => format!("carried forward{when}"),
+                Became::Open | Became::CarriedForward => format!("carried forward{when}"),
             });
         }
         let mut row = self.now;
@@ -648,22 +650,22 @@ struct ActionRow {
     text: String,
     owner: String,
     due: Option<NaiveDate>,
-    state: (bool, Fate),
+    state: Became,
 }
 
 impl ActionRow {
     fn is_open(&self) -> bool {
-        matches!(self.state, (false, Fate::Open | Fate::CarriedForward))
+        matches!(self.state, Became::Open | Became::CarriedForward)
     }
 
     /// The row as `minutes actions` prints it, ending in a newline.
     fn line(&self) -> String {
         let r = self;
         let state = match &r.state {
-            (true, _) => "done",
-            (false, Fate::Open) => "open",
-            (false, Fate::CarriedForward) => "carried",
-            (false, Fate::Dropped(_)) => "dropped",
+            Became::Done => "done",
+            Became::Open => "open",
+            Became::CarriedForward => "carried",
+            Became::Dropped(_) => "dropped",
         };
         let row = format!(
             "{}  {:<10}  {:<20}  {}  [{}{}]",

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::model::style::{Actions, AttendanceStyle, Numbering};
-use crate::model::{Attendance, Entry, EntryKind, Fate, ItemId, Meeting, Move, Status, Who};
+use crate::model::{Attendance, Became, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
 
@@ -546,17 +546,9 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
         EntryKind::Decision(text) => para(label("resolved"), words::one_line(text)),
         // A carried action is reported where it is reviewed, whatever the
         // style does with new ones: what became of it is the point.
-        EntryKind::Action {
-            owner,
-            text,
-            due,
-            done,
-            fate,
-            from: Some(origin),
-        } => para(
-            label("action"),
-            words::carried_action(meeting, origin, owner, text, *due, (*done, fate)),
-        ),
+        EntryKind::Action { from: Some(_), .. } => {
+            para(label("action"), words::carried_action(meeting, &entry.kind))
+        }
         EntryKind::Action { .. } if style.actions == Actions::List => Said::Nothing,
         EntryKind::Action {
             owner, text, due, ..
@@ -611,18 +603,8 @@ fn para(label: Option<String>, text: String) -> Said {
 /// done or dropped here is reported under matters arising, not listed
 /// again among the actions.
 fn still_to_do(kind: &EntryKind) -> bool {
-    !matches!(
-        kind,
-        EntryKind::Action {
-            from: Some(_),
-            done: true,
-            ..
-        } | EntryKind::Action {
-            from: Some(_),
-            fate: Fate::Dropped(_),
-            ..
-        }
-    )
+    let carried = matches!(kind, EntryKind::Action { from: Some(_), .. });
+    !(carried && matches!(kind.became(), Some(Became::Done | Became::Dropped(_))))
 }
 
 fn action_rows(meeting: &Meeting, number: Option<&str>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {

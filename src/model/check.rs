@@ -4,7 +4,7 @@
 
 use chrono::NaiveTime;
 
-use super::{Attendance, EntryKind, Fate, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
+use super::{Attendance, Became, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
 
 /// One thing to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,16 +32,12 @@ impl std::fmt::Display for Warning {
 /// say so of each action the meeting reviewed).
 fn action_warnings(kind: &EntryKind) -> Vec<String> {
     let EntryKind::Action {
-        owner,
-        text,
-        due,
-        done,
-        fate,
-        from,
+        owner, text, due, ..
     } = kind
     else {
         return Vec::new();
     };
+    let carried = matches!(kind, EntryKind::Action { from: Some(_), .. });
     let mut out = Vec::new();
     if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
         out.push(format!("the action \"{text}\" has no owner."));
@@ -49,7 +45,7 @@ fn action_warnings(kind: &EntryKind) -> Vec<String> {
     if due.is_none() {
         out.push(format!("the action \"{text}\" has no due date."));
     }
-    if from.is_some() && !done && *fate == Fate::Open {
+    if carried && kind.became() == Some(Became::Open) {
         out.push(format!(
             "nothing is said of what became of the carried action \"{text}\": mark it done, carried forward or dropped (x, f or d in the log)."
         ));

@@ -452,6 +452,32 @@ impl Fate {
     }
 }
 
+/// What became of an action, as the log, the minutes and the register say
+/// it: `done` and the fate in one, done first (a file edited by hand may
+/// say both).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Became {
+    Open,
+    Done,
+    CarriedForward,
+    Dropped(String),
+}
+
+impl EntryKind {
+    /// What became of an action; None for any other entry.
+    pub fn became(&self) -> Option<Became> {
+        match self {
+            EntryKind::Action { done: true, .. } => Some(Became::Done),
+            EntryKind::Action { fate, .. } => Some(match fate {
+                Fate::Open => Became::Open,
+                Fate::CarriedForward => Became::CarriedForward,
+                Fate::Dropped(why) => Became::Dropped(why.clone()),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// Where a carried action was first agreed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {

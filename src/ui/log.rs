@@ -17,7 +17,7 @@ use super::text::{clean, fit, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
-use crate::model::{Entry, EntryKind, Fate, Meeting, Motion, Outcome, Vote, Who};
+use crate::model::{Became, Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
 
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
@@ -342,18 +342,18 @@ fn action_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str
         owner,
         text,
         due,
-        done,
-        fate,
         from,
+        ..
     } = kind
     else {
         return;
     };
-    let mark = match (done, fate) {
-        (true, _) => "ACTION ✓ ",
-        (false, Fate::Dropped(_)) => "ACTION ✗ ",
-        (false, Fate::CarriedForward) => "ACTION → ",
-        (false, Fate::Open) => "ACTION ",
+    let became = kind.became().unwrap_or(Became::Open);
+    let mark = match became {
+        Became::Done => "ACTION ✓ ",
+        Became::Dropped(_) => "ACTION ✗ ",
+        Became::CarriedForward => "ACTION → ",
+        Became::Open => "ACTION ",
     };
     runs.push((mark.into(), theme::ACTION));
     if let Some(origin) = from {
@@ -369,13 +369,13 @@ fn action_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str
         theme::ACTION,
     ));
     // What became of it, in words: the marks alone are easy to miss.
-    let became = match (done, fate) {
-        (false, Fate::CarriedForward) => " · carried forward".into(),
-        (false, Fate::Dropped(why)) => format!(" · dropped: {}", clean(why)),
-        _ => String::new(),
+    let said = match became {
+        Became::CarriedForward => " · carried forward".into(),
+        Became::Dropped(why) => format!(" · dropped: {}", clean(&why)),
+        Became::Done | Became::Open => String::new(),
     };
-    if !became.is_empty() {
-        runs.push((became.into(), theme::HINT));
+    if !said.is_empty() {
+        runs.push((said.into(), theme::HINT));
     }
 }
 
