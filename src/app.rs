@@ -46,8 +46,31 @@ pub enum LogRef {
 /// Something being edited in the input line, to be put back on Enter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Editing {
-    Entry { log: LogRef, index: usize },
+    Entry {
+        log: LogRef,
+        index: usize,
+    },
     ItemTitle(ItemId),
+    /// The reason a carried action is dropped (`d` in the log): Enter
+    /// drops it with the reason typed.
+    DropReason {
+        log: LogRef,
+        index: usize,
+    },
+    /// A person's name (`e` in the attendance pane): Enter renames them.
+    PersonName(model::PersonId),
+}
+
+impl Editing {
+    /// What Esc leaves as it was, for the message that says so.
+    pub fn what(self) -> &'static str {
+        match self {
+            Editing::Entry { .. } => "the entry",
+            Editing::ItemTitle(_) => "the item's title",
+            Editing::DropReason { .. } => "the action",
+            Editing::PersonName(_) => "the name",
+        }
+    }
 }
 
 /// A message under the panes: what the last line did, or why it failed.
@@ -324,6 +347,13 @@ impl App {
             model::DraftEdit::ItemTitle(id) => {
                 app.meeting.item_index(id).map(|_| Editing::ItemTitle(id))
             }
+            model::DraftEdit::DropReason { item, index } => {
+                let log = item.map_or(LogRef::Preamble, LogRef::Item);
+                (app.entries(log).len() > index).then_some(Editing::DropReason { log, index })
+            }
+            model::DraftEdit::PersonName(id) => {
+                app.meeting.person(id).map(|_| Editing::PersonName(id))
+            }
         });
         if app.editing.is_some() {
             app.say("An edit was under way when minutes stopped: Enter puts it back, Esc leaves the entry as it was.");
@@ -339,10 +369,10 @@ impl App {
     /// What the input line starts with: it says when Enter puts an edited
     /// entry back rather than adding a line.
     pub fn prompt(&self) -> &'static str {
-        if self.editing.is_some() {
-            "edit› "
-        } else {
-            "› "
+        match self.editing {
+            Some(Editing::DropReason { .. }) => "reason› ",
+            Some(_) => "edit› ",
+            None => "› ",
         }
     }
 
@@ -470,15 +500,21 @@ impl App {
     pub fn snapshot(&self) -> Meeting {
         let mut m = self.meeting.clone();
         m.draft = self.draft_text();
+        let item = |log| match log {
+            LogRef::Preamble => None,
+            LogRef::Item(id) => Some(id),
+        };
         m.draft_edit = self.editing.map(|e| match e {
             Editing::Entry { log, index } => model::DraftEdit::Entry {
-                item: match log {
-                    LogRef::Preamble => None,
-                    LogRef::Item(id) => Some(id),
-                },
+                item: item(log),
                 index,
             },
             Editing::ItemTitle(id) => model::DraftEdit::ItemTitle(id),
+            Editing::DropReason { log, index } => model::DraftEdit::DropReason {
+                item: item(log),
+                index,
+            },
+            Editing::PersonName(id) => model::DraftEdit::PersonName(id),
         });
         m
     }

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::Format;
 use crate::grammar;
-use crate::model::{Approving, EntryKind, Meeting, Previous};
+use crate::model::{Approving, Became, EntryKind, Meeting, Origin, Previous};
 use crate::storage::{Listed, templates};
 use crate::{export, script, seal, storage, synth};
 
@@ -352,6 +352,14 @@ fn new_meeting(
     Ok(m)
 }
 
+/// The next meeting of a body from its last one (the start screen's `f`),
+/// made as `minutes new --from PREVIOUS.ron` makes it and saved under a
+/// fresh name from its date and title. Where it was saved.
+pub fn next_meeting(dir: &Path, previous: &Path) -> Result<PathBuf, Failure> {
+    let meeting = new_meeting(dir, None, None, None, Some(previous))?;
+    create(dir, None, &meeting)
+}
+
 /// Save a new meeting where asked, or under a fresh name from its date
 /// and title; never over anything that is already there (a file, a
 /// dangling symlink), which may be a meeting someone meant to open.
@@ -518,67 +526,68 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
 }
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
-    let mut rows = Vec::new();
-    let meetings: Vec<Meeting> = storage::list(dir)
+    let mut meetings: Vec<Meeting> = storage::list(dir)
         .iter()
         .filter_map(|l| storage::load(&l.path).ok())
         .collect();
-    // Every action some meeting carried over from an earlier one, by where
-    // it came from and its words.
-    let carried: Vec<(crate::model::Origin, String)> = meetings
-        .iter()
-        .flat_map(|m| m.actions())
-        .filter_map(|(_, e)| match &e.kind {
-            EntryKind::Action {
-                from: Some(origin),
-                text,
-                ..
-            } => Some((origin.clone(), text.clone())),
-            _ => None,
-        })
-        .collect();
+    // Oldest first: each meeting an action comes back to says where it
+    // now stands.
+    meetings.sort_by_key(|m| m.date);
+    let mut lives: Vec<ActionLife> = Vec::new();
     for m in &meetings {
         for (item, entry) in m.actions() {
-            if let EntryKind::Action {
-                owner,
-                text,
-                due,
-                done,
-                from,
-            } = &entry.kind
-            {
-                if open_only && *done {
-                    continue;
-                }
-                // A later meeting carried this action on: it is listed
-                // once, where it now stands.
-                let here = crate::model::Origin {
-                    date: m.date,
-                    title: m.title.clone(),
-                    item,
-                };
-                if carried.contains(&(here, text.clone())) {
-                    continue;
-                }
-                let text = match from {
-                    Some(origin) => format!(
-                        "{text} ({})",
-                        crate::export::words::origin(&m.style, origin)
-                    ),
-                    None => text.clone(),
-                };
-                rows.push(ActionRow {
-                    meeting: m.date,
-                    title: m.title.clone(),
-                    item,
+            let (
+                EntryKind::Action {
+                    owner,
                     text,
-                    owner: m.who_name(owner).to_string(),
-                    due: *due,
-                    done: *done,
-                });
+                    due,
+                    from,
+                    ..
+                },
+                Some(became),
+            ) = (&entry.kind, entry.kind.became())
+            else {
+                continue;
+            };
+            let here = Origin {
+                date: m.date,
+                title: m.title.clone(),
+                item,
+            };
+            // A carried action is the action first agreed, not a copy.
+            let key = (from.clone().unwrap_or_else(|| here.clone()), text.clone());
+            let now = ActionRow {
+                meeting: m.date,
+                title: m.title.clone(),
+                item,
+                text: text.clone(),
+                owner: m.who_name(owner).to_string(),
+                due: *due,
+                state: became.clone(),
+            };
+            let life = match lives.iter().position(|l| l.key == key) {
+                Some(at) => &mut lives[at],
+                None => {
+                    lives.push(ActionLife {
+                        key,
+                        steps: Vec::new(),
+                        now: now.clone(),
+                    });
+                    let last = lives.len() - 1;
+                    &mut lives[last]
+                }
+            };
+            if from.is_some() {
+                life.steps.push((m.date, became));
             }
+            life.now = now;
         }
     }
+    let mut rows: Vec<ActionRow> = lives
+        .into_iter()
+        .map(ActionLife::row)
+        .filter(|r| !open_only || r.is_open())
+        .collect();
     if rows.is_empty() {
         return print(&format!(
             "No {}actions recorded in {}.\n",
@@ -591,6 +600,51 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
     print(&text)
 }
 
+/// One action across the meetings it came to: where it was first agreed
+/// (and its words), what each later meeting said of it, and how it stands
+/// in the latest.
+struct ActionLife {
+    key: (Origin, String),
+    steps: Vec<(Option<NaiveDate>, Became)>,
+    now: ActionRow,
+}
+
+impl ActionLife {
+    /// The register's row: the action where it now stands, its text
+    /// followed by its life ("from 17 April 2019, item 2; carried forward
+    /// 26 June 2019; done 24 July 2019").
+    fn row(self) -> ActionRow {
+        let (origin, _) = &self.key;
+        let mut life = Vec::new();
+        if self.now.meeting != origin.date || self.now.title != origin.title {
+            // The register spans meetings and styles: one way of writing dates.
+            life.push(export::words::origin(
+                &crate::model::Style::default(),
+                origin,
+            ));
+        }
+        let last = self.steps.len().saturating_sub(1);
+        for (i, (date, became)) in self.steps.iter().enumerate() {
+            let when = date.map_or_else(String::new, |d| {
+                format!(" {}", export::words::short_date(d))
+            });
+            life.push(match became {
+                Became::Done => format!("done{when}"),
+                Became::Dropped(why) => format!("dropped{when}: {why}"),
+                Became::Open if i == last => continue,
+                // Left open at a meeting before the latest, it went on.
+                Became::Open | Became::CarriedForward => format!("carried forward{when}"),
+            });
+        }
+        let mut row = self.now;
+        if !life.is_empty() {
+            row.text = format!("{} ({})", row.text, life.join("; "));
+        }
+        row
+    }
+}
+
+#[derive(Clone)]
 struct ActionRow {
     meeting: Option<NaiveDate>,
     title: String,
@@ -598,18 +652,28 @@ struct ActionRow {
     text: String,
     owner: String,
     due: Option<NaiveDate>,
-    done: bool,
+    state: Became,
 }
 
 impl ActionRow {
+    fn is_open(&self) -> bool {
+        matches!(self.state, Became::Open | Became::CarriedForward)
+    }
+
     /// The row as `minutes actions` prints it, ending in a newline.
     fn line(&self) -> String {
         let r = self;
+        let state = match &r.state {
+            Became::Done => "done",
+            Became::Open => "open",
+            Became::CarriedForward => "carried",
+            Became::Dropped(_) => "dropped",
+        };
         let row = format!(
             "{}  {:<10}  {:<20}  {}  [{}{}]",
             r.due
                 .map_or_else(|| "no due date".into(), |d| d.to_string()),
-            if r.done { "done" } else { "open" },
+            state,
             r.owner,
             r.text,
             r.meeting.map_or_else(String::new, |d| format!("{d} ")),

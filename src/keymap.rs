@@ -157,6 +157,7 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(att, Char('u'), NONE, Msg::Pane(P::Mark(Attendance::Expected)), "u", "Unmark", "unmark"),
             b(att, Char('r'), NONE, Msg::Pane(P::ToggleArrived), "r", "Stamp (or clear) a late arrival now", "arrived"),
             b(att, Char('l'), NONE, Msg::Pane(P::ToggleLeft), "l", "Stamp (or clear) an early departure now", "left"),
+            b(att, Char('e'), NONE, Msg::Pane(P::EditSelected), "e", "Rename the person (what they said follows)", "rename"),
             b(att, Delete, NONE, Msg::Pane(P::Delete), "Del", "Take off the roster", "remove"),
             b(att, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Take off the roster", ""),
             b(Agenda, Enter, NONE, Msg::Pane(P::MakeCurrent), "Enter", "Make the item current", "make current"),
@@ -173,6 +174,8 @@ pub fn bindings() -> &'static [Binding<Msg>] {
             b(Log, Char('J'), NONE, Msg::Pane(P::MoveDown), "J", "Move the entry down", "down"),
             b(Log, Char('t'), NONE, Msg::Pane(P::CycleKind), "t", "Change kind: note, bullet, decision", "kind"),
             b(Log, Char('x'), NONE, Msg::Pane(P::ToggleDone), "x", "Mark an action done (or open)", "done"),
+            b(Log, Char('f'), NONE, Msg::Pane(P::ToggleCarriedForward), "f", "Mark a carried action carried forward (or open)", "forward"),
+            b(Log, Char('d'), NONE, Msg::Pane(P::Drop), "d", "Drop a carried action, giving the reason (or open it again)", "drop"),
             b(Log, Delete, NONE, Msg::Pane(P::Delete), "Del", "Delete the entry", "delete"),
             b(Log, Backspace, NONE, Msg::Pane(P::Delete), "Backspace", "Delete the entry", ""),
             b(Log, Left, NONE, Msg::Pane(P::ViewPrev), "Left", "Show the previous item's log", "prev item"),
@@ -294,6 +297,7 @@ pub fn start_bindings() -> &'static [Binding<StartMsg>] {
         use Scope::{Start, StartTitle};
         vec![
             b(Start, Char('n'), NONE, StartMsg::New, "n", "Start a new meeting", ""),
+            b(Start, Char('f'), NONE, StartMsg::Next, "f", "Start the next meeting from the selected one, as new --from", ""),
             b(Start, Enter, NONE, StartMsg::Open, "Enter", "Open the meeting (or start one when there are none)", ""),
             b(Start, Up, NONE, StartMsg::Up, "Up", "Previous meeting", ""),
             b(Start, Char('k'), NONE, StartMsg::Up, "k", "Previous meeting", ""),

@@ -60,6 +60,10 @@ pub enum PaneMsg {
     ToggleConfidential,
     CycleKind,
     ToggleDone,
+    /// Log: note that a carried action goes on to the next meeting.
+    ToggleCarriedForward,
+    /// Log: drop a carried action, with a reason typed next.
+    Drop,
     ViewPrev,
     ViewNext,
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use tui_input::Input;
 
 use crate::app::{App, Editing, Focus, LogRef};
-use crate::model::{Meeting, RemovePersonError};
+use crate::model::{EntryKind, Fate, FateError, Meeting, PersonId, RemovePersonError};
 use crate::msg::{Motion, PaneMsg};
 use crate::retype;
 
@@ -24,8 +24,8 @@ enum PaneError {
         "Only notes, bullets and decisions change kind with t: edit the entry (Enter) to change the others."
     )]
     KindFixed,
-    #[error("Only actions can be marked done.")]
-    NotAnAction,
+    #[error(transparent)]
+    Fate(#[from] FateError),
     #[error(transparent)]
     Roster(#[from] RemovePersonError),
 }
@@ -106,14 +106,16 @@ fn attendance(app: &mut App, msg: PaneMsg, now: NaiveDateTime) {
         PaneMsg::Delete => {
             change(app, |m| Ok(m.remove_person(id)?)).map(|n| format!("{n} taken off the roster"))
         }
+        PaneMsg::EditSelected => return edit_name(app, id, name.clone()),
         PaneMsg::MakeCurrent
         | PaneMsg::AddItem
-        | PaneMsg::EditSelected
         | PaneMsg::MoveUp
         | PaneMsg::MoveDown
         | PaneMsg::ToggleConfidential
         | PaneMsg::CycleKind
         | PaneMsg::ToggleDone
+        | PaneMsg::ToggleCarriedForward
+        | PaneMsg::Drop
         | PaneMsg::ViewPrev
         | PaneMsg::ViewNext => return hint_keys(app),
     };
@@ -128,6 +130,18 @@ fn attendance(app: &mut App, msg: PaneMsg, now: NaiveDateTime) {
             app.attendance_sel = pos;
         }
     }
+}
+
+/// Put a person's name in the input line; Enter renames them as
+/// `/rename` does, everything they said following by id.
+fn edit_name(app: &mut App, id: PersonId, name: String) {
+    if input_busy(app) {
+        return;
+    }
+    app.editing = Some(Editing::PersonName(id));
+    app.input = Input::new(name);
+    app.focus = Focus::Input;
+    app.say("Editing the name: Enter renames them everywhere they are named, Esc cancels.");
 }
 
 /// Whether a line is being typed, which putting something else into the
@@ -193,6 +207,8 @@ fn agenda(app: &mut App, msg: PaneMsg, now: NaiveDateTime) {
         | PaneMsg::ToggleLeft
         | PaneMsg::CycleKind
         | PaneMsg::ToggleDone
+        | PaneMsg::ToggleCarriedForward
+        | PaneMsg::Drop
         | PaneMsg::ViewPrev
         | PaneMsg::ViewNext => return hint_keys(app),
     };
@@ -251,10 +267,7 @@ fn log(app: &mut App, msg: PaneMsg) {
             m.cycle_kind(log_index, sel).ok_or(PaneError::KindFixed)
         })
         .map(|k| format!("Entry is now a {k}")),
-        PaneMsg::ToggleDone => change(app, |m| {
-            m.toggle_done(log_index, sel).ok_or(PaneError::NotAnAction)
-        })
-        .map(|d| {
+        PaneMsg::ToggleDone => change(app, |m| Ok(m.toggle_done(log_index, sel)?)).map(|d| {
             if d {
                 "Action marked done"
             } else {
@@ -262,6 +275,17 @@ fn log(app: &mut App, msg: PaneMsg) {
             }
             .to_string()
         }),
+        PaneMsg::ToggleCarriedForward => {
+            change(app, |m| Ok(m.toggle_carried_forward(log_index, sel)?)).map(|on| {
+                if on {
+                    "Action carried forward: it stays open and goes to the next meeting"
+                } else {
+                    "Action open again, nothing noted of it"
+                }
+                .to_string()
+            })
+        }
+        PaneMsg::Drop => return drop_action(app, shown, sel),
         PaneMsg::ViewPrev
         | PaneMsg::ViewNext
         | PaneMsg::Mark(_)
@@ -274,6 +298,42 @@ fn log(app: &mut App, msg: PaneMsg) {
     if let Some(text) = done {
         app.changed(text);
     }
+}
+
+/// `d` on a carried action: ask for the reason it is dropped (Enter then
+/// drops it); on one dropped already, take the drop back.
+fn drop_action(app: &mut App, shown: LogRef, sel: usize) {
+    let refused = match &app.entries(shown)[sel].kind {
+        EntryKind::Action {
+            from: Some(_),
+            fate: Fate::Dropped(_),
+            ..
+        } => {
+            let log_index = app.log_index(shown);
+            if change(app, |m| Ok(m.reopen_action(log_index, sel)?)).is_some() {
+                app.changed("Action open again: it goes to the next meeting");
+            }
+            return;
+        }
+        EntryKind::Action { from: Some(_), .. } => None,
+        EntryKind::Action { .. } => Some(FateError::NotCarried),
+        _ => Some(FateError::NotAnAction),
+    };
+    if let Some(why) = refused {
+        return app.warn(why.to_string());
+    }
+    if input_busy(app) {
+        return;
+    }
+    app.editing = Some(Editing::DropReason {
+        log: shown,
+        index: sel,
+    });
+    app.input = Input::default();
+    app.focus = Focus::Input;
+    app.say(
+        "Why is the action dropped? Type the reason and press Enter (Esc leaves it as it was).",
+    );
 }
 
 /// Put the selected entry in the input line, as the line that makes it.

@@ -838,6 +838,11 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
         let Some(msg) = msg else { continue };
         match screen.update(msg) {
             StartOutcome::Stay => {}
+            StartOutcome::Next(previous) => match crate::cli::next_meeting(dir, &previous) {
+                Ok(made) => break StartOutcome::Open(made),
+                // Said on the list, where another meeting can be chosen.
+                Err(e) => screen.message = Some(e.to_string()),
+            },
             other => break other,
         }
     };
@@ -856,7 +861,7 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
             storage::save(&path, &m).map_err(|e| Failure(e.to_string()))?;
             Ok(Some(path))
         }
-        StartOutcome::Quit | StartOutcome::Stay => Ok(None),
+        StartOutcome::Quit | StartOutcome::Stay | StartOutcome::Next(_) => Ok(None),
     }
 }
 

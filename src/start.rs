@@ -26,6 +26,9 @@ pub enum StartOutcome {
     Open(PathBuf),
     /// Create a meeting with this title (possibly empty) and open it.
     New(String),
+    /// Create the next meeting of the body from this one, as `minutes new
+    /// --from` does, and open it.
+    Next(PathBuf),
     Quit,
 }
 
@@ -36,6 +39,8 @@ pub enum StartMsg {
     Down,
     Open,
     New,
+    /// Start the next meeting from the selected one.
+    Next,
     Edit(InputRequest),
     Cancel,
     Help,
@@ -61,7 +66,8 @@ impl StartScreen {
                 StartMsg::Edit(req) => {
                     title.handle(req);
                 }
-                StartMsg::Up | StartMsg::Down | StartMsg::New | StartMsg::Help => {}
+                StartMsg::Up | StartMsg::Down | StartMsg::New | StartMsg::Next | StartMsg::Help => {
+                }
             }
             return StartOutcome::Stay;
         }
@@ -72,9 +78,14 @@ impl StartScreen {
         }
         match msg {
             StartMsg::Help => self.help = true,
-            StartMsg::Up => self.selected = self.selected.saturating_sub(1),
+            // A message was about the meeting left behind.
+            StartMsg::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                self.message = None;
+            }
             StartMsg::Down => {
                 self.selected = (self.selected + 1).min(self.meetings.len().saturating_sub(1));
+                self.message = None;
             }
             StartMsg::Open => {
                 return match self.meetings.get(self.selected) {
@@ -91,10 +102,90 @@ impl StartScreen {
                     }
                 };
             }
+            StartMsg::Next => return self.next(),
             StartMsg::New => self.new_title = Some(Input::default()),
             StartMsg::Edit(_) => {}
             StartMsg::Cancel => return StartOutcome::Quit,
         }
         StartOutcome::Stay
+    }
+
+    /// The next meeting from the selected one, if it can be read: one
+    /// that cannot says why and nothing is made.
+    fn next(&mut self) -> StartOutcome {
+        match self
+            .meetings
+            .get(self.selected)
+            .map(|l| (&l.path, &l.summary))
+        {
+            Some((path, Ok(_))) => StartOutcome::Next(path.clone()),
+            Some((_, Err(e))) => {
+                self.message = Some(e.clone());
+                StartOutcome::Stay
+            }
+            None => {
+                self.message =
+                    Some("There is no meeting to follow yet: press n to start one.".into());
+                StartOutcome::Stay
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::Status;
+    use crate::storage::Summary;
+
+    fn listed(file: &str, summary: Result<&str, &str>) -> Listed {
+        Listed {
+            path: PathBuf::from("/meetings").join(file),
+            modified: None,
+            summary: summary
+                .map(|title| Summary {
+                    title: title.into(),
+                    date: NaiveDate::from_ymd_opt(2019, 4, 17),
+                    status: Status::Draft,
+                    items: 0,
+                })
+                .map_err(String::from),
+        }
+    }
+
+    #[test]
+    fn the_next_meeting_follows_the_one_selected() {
+        let mut s = StartScreen::new(
+            PathBuf::from("/meetings"),
+            vec![
+                listed("board.ron", Ok("Board")),
+                listed("broken.ron", Err("broken.ron cannot be read: line 1.")),
+            ],
+        );
+        assert_eq!(
+            s.update(StartMsg::Next),
+            StartOutcome::Next(PathBuf::from("/meetings/board.ron"))
+        );
+        s.update(StartMsg::Down);
+        assert_eq!(s.update(StartMsg::Next), StartOutcome::Stay);
+        assert_eq!(
+            s.message.as_deref(),
+            Some("broken.ron cannot be read: line 1.")
+        );
+        s.update(StartMsg::Up);
+        assert_eq!(s.message, None, "the message was about the broken meeting");
+        // While a title is typed, the key is a letter of it, not a command.
+        s.update(StartMsg::New);
+        assert_eq!(s.update(StartMsg::Next), StartOutcome::Stay);
+        assert!(s.new_title.is_some());
+    }
+
+    #[test]
+    fn with_no_meetings_there_is_nothing_to_follow() {
+        let mut s = StartScreen::new(PathBuf::from("/meetings"), Vec::new());
+        assert_eq!(s.update(StartMsg::Next), StartOutcome::Stay);
+        assert!(s.message.unwrap().contains("press n"));
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::model::{
-    Attendance, Entry, EntryKind, Item, ItemId, Meeting, NextMeeting, Person, PersonId, Who,
+    Attendance, Entry, EntryKind, Fate, Item, ItemId, Meeting, NextMeeting, Person, PersonId, Who,
 };
 
 /// The four sizes the benchmarks use.
@@ -268,6 +268,7 @@ fn entry(rng: &mut Rng, people: usize) -> EntryKind {
             text: text(rng),
             due: NaiveDate::from_ymd_opt(2026, 12, 1 + u32::try_from(rng.below(28)).unwrap_or(0)),
             done: rng.below(3) == 0,
+            fate: Fate::Open,
         },
         _ => EntryKind::Interest {
             who: Who::Person(someone(rng)),

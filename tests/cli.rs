@@ -449,7 +449,8 @@ fn search_finds_across_meetings_and_skips_broken_files() {
 }
 
 /// An action carried to the next meeting is one action in the register,
-/// listed where it now stands and where it came from.
+/// listed where it now stands, with where it came from and what each
+/// meeting it came back to said of it.
 #[test]
 fn actions_follow_an_action_across_meetings_as_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -457,31 +458,57 @@ fn actions_follow_an_action_across_meetings_as_one() {
     let l = d.join("l.txt");
     std::fs::write(
         &l,
-        "/date 2019-04-17\n/title Board\n/present Simone White\n/item Minutes\n/item Performance\n/next\n/action SW: write the SLA by 26 June 2019\n",
+        "/date 2019-04-17\n/title Board\n/present Simone White\n/item Minutes\n/item Performance\n/next\n/action SW: write the SLA by 26 June 2019\n/action SW: book the hall\n",
     )
     .unwrap();
     let first = d.join("2019-04-17-board.ron");
     let o = minutes(&["import", l.to_str().unwrap(), first.to_str().unwrap()], d);
     assert!(o.status.success(), "{}", stderr(&o));
-    let mut next = minutes::storage::load(&first).unwrap().carry_over();
-    next.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 26);
-    minutes::storage::save(&d.join("2019-06-26-board.ron"), &next).unwrap();
-    let o = minutes(&["actions"], d);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = String::from_utf8(o.stdout).unwrap();
+    let mut second = minutes::storage::load(&first).unwrap().carry_over();
+    second.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 26);
+    second.toggle_carried_forward(Some(0), 0).unwrap();
+    second
+        .drop_action(Some(0), 1, "the hall is booked by the council")
+        .unwrap();
+    let second_file = d.join("2019-06-26-board.ron");
+    minutes::storage::save(&second_file, &second).unwrap();
+    let register = || {
+        let o = minutes(&["actions"], d);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let out = register();
     assert_eq!(out.matches("write the SLA").count(), 1, "{out}");
-    assert!(out.contains("from 17 April 2019, item 2"), "{out}");
-    let text = String::from_utf8(
-        minutes(
-            &["export", d.join("2019-06-26-board.ron").to_str().unwrap()],
-            d,
-        )
-        .stdout,
-    )
-    .unwrap();
+    assert!(
+        out.contains("carried     Simone White          write the SLA (from 17 April 2019, item 2; carried forward 26 June 2019)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("dropped     Simone White          book the hall (from 17 April 2019, item 2; dropped 26 June 2019: the hall is booked by the council)"),
+        "{out}"
+    );
+    let text =
+        String::from_utf8(minutes(&["export", second_file.to_str().unwrap()], d).stdout).unwrap();
     assert!(
         text.contains("1. Matters arising")
-            && text.contains("write the SLA – Simone White (by 26 June 2019), from 17 April 2019, item 2: carried forward."),
+            && text.contains("write the SLA – Simone White (by 26 June 2019), from 17 April 2019, item 2. Carried forward.")
+            && text.contains("book the hall – Simone White, from 17 April 2019, item 2. Dropped: the hall is booked by the council."),
         "{text}"
     );
+    // The third meeting gets only the action still open, and marks it
+    // done: the register still has it once, with its whole life.
+    let mut third = second.carry_over();
+    third.date = chrono::NaiveDate::from_ymd_opt(2019, 7, 24);
+    assert_eq!(third.items[0].entries.len(), 1);
+    third.toggle_done(Some(0), 0).unwrap();
+    minutes::storage::save(&d.join("2019-07-24-board.ron"), &third).unwrap();
+    let out = register();
+    assert_eq!(out.matches("write the SLA").count(), 1, "{out}");
+    assert!(
+        out.contains("done        Simone White          write the SLA (from 17 April 2019, item 2; carried forward 26 June 2019; done 24 July 2019)  [2019-07-24 Board, item 1]"),
+        "{out}"
+    );
+    let o = minutes(&["actions", "--open"], d);
+    let open = String::from_utf8(o.stdout).unwrap();
+    assert!(open.contains("No open actions"), "{open}");
 }

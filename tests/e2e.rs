@@ -349,3 +349,110 @@ fn idle_costs_no_cpu() {
     );
     term.quit();
 }
+
+/// A board's meeting of 17 April 2019 with three actions, saved in `d`;
+/// it says the next is on 26 June.
+fn first_meeting(d: &Path) -> std::path::PathBuf {
+    let first = d.join("2019-04-17-board.ron");
+    let mut m = Meeting::default();
+    minutes::script::run(
+        &mut m,
+        "/date 2019-04-17\n/title Board\n/present Simone White; Linda Clegg; Paul Boyce\n\
+         /item Performance\n/action SW: write the SLA by 26 June 2019\n\
+         /action Linda: chase Legal\n/action PB: book the hall\n/nextmeeting 2019-06-26\n",
+        || common::at(2019, 4, 17, 14, 0),
+    )
+    .unwrap();
+    storage::save(&first, &m).unwrap();
+    first
+}
+
+/// The next meeting from the last, as a minute-taker runs it: the open
+/// actions come back under Matters arising, and one key each says what
+/// became of them (`x` done, `f` carried forward, `d` dropped with the
+/// reason typed); `e` in the attendance pane renames someone. The file,
+/// the minutes and `minutes actions` all say the same.
+#[test]
+fn matters_arising_marked_done_carried_forward_and_dropped_by_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let first = first_meeting(d);
+    // The pane runs in this process's folder: paths must be absolute.
+    let second = d.join("2019-06-26-board.ron");
+    let (from, to) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let argv = [BIN, "new", "--from", from, "--date", "2019-06-26", to];
+    let term = Term::start(d, &argv, &[]);
+    term.wait_first_frame();
+    // Keys, then what the screen says once they have been taken.
+    let press = |keys: &[&str], shows: &str| {
+        for k in keys {
+            term.key(k);
+        }
+        term.wait_for(shows, |s| s.contains(shows));
+    };
+    press(&["F4", "Home", "x"], "Action marked done");
+    press(&["j", "f"], "carried forward");
+    press(&["j", "d"], "reason›");
+    term.type_text("the hall closed");
+    press(&["Enter"], "dropped: the hall closed");
+    press(&["F2", "Home", "e"], "Editing the name");
+    term.wait_for("the name to edit", |s| {
+        input_of(s).is_some_and(|i| i.contains("Simone White"))
+    });
+    term.key("C-u");
+    term.type_text("Simone Whyte");
+    press(&["Enter"], "is now Simone Whyte");
+    term.quit();
+
+    let m = storage::load(&second).unwrap();
+    assert_eq!(m.people[0].name, "Simone Whyte");
+    let out = Command::new(BIN).args(["export", to]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "write the SLA – Simone Whyte (by 26 June 2019), from 17 April 2019, item 1. Done.",
+        "chase Legal – Linda Clegg, from 17 April 2019, item 1. Carried forward.",
+        "book the hall – Paul Boyce, from 17 April 2019, item 1. Dropped: the hall closed.",
+    ] {
+        assert!(text.contains(said), "{said:?} not in\n{text}");
+    }
+    let out = Command::new(BIN)
+        .args(["actions", "--dir", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let register = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(register.lines().count(), 3, "{register}");
+    assert!(
+        register.contains("chase Legal (from 17 April 2019, item 1; carried forward 26 June 2019)"),
+        "{register}"
+    );
+    // Only the action carried forward comes back the time after.
+    let third = m.carry_over();
+    let texts: Vec<_> = third.all_entries().map(|e| e.kind.clone()).collect();
+    assert!(
+        matches!(texts.as_slice(), [EntryKind::Action { text, .. }] if text == "chase Legal"),
+        "{texts:?}"
+    );
+}
+
+/// The start screen's `f` starts the next meeting of the body from the
+/// one selected, as `minutes new --from` does, and opens it.
+#[test]
+fn the_start_screen_starts_the_next_meeting_from_the_one_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let first = first_meeting(d);
+    let term = Term::start(d, &[BIN], &[]);
+    term.wait_for("the start screen", |s| s.contains("f next meeting"));
+    term.key("f");
+    let screen = term.wait_first_frame();
+    assert!(screen.contains("Matters arising"), "{screen}");
+    term.quit();
+    let next = storage::load(&d.join("2019-06-26-board.ron")).unwrap();
+    let previous = next.previous.as_ref().expect("the link /approve follows");
+    assert_eq!(
+        previous.file,
+        fs::canonicalize(&first).unwrap().display().to_string()
+    );
+    assert_eq!(next.title, "Board");
+    assert_eq!(next.actions().count(), 3);
+}

@@ -305,9 +305,17 @@ enum Setup {
     Withheld,
     /// An action with a due date.
     Due,
-    /// The next meeting, started from this one: its two actions come back,
-    /// one done and one carried forward.
-    Carried,
+    /// The next meeting, from this one: its action carried to matters
+    /// arising and marked done, carried forward or dropped.
+    Carried(Became),
+}
+
+/// What became of the carried action.
+#[derive(Clone, Copy)]
+enum Became {
+    Done,
+    Forward,
+    Dropped,
 }
 
 /// The words of a Word document's page headers and footers, in order.
@@ -366,7 +374,7 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
-        Setup::Carried => "/action Chan: book the hall",
+        Setup::Carried(_) => "/action Chan: book the hall",
         Setup::Plain | Setup::Approved | Setup::Word => "",
     }
 }
@@ -399,9 +407,14 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
         Setup::PlaceOnly => (m.start, m.end) = (None, None),
         Setup::StartOnly => m.end = None,
         Setup::EndOnly => m.start = None,
-        Setup::Carried => {
+        Setup::Carried(became) => {
             m = m.carry_over();
-            m.toggle_done(Some(0), 0).unwrap();
+            match became {
+                Became::Done => m.toggle_done(Some(0), 0).map(|_| ()),
+                Became::Forward => m.toggle_carried_forward(Some(0), 0).map(|_| ()),
+                Became::Dropped => m.drop_action(Some(0), 0, "the budget was set"),
+            }
+            .unwrap();
         }
         _ => {}
     }
@@ -504,10 +517,11 @@ each_value! {
 }
 
 macro_rules! each_label {
-    ($($test:ident: $name:literal $text:literal $setup:ident;)*) => {
+    ($($test:ident: $name:literal $text:literal $setup:expr;)*) => {
         $(#[test]
         fn $test() {
-            snapshot_label(stringify!($test), $name, $text, Setup::$setup);
+            use Setup::*;
+            snapshot_label(stringify!($test), $name, $text, $setup);
         })*
         /// Every label a test above is for.
         const LABELS_TESTED: &[&str] = &[$($name),*];
@@ -588,8 +602,9 @@ each_label! {
     label_fingerprint: "fingerprint" "Fingerprint: {sha256}" Approved;
     label_date_signed: "date-signed" "Dated" Approved;
     label_moved_by: "moved-by" "on the motion of {name}" Approved;
-    label_done: "done" "completed" Carried;
-    label_carried_forward: "carried-forward" "still open" Carried;
+    label_done: "done" "Complete" Carried(Became::Done);
+    label_carried_forward: "carried-forward" "Ongoing" Carried(Became::Forward);
+    label_dropped: "dropped" "Closed" Carried(Became::Dropped);
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -71,6 +71,41 @@ fn every_version_loads_saves_and_reloads_the_same() {
     }
 }
 
+/// What became of a carried action is written only when something did:
+/// a plain action's text is as before (so older files and older readers
+/// are untouched), and a carried-forward or dropped one reads back whole.
+#[test]
+fn what_became_of_an_action_is_written_only_when_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Meeting::default();
+    let now = NaiveDate::from_ymd_opt(2019, 4, 17)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    minutes::script::run(
+        &mut first,
+        "/present Simone White\n/item One\n/action SW: write the SLA\n/action SW: book the hall\n/action SW: plain",
+        || now,
+    )
+    .unwrap();
+    let mut m = first.carry_over();
+    m.toggle_carried_forward(Some(0), 0).unwrap();
+    m.drop_action(Some(0), 1, "the hall closed").unwrap();
+    let path = dir.path().join("m.ron");
+    storage::save(&path, &m).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("fate: CarriedForward"), "{text}");
+    assert!(
+        text.contains("fate: Dropped(\"the hall closed\")"),
+        "{text}"
+    );
+    assert_eq!(text.matches("fate:").count(), 2, "{text}");
+    assert_eq!(storage::load(&path).unwrap(), m);
+    storage::save(&path, &first).unwrap();
+    let plain = std::fs::read_to_string(&path).unwrap();
+    assert!(!plain.contains("fate"), "{plain}");
+}
+
 fn kind_name(kind: &EntryKind) -> &'static str {
     match kind {
         EntryKind::Note(_) => "note",

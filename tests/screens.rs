@@ -984,3 +984,34 @@ fn the_formal_record_live() {
     }
     snap_parish("formal_record_live", &app);
 }
+
+/// The next meeting's matters arising, marked by key in the log: one
+/// action done (✓), one carried forward (→), and one being dropped, the
+/// reason typed at the `reason›` prompt with the action still marked;
+/// then dropped (✗, with the reason).
+#[test]
+fn matters_arising_marked_by_key() {
+    let mut first = Meeting::default();
+    minutes::script::run(
+        &mut first,
+        "/date 17 April 2019\n/title Improvement Board\n/present Simone White; Linda Clegg\n\
+         /item Performance\n/action SW: write the SLA by 26 June 2019\n\
+         /action Linda: chase Legal about the lease\n/action SW: book the hall for the AGM",
+        || at(14, 0, 0),
+    )
+    .unwrap();
+    let mut app = Tui::new(App::new(
+        first.carry_over(),
+        PathBuf::from("/meetings/next.ron"),
+    ));
+    // Drawn once, as the runtime draws every frame: the log keeps its top.
+    press(&mut app, "<F4><Home>", now());
+    screen(&app, 80, 24);
+    press(&mut app, "xjfjd", now());
+    type_text(&mut app, "the AGM moved online", now());
+    saved(&mut app);
+    snap("matters_arising_dropping", &app);
+    press(&mut app, "<Enter><F4>", now());
+    saved(&mut app);
+    snap("matters_arising_marked", &app);
+}

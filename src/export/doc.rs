@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::model::style::{Actions, AttendanceStyle, Numbering};
-use crate::model::{Attendance, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
+use crate::model::{Attendance, Became, Entry, EntryKind, ItemId, Meeting, Move, Status, Who};
 
 use super::{Options, words};
 
@@ -258,6 +258,7 @@ fn action_list(meeting: &Meeting, actions: Actions) -> Vec<String> {
     }
     meeting
         .actions()
+        .filter(|(_, e)| still_to_do(&e.kind))
         .filter_map(|(_, e)| match &e.kind {
             EntryKind::Action {
                 owner, text, due, ..
@@ -562,16 +563,9 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
         EntryKind::Decision(text) => para(label("resolved"), words::one_line(text)),
         // A carried action is reported where it is reviewed, whatever the
         // style does with new ones: what became of it is the point.
-        EntryKind::Action {
-            owner,
-            text,
-            due,
-            done,
-            from: Some(origin),
-        } => para(
-            label("action"),
-            words::carried_action(meeting, origin, owner, text, *due, *done),
-        ),
+        EntryKind::Action { from: Some(_), .. } => {
+            para(label("action"), words::carried_action(meeting, &entry.kind))
+        }
         EntryKind::Action { .. } if style.actions == Actions::List => Said::Nothing,
         EntryKind::Action {
             owner, text, due, ..
@@ -623,9 +617,18 @@ fn para(label: Option<String>, text: String) -> Said {
     }
 }
 
+/// Whether an action is still to do after this meeting: a carried one
+/// done or dropped here is reported under matters arising, not listed
+/// again among the actions.
+fn still_to_do(kind: &EntryKind) -> bool {
+    let carried = matches!(kind, EntryKind::Action { from: Some(_), .. });
+    !(carried && matches!(kind.became(), Some(Became::Done | Became::Dropped(_))))
+}
+
 fn action_rows(meeting: &Meeting, number: Option<&str>, entries: &[Arc<Entry>]) -> Vec<ActionRow> {
     entries
         .iter()
+        .filter(|e| still_to_do(&e.kind))
         .filter_map(|e| match &e.kind {
             EntryKind::Action {
                 owner, text, due, ..

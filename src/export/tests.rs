@@ -57,6 +57,7 @@ fn action(owner: Who, text: &str, due: Option<NaiveDate>) -> Arc<Entry> {
         text: text.to_string(),
         due,
         done: false,
+        fate: crate::model::Fate::Open,
         from: None,
     })
 }

@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use crate::model::style::{Dates, Motions, Names, NextDates, Numbering, Times};
 use crate::model::{
-    Attendance, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId, Stamp, Style, Vote,
-    Who, is_honorific,
+    Attendance, Became, EntryKind, Meeting, Motion, Move, NextMeeting, Outcome, Person, PersonId,
+    Stamp, Style, Vote, Who, is_honorific,
 };
 
 /// The banner shown at the top while the minutes are a draft (seed wording).
@@ -505,25 +505,49 @@ fn due_words(style: &Style, due: Option<NaiveDate>) -> String {
     }
 }
 
-/// A carried action as matters arising report it: "write the SLA – Simone
-/// White (by 26 June 2019), from 17 April 2019, item 4: done." (or
-/// "carried forward").
-pub fn carried_action(
-    meeting: &Meeting,
-    from: &crate::model::Origin,
-    owner: &Who,
-    text: &str,
-    due: Option<NaiveDate>,
-    done: bool,
-) -> String {
-    let state = meeting
-        .style
-        .label(if done { "done" } else { "carried-forward" });
-    format!(
-        "{}, {}: {state}.",
-        action(meeting, owner, text, due),
-        origin(&meeting.style, from)
-    )
+/// A carried action as matters arising report it, with what became of
+/// it in the style's words: "write the SLA – Simone White (by 26 June
+/// 2019), from 17 April 2019, item 4. Dropped: the contract ended." Open
+/// with nothing said of it, it says no more than where it came from.
+pub fn carried_action(meeting: &Meeting, kind: &EntryKind) -> String {
+    let (
+        EntryKind::Action {
+            owner,
+            text,
+            due,
+            from: Some(from),
+            ..
+        },
+        Some(became),
+    ) = (kind, kind.became())
+    else {
+        return String::new();
+    };
+    let style = &meeting.style;
+    let (label, reason) = match &became {
+        Became::Done => (style.label("done"), String::new()),
+        Became::Open => ("", String::new()),
+        Became::CarriedForward => (style.label("carried-forward"), String::new()),
+        Became::Dropped(reason) => (style.label("dropped"), one_line(reason)),
+    };
+    let became = [label.trim(), reason.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let mut out = format!(
+        "{}, {}.",
+        action(meeting, owner, text, *due),
+        origin(style, from)
+    );
+    if !became.is_empty() {
+        out.push(' ');
+        out.push_str(&became);
+        if !became.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// An action owner first, as a list of actions reads: "Jeff Triplett:

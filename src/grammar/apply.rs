@@ -434,6 +434,7 @@ mod tests {
                 text: "circulate the report".into(),
                 due: NaiveDate::from_ymd_opt(2019, 5, 1),
                 done: false,
+                fate: crate::model::Fate::Open,
                 from: None,
             }
         );

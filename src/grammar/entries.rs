@@ -4,7 +4,7 @@
 
 use super::apply::ApplyError;
 use super::args::Args;
-use crate::model::{EntryKind, Meeting, NextMeeting, Who};
+use crate::model::{EntryKind, Fate, Meeting, NextMeeting, Who};
 
 type Made = Result<(EntryKind, String), ApplyError>;
 
@@ -33,6 +33,7 @@ pub fn action(m: &Meeting, args: &Args) -> Made {
         text: text.clone(),
         due: *due,
         done: false,
+        fate: Fate::Open,
         from: None,
     };
     Ok((kind, message))

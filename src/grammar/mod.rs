@@ -26,6 +26,7 @@ pub use apply::{Applied, ApplyError, apply, entry_for};
 pub use args::{ArgKind, Args, NameRole};
 pub use dates::{parse_date, parse_time};
 pub use formal::approval_entry;
+pub use people::rename_person;
 pub use table::{AppCommand, COMMANDS, CommandSpec, Run, find_command};
 
 /// How a speaker was written.

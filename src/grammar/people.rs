@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::apply::{Applied, ApplyError, done};
 use super::args::{Args, NameRole};
 use super::formal::{name_of, person};
-use crate::model::{Attendance, EntryKind, Lookup, Meeting, Move};
+use crate::model::{Attendance, EntryKind, Lookup, Meeting, Move, PersonId};
 
 pub fn present(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, ApplyError> {
     mark(m, args, Attendance::Present, "present")
@@ -189,6 +189,15 @@ pub fn rename(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied,
         return Err(ApplyError::WrongArgs("rename"));
     };
     let id = person(m, who)?;
+    done(rename_person(m, id, new)?)
+}
+
+/// Give `id` a new name, unless someone else has it: the one way a rename
+/// is made, typed (`/rename`) or from the attendance pane (`e`).
+pub fn rename_person(m: &mut Meeting, id: PersonId, new: &str) -> Result<String, ApplyError> {
+    if m.person(id).is_none() {
+        return Err(ApplyError::Gone);
+    }
     let old = name_of(m, id);
     if let Some(other) = m.find_exact(new)
         && other != id
@@ -196,7 +205,7 @@ pub fn rename(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied,
         return Err(ApplyError::NameTaken(name_of(m, other)));
     }
     m.rename_person(id, new);
-    done(format!("{old} is now {}", name_of(m, id)))
+    Ok(format!("{old} is now {}", name_of(m, id)))
 }
 
 /// `/merge A: B`: A was a mistyped B; A's entries become B's.

@@ -2,10 +2,25 @@
 
 use std::sync::Arc;
 
-use super::{Attendance, Entry, EntryKind, Meeting, Origin, Person};
+use super::{Attendance, Entry, EntryKind, Fate, Meeting, Origin, Person};
 
 /// The item carried actions come back under.
 pub const MATTERS_ARISING: &str = "Matters arising";
+
+/// Why what became of an action could not be recorded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FateError {
+    #[error("Only actions can be marked done, carried forward or dropped.")]
+    NotAnAction,
+    #[error(
+        "Only an action carried from an earlier meeting is carried forward or dropped: one agreed today goes to the next meeting while it is open, and Del deletes it."
+    )]
+    NotCarried,
+    #[error(
+        "A dropped action needs the reason it was dropped: type it and press Enter, or Esc to leave the action as it was."
+    )]
+    NoReason,
+}
 
 impl Meeting {
     /// Every action still open, as entries of the next meeting: the same
@@ -26,6 +41,7 @@ impl Meeting {
                     text,
                     due,
                     done: false,
+                    fate: Fate::Open | Fate::CarriedForward,
                     from,
                 } = &e.kind
                 {
@@ -41,6 +57,8 @@ impl Meeting {
                             text: text.clone(),
                             due: *due,
                             done: false,
+                            // Each meeting says anew what became of it.
+                            fate: Fate::Open,
                             from: Some(origin),
                         },
                     }));
@@ -48,6 +66,81 @@ impl Meeting {
             }
         }
         out
+    }
+
+    /// The action at `index` of a log, to change what became of it.
+    fn action_mut(
+        &mut self,
+        log: Option<usize>,
+        index: usize,
+    ) -> Result<(&mut bool, &mut Fate, bool), FateError> {
+        let entry = self
+            .log_mut(log)
+            .and_then(|l| l.get_mut(index))
+            .ok_or(FateError::NotAnAction)?;
+        match &mut Arc::make_mut(entry).kind {
+            EntryKind::Action {
+                done, fate, from, ..
+            } => Ok((done, fate, from.is_some())),
+            _ => Err(FateError::NotAnAction),
+        }
+    }
+
+    /// Mark an action done, or open again if it was. Returns the new state.
+    pub fn toggle_done(&mut self, log: Option<usize>, index: usize) -> Result<bool, FateError> {
+        let (done, fate, _) = self.action_mut(log, index)?;
+        *done = !*done;
+        *fate = Fate::Open;
+        Ok(*done)
+    }
+
+    /// Note that a carried action stays open and goes on to the next
+    /// meeting, or take the note back. True when now carried forward.
+    pub fn toggle_carried_forward(
+        &mut self,
+        log: Option<usize>,
+        index: usize,
+    ) -> Result<bool, FateError> {
+        let (done, fate, carried) = self.action_mut(log, index)?;
+        if !carried {
+            return Err(FateError::NotCarried);
+        }
+        let forward = *fate != Fate::CarriedForward;
+        *fate = if forward {
+            Fate::CarriedForward
+        } else {
+            Fate::Open
+        };
+        *done = false;
+        Ok(forward)
+    }
+
+    /// Drop an action for the reason given, which the minutes print.
+    pub fn drop_action(
+        &mut self,
+        log: Option<usize>,
+        index: usize,
+        reason: &str,
+    ) -> Result<(), FateError> {
+        let reason = reason.trim();
+        let (done, fate, carried) = self.action_mut(log, index)?;
+        if !carried {
+            return Err(FateError::NotCarried);
+        }
+        if reason.is_empty() {
+            return Err(FateError::NoReason);
+        }
+        *fate = Fate::Dropped(reason.to_string());
+        *done = false;
+        Ok(())
+    }
+
+    /// Take back whatever was said of an action: open, nothing noted.
+    pub fn reopen_action(&mut self, log: Option<usize>, index: usize) -> Result<(), FateError> {
+        let (done, fate, _) = self.action_mut(log, index)?;
+        *done = false;
+        *fate = Fate::Open;
+        Ok(())
     }
 
     /// When a template has its own matters-arising item, the carried
@@ -229,7 +322,7 @@ mod tests {
         );
         // One is done already; only the other comes back.
         let last = prev.items[1].entries.len() - 1;
-        prev.toggle_done(Some(1), last);
+        prev.toggle_done(Some(1), last).unwrap();
         let m = prev.carry_over();
         assert_eq!(m.items.len(), 1);
         assert_eq!(m.items[0].title, MATTERS_ARISING);
@@ -251,6 +344,110 @@ mod tests {
             panic!();
         };
         assert_eq!(from.clone().unwrap(), origin);
+    }
+
+    /// The state of the action at `index` of the first item's log.
+    fn state(m: &Meeting, index: usize) -> (bool, Fate) {
+        match &m.items[0].entries[index].kind {
+            EntryKind::Action { done, fate, .. } => (*done, fate.clone()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Three actions carried to the next meeting, and a note after them.
+    fn carried_three() -> Meeting {
+        meeting(
+            "/date 17 April 2019
+/present Simone White; Linda Clegg
+/item Performance
+/action SW: write the SLA by 26 June 2019
+/action Linda: chase Legal
+/action SW: book the hall",
+        )
+        .carry_over()
+    }
+
+    #[test]
+    fn a_carried_action_is_marked_done_carried_forward_or_dropped() {
+        let mut m = carried_three();
+        assert_eq!(m.toggle_done(Some(0), 0), Ok(true));
+        assert_eq!(m.toggle_carried_forward(Some(0), 1), Ok(true));
+        assert_eq!(
+            m.drop_action(Some(0), 2, "  "),
+            Err(FateError::NoReason),
+            "a drop needs its reason"
+        );
+        assert_eq!(state(&m, 2), (false, Fate::Open));
+        m.drop_action(Some(0), 2, " the hall closed ").unwrap();
+        assert_eq!(state(&m, 0), (true, Fate::Open));
+        assert_eq!(state(&m, 1), (false, Fate::CarriedForward));
+        assert_eq!(
+            state(&m, 2),
+            (false, Fate::Dropped("the hall closed".into()))
+        );
+        // Each key replaces what was said before; pressed again, it opens.
+        assert_eq!(m.toggle_carried_forward(Some(0), 0), Ok(true));
+        assert_eq!(state(&m, 0), (false, Fate::CarriedForward));
+        assert_eq!(m.toggle_done(Some(0), 2), Ok(true));
+        assert_eq!(state(&m, 2), (true, Fate::Open));
+        assert_eq!(m.toggle_carried_forward(Some(0), 0), Ok(false));
+        assert_eq!(state(&m, 0), (false, Fate::Open));
+        m.drop_action(Some(0), 1, "done elsewhere").unwrap();
+        m.reopen_action(Some(0), 1).unwrap();
+        assert_eq!(state(&m, 1), (false, Fate::Open));
+    }
+
+    #[test]
+    fn only_a_carried_action_is_carried_forward_or_dropped() {
+        let mut m = carried_three();
+        crate::script::run(&mut m, "/action SW: a new one\na note", || {
+            NaiveDate::from_ymd_opt(2019, 6, 26)
+                .unwrap()
+                .and_hms_opt(14, 0, 0)
+                .unwrap()
+        })
+        .unwrap();
+        assert_eq!(
+            m.toggle_carried_forward(Some(0), 3),
+            Err(FateError::NotCarried)
+        );
+        assert_eq!(m.drop_action(Some(0), 3, "why"), Err(FateError::NotCarried));
+        assert_eq!(m.toggle_done(Some(0), 4), Err(FateError::NotAnAction));
+        assert_eq!(
+            m.drop_action(Some(0), 4, "why"),
+            Err(FateError::NotAnAction)
+        );
+        assert_eq!(
+            m.toggle_done(Some(0), 3),
+            Ok(true),
+            "new actions are done as ever"
+        );
+    }
+
+    #[test]
+    fn done_and_dropped_actions_stay_behind_and_carried_forward_ones_go_on() {
+        let mut second = carried_three();
+        second.toggle_done(Some(0), 0).unwrap();
+        second.toggle_carried_forward(Some(0), 1).unwrap();
+        second.drop_action(Some(0), 2, "the hall closed").unwrap();
+        let first_origin = match &second.items[0].entries[1].kind {
+            EntryKind::Action { from, .. } => from.clone(),
+            _ => None,
+        };
+        let third = second.carry_over();
+        let carried: Vec<_> = third.items[0]
+            .entries
+            .iter()
+            .map(|e| match &e.kind {
+                EntryKind::Action {
+                    text, fate, from, ..
+                } => (text.as_str(), fate.clone(), from.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // Still the action agreed in April, not a copy made in June; and
+        // the third meeting says anew what became of it.
+        assert_eq!(carried, [("chase Legal", Fate::Open, first_origin)]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use chrono::NaiveTime;
 
-use super::{Attendance, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
+use super::{Attendance, Became, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
 
 /// One thing to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +25,32 @@ impl std::fmt::Display for Warning {
         }
         f.write_str(&self.what)
     }
+}
+
+/// What is missing from an action: an owner, a due date, or, for one
+/// carried from an earlier meeting, what became of it (the minutes are to
+/// say so of each action the meeting reviewed).
+fn action_warnings(kind: &EntryKind) -> Vec<String> {
+    let EntryKind::Action {
+        owner, text, due, ..
+    } = kind
+    else {
+        return Vec::new();
+    };
+    let carried = matches!(kind, EntryKind::Action { from: Some(_), .. });
+    let mut out = Vec::new();
+    if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
+        out.push(format!("the action \"{text}\" has no owner."));
+    }
+    if due.is_none() {
+        out.push(format!("the action \"{text}\" has no due date."));
+    }
+    if carried && kind.became() == Some(Became::Open) {
+        out.push(format!(
+            "nothing is said of what became of the carried action \"{text}\": mark it done, carried forward or dropped (x, f or d in the log)."
+        ));
+    }
+    out
 }
 
 impl Meeting {
@@ -56,15 +82,8 @@ impl Meeting {
                     what,
                 };
                 match &e.kind {
-                    EntryKind::Action {
-                        owner, text, due, ..
-                    } => {
-                        if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
-                            out.push(say(format!("the action \"{text}\" has no owner.")));
-                        }
-                        if due.is_none() {
-                            out.push(say(format!("the action \"{text}\" has no due date.")));
-                        }
+                    EntryKind::Action { .. } => {
+                        out.extend(action_warnings(&e.kind).into_iter().map(say));
                     }
                     EntryKind::Motion(m) => {
                         out.extend(self.motion_warnings(m).into_iter().map(say))
@@ -238,6 +257,29 @@ mod tests {
             assert!(found.contains(&w.to_string()), "{w:?} not in {found:#?}");
         }
         assert_eq!(found.len(), want.len(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_carried_action_with_nothing_said_of_it_is_one_to_check() {
+        let mut first = Meeting::default();
+        for line in ["/present Ann Able", "/item Planning"] {
+            apply(&mut first, &parse(line).unwrap(), at(19, 0)).unwrap();
+        }
+        for action in ["write by 1 May 2026", "call by 1 May 2026"] {
+            let line = format!("/action Ann: {action}");
+            apply(&mut first, &parse(&line).unwrap(), at(19, 1)).unwrap();
+        }
+        let mut m = first.carry_over();
+        m.toggle_done(Some(0), 1).unwrap();
+        let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "item 1, 19:01: nothing is said of what became of the carried action \"write\": mark it done, carried forward or dropped (x, f or d in the log)."
+            ]
+        );
+        m.toggle_carried_forward(Some(0), 0).unwrap();
+        assert_eq!(m.warnings(), vec![]);
     }
 
     #[test]

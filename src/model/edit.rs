@@ -107,17 +107,6 @@ impl Meeting {
         Some(name)
     }
 
-    /// Mark an action done or not done. Returns the new state.
-    pub fn toggle_done(&mut self, log: Option<usize>, index: usize) -> Option<bool> {
-        match &mut Arc::make_mut(self.log_mut(log)?.get_mut(index)?).kind {
-            EntryKind::Action { done, .. } => {
-                *done = !*done;
-                Some(*done)
-            }
-            _ => None,
-        }
-    }
-
     pub fn set_attendance(&mut self, id: PersonId, attendance: Attendance) -> bool {
         match self.person_mut(id) {
             Some(p) => {

@@ -26,6 +26,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 pub use approval::{Approval, ApproveError, Approving, Correction, Previous};
+pub use carry::FateError;
 pub use check::Warning;
 pub use edit::RemovePersonError;
 pub use formal::{Motion, Outcome, Vote};
@@ -117,6 +118,12 @@ pub enum DraftEdit {
         index: usize,
     },
     ItemTitle(ItemId),
+    /// The reason an action in `item`'s log (None: the preamble) is dropped.
+    DropReason {
+        item: Option<ItemId>,
+        index: usize,
+    },
+    PersonName(PersonId),
 }
 
 impl Default for Meeting {
@@ -380,6 +387,11 @@ pub enum EntryKind {
         /// Marked done (in this meeting or a later one).
         #[serde(default)]
         done: bool,
+        /// What a later meeting said became of it, when not done: carried
+        /// forward, or dropped and why. Left out of the file while open,
+        /// so files of plain actions read and write as before.
+        #[serde(default, skip_serializing_if = "Fate::is_open")]
+        fate: Fate,
         /// The meeting and item an open action was carried over from
         /// (`minutes new --from`): the same action, not a new one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -418,6 +430,52 @@ pub enum EntryKind {
     Private(String),
     /// A sub-heading inside an item.
     Heading(String),
+}
+
+/// What became of an action, besides being done. Kept apart from `done`
+/// because every file already says `done`; the model's changes keep the
+/// two from both saying something (marking it done leaves it `Open`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    /// Nothing said of it beyond done or not.
+    #[default]
+    Open,
+    /// The meeting noted it stays open: the next meeting carries it again.
+    CarriedForward,
+    /// Given up, for the reason the meeting gave; never carried again.
+    Dropped(String),
+}
+
+impl Fate {
+    pub fn is_open(&self) -> bool {
+        *self == Fate::Open
+    }
+}
+
+/// What became of an action, as the log, the minutes and the register say
+/// it: `done` and the fate in one, done first (a file edited by hand may
+/// say both).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Became {
+    Open,
+    Done,
+    CarriedForward,
+    Dropped(String),
+}
+
+impl EntryKind {
+    /// What became of an action; None for any other entry.
+    pub fn became(&self) -> Option<Became> {
+        match self {
+            EntryKind::Action { done: true, .. } => Some(Became::Done),
+            EntryKind::Action { fate, .. } => Some(match fate {
+                Fate::Open => Became::Open,
+                Fate::CarriedForward => Became::CarriedForward,
+                Fate::Dropped(why) => Became::Dropped(why.clone()),
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// Where a carried action was first agreed.

@@ -258,9 +258,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("fingerprint", "SHA-256 of the approved text: {sha256}"),
     ("date-signed", "Date"),
     ("moved-by", "moved by {name}"),
-    // What became of an action carried from an earlier meeting.
-    ("done", "done"),
-    ("carried-forward", "carried forward"),
+    // What became of an action carried from the last meeting.
+    ("done", "Done"),
+    ("carried-forward", "Carried forward"),
+    ("dropped", "Dropped"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`

@@ -13,7 +13,7 @@ use super::agenda::item_summary;
 use super::attendance::person_summary;
 use super::text::{clean, fit, wrap};
 use super::theme;
-use crate::app::{App, Focus, InputRows, byte_at};
+use crate::app::{App, Editing, Focus, InputRows, byte_at};
 use crate::complete;
 use crate::keymap;
 
@@ -93,6 +93,8 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) 
             fit_parts(&parts, "Esc back to typing · F1 help", width),
             theme::HINT,
         )
+    } else if let Some(hint) = editing_hint(app) {
+        (hint.to_string(), theme::HINT)
     } else if let Some((hint, error)) = complete::hint(&app.meeting, app.input.value()) {
         (
             format!("→ {}{}", clean(&hint), waiting(app)),
@@ -111,6 +113,20 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) 
     };
     lines.extend(wrap(&[(text, style)], width, 2));
     Paragraph::new(lines).render(area, buf);
+}
+
+/// While the line is a reason, a name or a title rather than a line of the
+/// minutes, what Enter does with it: how a line would be read ("→ note")
+/// is beside the point there.
+fn editing_hint(app: &App) -> Option<&'static str> {
+    match app.editing? {
+        Editing::DropReason { .. } => {
+            Some("→ why the action is dropped: Enter drops it, Esc leaves it as it was")
+        }
+        Editing::PersonName(_) => Some("→ their name: Enter renames them everywhere, Esc cancels"),
+        Editing::ItemTitle(_) => Some("→ the item's title: Enter renames it, Esc cancels"),
+        Editing::Entry { .. } => None,
+    }
 }
 
 /// The person or item selected in the focused pane, whole: the panes are

@@ -17,7 +17,7 @@ use super::text::{clean, fit, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
-use crate::model::{Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
+use crate::model::{Became, Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
 
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
@@ -73,7 +73,11 @@ fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, are
     let last = entries.len() - 1;
     let selected = app.log_sel.map(|s| s.min(last));
     let editing = match app.editing {
-        Some(Editing::Entry { log, index }) if log == shown => Some(index),
+        Some(Editing::Entry { log, index } | Editing::DropReason { log, index })
+            if log == shown =>
+        {
+            Some(index)
+        }
         _ => None,
     };
     let highlight = editing.or(if focused {
@@ -314,30 +318,7 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
             runs.push(("RESOLVED ".into(), theme::DECISION));
             runs.push((clean(t), plain));
         }
-        EntryKind::Action {
-            owner,
-            text,
-            due,
-            done,
-            from,
-        } => {
-            runs.push((
-                if *done { "ACTION ✓ " } else { "ACTION " }.into(),
-                theme::ACTION,
-            ));
-            if let Some(origin) = from {
-                runs.push((
-                    format!("({}) ", export::words::origin(&m.style, origin)).into(),
-                    theme::HINT,
-                ));
-            }
-            runs.push((clean(text), plain));
-            let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
-            runs.push((
-                format!(" — {}{due}", clean(m.who_name(owner))).into(),
-                theme::ACTION,
-            ));
-        }
+        EntryKind::Action { .. } => action_runs(m, &e.kind, &mut runs),
         EntryKind::Interest { who, text } => {
             runs.push(("INTEREST ".into(), theme::INTEREST));
             runs.push((
@@ -352,6 +333,50 @@ pub fn entry_lines(m: &Meeting, e: &Entry, width: usize) -> Vec<Line<'static>> {
         }
     }
     wrap(&runs, width, TIME_WIDTH)
+}
+
+/// An action: its mark (✓ done, → carried forward, ✗ dropped), where it
+/// was carried from, the words, owner and due date, and what became of it.
+fn action_runs<'a>(m: &Meeting, kind: &'a EntryKind, runs: &mut Vec<(Cow<'a, str>, Style)>) {
+    let EntryKind::Action {
+        owner,
+        text,
+        due,
+        from,
+        ..
+    } = kind
+    else {
+        return;
+    };
+    let became = kind.became().unwrap_or(Became::Open);
+    let mark = match became {
+        Became::Done => "ACTION ✓ ",
+        Became::Dropped(_) => "ACTION ✗ ",
+        Became::CarriedForward => "ACTION → ",
+        Became::Open => "ACTION ",
+    };
+    runs.push((mark.into(), theme::ACTION));
+    if let Some(origin) = from {
+        runs.push((
+            format!("({}) ", export::words::origin(&m.style, origin)).into(),
+            theme::HINT,
+        ));
+    }
+    runs.push((clean(text), Style::new()));
+    let due = due.map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b %Y")));
+    runs.push((
+        format!(" — {}{due}", clean(m.who_name(owner))).into(),
+        theme::ACTION,
+    ));
+    // What became of it, in words: the marks alone are easy to miss.
+    let said = match became {
+        Became::CarriedForward => " · carried forward".into(),
+        Became::Dropped(why) => format!(" · dropped: {}", clean(&why)),
+        Became::Done | Became::Open => String::new(),
+    };
+    if !said.is_empty() {
+        runs.push((said.into(), theme::HINT));
+    }
 }
 
 /// The formal record's entries and the rest added with it.

@@ -138,7 +138,7 @@ fn render_hint(screen: &StartScreen, frame: &mut Frame, area: Rect) {
         } else if screen.help {
             "Any key goes back to the meetings.".into()
         } else {
-            "Enter open · n new meeting · Up/Down choose · ? help · Esc or q quit".into()
+            "Enter open · n new meeting · f next meeting · ? help · Esc or q quit".into()
         }
     });
     frame.render_widget(
@@ -244,7 +244,7 @@ mod tests {
                 "│----------  A title long enough to …  a-very-long-file-name-for-a-m…│",
                 "│unreadable  broken.ron: broken.ron:1:2: Expected identifier         │",
                 "└────────────────────────────────────────────────────────────────────┘",
-                "Enter open · n new meeting · Up/Down choose · ? help · Esc or q quit",
+                "Enter open · n new meeting · f next meeting · ? help · Esc or q quit",
                 "",
             ]
         );

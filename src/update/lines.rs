@@ -12,7 +12,7 @@ use super::{quit, redo, save_now, undo};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export::Format;
 use crate::grammar::{self, AppCommand, ApplyError, Args, Line, ParseError};
-use crate::model::EntryKind;
+use crate::model::{EntryKind, FateError};
 use crate::msg::{Contents, Effect};
 
 /// Why a typed line was not recorded: one sentence the user sees, with
@@ -23,6 +23,8 @@ pub enum LineError {
     Parse(#[from] ParseError),
     #[error(transparent)]
     Apply(#[from] ApplyError),
+    #[error(transparent)]
+    Fate(#[from] FateError),
     #[error(
         "That is this meeting's own file, which is saved already: give another path for a copy."
     )]
@@ -70,8 +72,13 @@ pub(super) fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
         return run_lines(app, lines, now);
     }
     if text.trim().is_empty() {
-        if app.editing.is_some() {
-            app.warn("The line is empty: type the new text, or Esc to keep the entry as it was.");
+        match app.editing {
+            Some(Editing::DropReason { .. }) => app.warn(FateError::NoReason.to_string()),
+            Some(editing) => app.warn(format!(
+                "The line is empty: type the new text, or Esc to keep {} as it was.",
+                editing.what()
+            )),
+            None => {}
         }
         return vec![];
     }
@@ -272,6 +279,16 @@ fn resolve_path(app: &App, path: &str) -> PathBuf {
     }
 }
 
+/// The log's index in the meeting, unless its item has gone since the
+/// edit began.
+fn existing_log(app: &App, log: LogRef) -> Result<Option<usize>, LineError> {
+    let log_index = app.log_index(log);
+    if matches!(log, LogRef::Item(_)) && log_index.is_none() {
+        return Err(LineError::ItemDeleted);
+    }
+    Ok(log_index)
+}
+
 /// Put the edited line back in place of what was being edited.
 fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineError> {
     match editing {
@@ -283,28 +300,38 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineE
             })?;
             Ok(format!("Item {} renamed", index + 1))
         }
+        Editing::DropReason { log, index } => {
+            let log_index = existing_log(app, log)?;
+            app.change(|m| m.drop_action(log_index, index, text))?;
+            Ok("Action dropped; the minutes give the reason".to_string())
+        }
+        Editing::PersonName(id) => {
+            let said = app.change(|m| grammar::rename_person(m, id, text))?;
+            Ok(said)
+        }
         Editing::Entry { log, index } => {
             let line = grammar::parse(text)?;
             let Some((mut kind, what)) = grammar::entry_for(&app.meeting, &line)? else {
                 return Err(LineError::NotAnEntry);
             };
-            let log_index = app.log_index(log);
-            if matches!(log, LogRef::Item(_)) && log_index.is_none() {
-                return Err(LineError::ItemDeleted);
-            }
+            let log_index = existing_log(app, log)?;
             // Fixing an entry's wording keeps what was recorded about it
             // since: an action stays done, a motion keeps its amendments,
             // votes and outcome.
             match (&mut kind, app.entries(log).get(index).map(|e| &e.kind)) {
                 (
-                    EntryKind::Action { done, from, .. },
+                    EntryKind::Action {
+                        done, fate, from, ..
+                    },
                     Some(EntryKind::Action {
                         done: was,
+                        fate: was_fate,
                         from: was_from,
                         ..
                     }),
                 ) => {
                     *done = *was;
+                    fate.clone_from(was_fate);
                     from.clone_from(was_from);
                 }
                 (EntryKind::Motion(new), Some(EntryKind::Motion(old))) => {

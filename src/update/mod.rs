@@ -299,10 +299,9 @@ fn cycle_focus(app: &mut App, step: usize) {
 }
 
 fn escape(app: &mut App) {
-    if app.editing.is_some() {
-        app.editing = None;
+    if let Some(editing) = app.editing.take() {
         app.input = Input::default();
-        app.say("Edit cancelled; the entry is as it was.");
+        app.say(format!("Edit cancelled; {} is as it was.", editing.what()));
         return;
     }
     if app.focus == Focus::Input {
@@ -372,6 +371,8 @@ fn history_step(app: &mut App, back: bool) {
     app.input = Input::new(text);
 }
 
+#[cfg(test)]
+mod panes_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

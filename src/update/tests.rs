@@ -58,7 +58,8 @@ fn seeded() -> App {
     a
 }
 
-fn error(app: &App) -> String {
+/// The error on screen, or empty.
+pub(super) fn error(app: &App) -> String {
     app.message
         .as_ref()
         .filter(|m| m.error)
