@@ -42,7 +42,10 @@ fn action_warnings(kind: &EntryKind) -> Vec<String> {
     if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
         out.push(format!("the action \"{text}\" has no owner."));
     }
-    if due.is_none() {
+    // A due date matters while the action is still to do: one done or
+    // dropped is finished with, whenever it was due.
+    let finished = matches!(kind.became(), Some(Became::Done | Became::Dropped(_)));
+    if due.is_none() && !finished {
         out.push(format!("the action \"{text}\" has no due date."));
     }
     if carried && kind.became() == Some(Became::Open) {
@@ -280,6 +283,30 @@ mod tests {
         );
         m.toggle_carried_forward(Some(0), 0).unwrap();
         assert_eq!(m.warnings(), vec![]);
+    }
+
+    #[test]
+    fn a_finished_action_needs_no_due_date() {
+        let mut first = Meeting::default();
+        for line in [
+            "/present Ann Able",
+            "/item Planning",
+            "/action Ann: write",
+            "/action Ann: call",
+            "/action Ann: visit",
+        ] {
+            apply(&mut first, &parse(line).unwrap(), at(19, 0)).unwrap();
+        }
+        let mut m = first.carry_over();
+        m.toggle_done(Some(0), 0).unwrap();
+        m.drop_action(Some(0), 1, "no longer needed").unwrap();
+        m.toggle_carried_forward(Some(0), 2).unwrap();
+        let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            ["item 1, 19:00: the action \"visit\" has no due date."],
+            "only the one still to do"
+        );
     }
 
     #[test]

@@ -88,7 +88,13 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) 
         if area.height > 1 {
             lines.extend(selected(app, width, now));
         }
-        let parts = keymap::pane_hints(app.focus);
+        let mut parts = keymap::pane_hints(app.focus);
+        if carried_action_selected(app) {
+            // What became of it is what the clerk is there to say: those
+            // keys first, so a narrow terminal does not cut them off.
+            let says_fate = |p: &String| ["x ", "f ", "d "].iter().any(|k| p.starts_with(k));
+            parts.sort_by_key(|p| !says_fate(p));
+        }
         (
             fit_parts(&parts, "Esc back to typing · F1 help", width),
             theme::HINT,
@@ -175,4 +181,17 @@ fn fit_parts(parts: &[String], last: &str, width: usize) -> String {
     } else {
         format!("{out} · {last}")
     }
+}
+
+/// The log pane's selection is an action carried from an earlier meeting.
+fn carried_action_selected(app: &App) -> bool {
+    app.focus == Focus::Log
+        && app.log_sel.is_some_and(|i| {
+            app.entries(app.shown_log()).get(i).is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    crate::model::EntryKind::Action { from: Some(_), .. }
+                )
+            })
+        })
 }
