@@ -116,8 +116,14 @@ pub fn render_docx_on(meeting: &Meeting, options: &Options, paper: Paper) -> Vec
             .add_paragraph(styled_para("Heading1", &minutes.actions_heading))
             .add_table(actions_table(&minutes, paper));
     }
-    for line in &minutes.seal {
-        docx = docx.add_paragraph(Paragraph::new().add_run(text_run(line)));
+    for (i, line) in minutes.seal.iter().enumerate() {
+        let mut para = Paragraph::new().add_run(text_run(line));
+        if i == 0 {
+            // A table has no space after it: the approval stands apart
+            // from the last row, as the signature block below it should.
+            para = para.line_spacing(LineSpacing::new().before(2 * PARA_AFTER));
+        }
+        docx = docx.add_paragraph(para);
     }
     pack(docx)
 }
