@@ -145,12 +145,26 @@ pub fn each_meeting<T: Send>(
         }
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = entries.len().div_ceil(threads).max(1);
     let f = &f;
+    // Each worker takes the next file as it finishes one, rather than a
+    // fixed share: meetings differ in length, and a share of long ones
+    // would leave a core idle at the end.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (next, entries) = (&next, &entries);
     let mut listed: Vec<(Listed, Option<T>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = entries
-            .chunks(chunk)
-            .map(|paths| s.spawn(move || paths.iter().map(|p| describe(p, f)).collect::<Vec<_>>()))
+        let workers: Vec<_> = (0..threads.min(entries.len()).max(1))
+            .map(|_| {
+                s.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = entries.get(i) else {
+                            break out;
+                        };
+                        out.push(describe(path, f));
+                    }
+                })
+            })
             .collect();
         workers
             .into_iter()
