@@ -836,13 +836,22 @@ fn search_cmd(
     let searched = storage::each_meeting(dir, |m| {
         search_one(m, text, speaker.as_deref(), since, item.as_deref())
     });
+    // Word starts are the fallback for a folder with nothing as typed, not
+    // a meeting's: one meeting's near misses must not hide among another's
+    // exact hits.
+    let any_exact = searched
+        .iter()
+        .any(|(_, l)| l.as_ref().is_some_and(|l| l.1));
     let mut out = String::new();
     let (mut found, mut skipped) = (0, Vec::new());
     for (listed, lines) in searched {
-        let Some(lines) = lines else {
+        let Some((lines, exact)) = lines else {
             skipped.push(listed.path.display().to_string());
             continue;
         };
+        if any_exact && !exact {
+            continue;
+        }
         found += lines.len();
         for line in lines {
             out.push_str(&line);
@@ -863,16 +872,17 @@ fn search_cmd(
     print(&out)
 }
 
-/// One meeting's lines of `minutes search` output.
+/// One meeting's lines of `minutes search` output, and whether they have
+/// the words as typed.
 fn search_one(
     m: &Meeting,
     text: &str,
     speaker: Option<&str>,
     since: Option<NaiveDate>,
     item: Option<&str>,
-) -> Vec<String> {
+) -> (Vec<String>, bool) {
     if since.is_some_and(|s| m.date.is_none_or(|d| d < s)) {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let filter = crate::model::Filter {
         speaker: speaker.and_then(|n| match m.resolve(n) {
@@ -882,12 +892,13 @@ fn search_one(
         item: item.map(str::to_string),
     };
     if speaker.is_some() && filter.speaker.is_none() {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let date = m
         .date
         .map_or_else(|| "----------".to_string(), |d| d.to_string());
-    m.search(text, &filter)
+    let (hits, exact) = m.search_telling(text, &filter);
+    let lines = hits
         .into_iter()
         .map(|hit| {
             let place = hit
@@ -900,7 +911,8 @@ fn search_one(
                 one_line(&mark(&hit.text, text))
             )
         })
-        .collect()
+        .collect();
+    (lines, exact)
 }
 
 /// The first place `text` has `words` (case aside), marked »so«.

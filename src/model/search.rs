@@ -73,9 +73,16 @@ impl Meeting {
     /// are looked for only while nothing has the words as typed, and only
     /// in an entry that has every word somewhere.
     pub fn search(&self, query: &str, filter: &Filter) -> Vec<Hit> {
+        self.search_telling(query, filter).0
+    }
+
+    /// [`Meeting::search`], and whether the hits have the words as typed
+    /// (false: only word starts), so that a search across meetings can
+    /// keep to the exact hits when any meeting has them.
+    pub fn search_telling(&self, query: &str, filter: &Filter) -> (Vec<Hit>, bool) {
         let want = fold(query.trim());
         if want.is_empty() {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let words: Vec<&str> = want.split_whitespace().collect();
         let has_starts = |text: &str| {
@@ -129,7 +136,11 @@ impl Meeting {
                 });
             }
         }
-        if exact.is_empty() { starts } else { exact }
+        if exact.is_empty() {
+            (starts, false)
+        } else {
+            (exact, true)
+        }
     }
 }
 
