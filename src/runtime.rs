@@ -567,6 +567,7 @@ fn update_read_only(app: &mut App, msg: Msg, why: &str) -> Vec<Effect> {
         app.meeting.clone(),
         app.input.clone(),
         app.pending.clone(),
+        app.offer,
         app.editing,
     );
     let mut effects = update(app, msg, now());
@@ -577,7 +578,7 @@ fn update_read_only(app: &mut App, msg: Msg, why: &str) -> Vec<Effect> {
         app.save_state = SaveState::Saved;
     }
     if app.rev != rev {
-        (app.meeting, app.input, app.pending, app.editing) = before;
+        (app.meeting, app.input, app.pending, app.offer, app.editing) = before;
         app.rev = rev;
         app.history = crate::model::History::default();
         app.clamp_selections();

@@ -697,6 +697,9 @@ fn r17_a_paste_and_an_import_of_many_lines_fit_in_bounded_memory() {
     fs::write(&paste, many_lines(30_000)).unwrap();
     term.tmux(&["load-buffer", paste.to_str().unwrap()]);
     term.tmux(&["paste-buffer", "-p", "-t", common::SESSION]);
+    // Its /item and /decision lines are shown before anything runs.
+    screen_says(&term, "the pasted commands shown", "Enter runs all of them");
+    term.key("Enter");
     let m = common::wait_for_file(
         &file,
         "the pasted lines never all reached the file",
@@ -1250,20 +1253,71 @@ fn r17_without_a_terminal_nothing_is_created() {
 // ---------------------------------------------------------------------------
 // A paste holding its own end marker
 
-/// Pasted text that holds the end-of-paste marker (`ESC [ 201 ~`) ends the
-/// paste early, and what follows arrived as keys: each of its lines was
-/// run as typed, a `/command` included, outside the paste's one undo
-/// step. The whole text is one paste, undone by one Ctrl+Z (issue 9).
-#[test]
-fn a_pasted_end_marker_does_not_end_the_paste() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// The small meeting open in the app in `d`, with `text` pasted into it
+/// (bracketed, as a terminal pastes).
+fn paste_into_a_small_meeting(d: &Path, text: &str) -> (Term, PathBuf) {
     let file = d.join("m.ron");
     storage::save(&file, &small_meeting()).unwrap();
     let term = Term::open(d, &file);
-    let text = "First pasted line\n\u{1b}[201~/title Hijacked\nLast pasted line\n";
     term.tmux(&["set-buffer", "-b", "p", text]);
     term.tmux(&["paste-buffer", "-p", "-b", "p", "-t", common::SESSION]);
+    (term, file)
+}
+
+/// A `/command` inside a paste never runs unseen (issue 9): text pasted
+/// from a chat or an email holding "/quit" or "/title …" runs nothing
+/// until its commands have been shown; Esc then adds every line as text,
+/// and the app goes on.
+#[test]
+fn a_pasted_command_is_shown_before_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (term, file) = paste_into_a_small_meeting(
+        dir.path(),
+        "From the chat:\n/title Hijacked\n/quit\nSee you all Tuesday\n",
+    );
+    let said = screen_says(&term, "the pasted commands shown", "not run yet");
+    assert!(
+        said.contains("\"/title Hijacked\"") && said.contains("\"/quit\""),
+        "{said}"
+    );
+    assert!(
+        !common::has_ended(term.pid()),
+        "a pasted /quit ended the app"
+    );
+    let m = storage::load(&file).unwrap();
+    assert!(!has_note(&m, "From the chat:") && m.title == "Hardening drill");
+    term.key("Escape");
+    let m = common::wait_for_file(
+        &file,
+        "the pasted lines never reached the file as text",
+        |m| has_note(m, "See you all Tuesday"),
+        || term.screen(),
+    );
+    for line in ["From the chat:", "/title Hijacked", "/quit"] {
+        assert!(has_note(&m, line), "{line:?} is not a note");
+    }
+    assert_eq!(m.title, "Hardening drill");
+    assert!(
+        !common::has_ended(term.pid()),
+        "a pasted /quit ended the app"
+    );
+    term.quit();
+}
+
+/// Pasted text that holds the end-of-paste marker (`ESC [ 201 ~`) ends the
+/// paste early, and what follows arrived as keys: each of its lines was
+/// run as typed, a `/command` included, outside the paste's one undo
+/// step. The whole text is one paste, its command shown before it runs,
+/// undone by one Ctrl+Z (issue 9).
+#[test]
+fn a_pasted_end_marker_does_not_end_the_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let (term, file) = paste_into_a_small_meeting(
+        dir.path(),
+        "First pasted line\n\u{1b}[201~/title Hijacked\nLast pasted line\n",
+    );
+    screen_says(&term, "the pasted command shown", "\"/title Hijacked\"");
+    term.key("Enter");
     let m = common::wait_for_file(
         &file,
         "the pasted lines never reached the file",
