@@ -611,6 +611,12 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
         }
     }
     let mut out = format!("{name}: fine ({}).\n", counts(&m));
+    if let Some(why) = storage::newer_fields(&m) {
+        out.push_str(&format!(
+            "{name} {}, so this version opens it read-only.\n",
+            one_line(&why)
+        ));
+    }
     if !warnings.is_empty() {
         let n = warnings.len();
         out.push_str(&format!(

@@ -146,6 +146,10 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
             drop(lock);
             return open_read_only(meeting, &path, &why);
         }
+        Ok(meeting) if let Some(why) = storage::newer_fields(&meeting) => {
+            drop(lock);
+            return open_read_only(meeting, &path, &why);
+        }
         Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {

@@ -602,6 +602,73 @@ fn r15_unknown_fields_survive_a_session() {
     }
 }
 
+/// Fields a newer `minutes` wrote inside a person, an item and an entry
+/// cannot be written back in place by this one, so nothing is allowed to
+/// drop them (issue 9 finding 11): `check` says which and where, `import`
+/// is refused, and the app opens the meeting read-only with a banner
+/// saying why. After a session in which a line was typed the file holds
+/// the same bytes.
+#[test]
+fn r15_unknown_fields_deeper_down_are_never_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("newer.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    let mut text = fs::read_to_string(&file).unwrap();
+    for (after, field) in [
+        ("name: \"Jo Chwalko\",", "pronouns: \"they\","),
+        ("title: \"Budget\",", "colour: Some(\"red\"),"),
+        ("kind: Note(\"The board met.\"),", "mood: Cheerful,"),
+    ] {
+        assert!(text.contains(after), "{after} is not in:\n{text}");
+        text = text.replacen(after, &format!("{after} {field}"), 1);
+    }
+    fs::write(&file, &text).unwrap();
+    let places = [
+        "pronouns in person 1",
+        "colour in item 1",
+        "mood in item 1, entry 1",
+    ];
+
+    let out = run_cli(&["check", file.to_str().unwrap()], d);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(said.contains("newer version of minutes"), "{said}");
+    for place in places {
+        assert!(
+            said.contains(place),
+            "check does not name {place:?}: {said}"
+        );
+    }
+    let lines = d.join("lines.txt");
+    fs::write(&lines, "Imported into a newer file\n").unwrap();
+    let out = run_cli(
+        &["import", lines.to_str().unwrap(), file.to_str().unwrap()],
+        d,
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr_of(&out).contains("newer version"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+
+    let term = Term::open(d, &file);
+    let banner = screen_says(&term, "the read-only banner", "open read-only");
+    assert!(banner.contains("newer version of minutes"), "{banner}");
+    term.type_line_now("A line typed into a newer meeting");
+    screen_says(&term, "the line to be refused", "nothing can be changed");
+    term.key("C-u");
+    term.quit();
+    drop(term);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        text,
+        "the file from a newer minutes was rewritten"
+    );
+}
+
 /// The banner over a broken meeting names the recovery file, which exists
 /// from the start (R14); quitting without typing anything leaves none.
 #[test]
