@@ -102,7 +102,7 @@ fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, are
     // Lines are already wrapped to the width: set them straight into the
     // buffer rather than through Paragraph's own reflow.
     for (row, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
-        buf.set_line(inner.x, row, line, inner.width);
+        super::text::set_line(buf, inner.x, row, line, inner.width);
     }
 }
 

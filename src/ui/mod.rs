@@ -222,14 +222,17 @@ fn memoised(
     *memo = Some((hash_of(&(settled, area)), pane));
 }
 
+/// A row at a time: looking up each cell by its position cost more than
+/// copying it.
 fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: Rect) {
     let area = area.intersection(to.area).intersection(from.area);
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let (Some(src), Some(dst)) = (from.cell((x, y)), to.cell_mut((x, y))) {
-                dst.clone_from(src);
-            }
-        }
+        let (src, dst) = (from.index_of(area.x, y), to.index_of(area.x, y));
+        to.content[dst..dst + width].clone_from_slice(&from.content[src..src + width]);
     }
 }
 
@@ -246,7 +249,7 @@ fn draw_rows(
     let inner = block.inner(area);
     block.render(area, buf);
     for (i, (y, line)) in (inner.y..inner.bottom()).zip(rows).enumerate() {
-        buf.set_line(inner.x, y, line, inner.width);
+        text::set_line(buf, inner.x, y, line, inner.width);
         if let Some((row, style)) = lit
             && row == i
         {
