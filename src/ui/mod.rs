@@ -42,6 +42,8 @@ pub struct ViewCache {
     /// The log shown, and the entry at the top of its view, so that moving
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
+    /// The log's entries as last wrapped.
+    log_lines: log::Wrapped,
     help_max: u16,
     /// Columns the typed text wrapped at.
     input_width: u16,
@@ -148,7 +150,13 @@ fn render_panes(
         match app.focus {
             Focus::Attendance => attendance::render(app, buf, area),
             Focus::Agenda => agenda::render(app, buf, area, now),
-            Focus::Input | Focus::Log => log::render(app, log_memo, &mut cache.log_top, buf, area),
+            Focus::Input | Focus::Log => log::render(
+                app,
+                log_memo,
+                (&mut cache.log_top, &mut cache.log_lines),
+                buf,
+                area,
+            ),
         }
         return;
     }
@@ -182,7 +190,13 @@ fn render_panes(
         agenda::render(app, pane, bottom, now);
         agenda_key
     });
-    log::render(app, log_memo, &mut cache.log_top, buf, main);
+    log::render(
+        app,
+        log_memo,
+        (&mut cache.log_top, &mut cache.log_lines),
+        buf,
+        main,
+    );
 }
 
 /// A stable hash of what a pane is drawn from.
