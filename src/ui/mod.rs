@@ -255,7 +255,7 @@ fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: 
 /// rows here are already only those on screen.)
 fn draw_rows(
     buf: &mut ratatui::buffer::Buffer,
-    block: Block,
+    block: PaneBlock,
     area: Rect,
     rows: &[ratatui::text::Line],
     lit: Option<(usize, ratatui::style::Style)>,
@@ -274,14 +274,104 @@ fn draw_rows(
 
 /// A pane's frame, highlighted when it has the keyboard.
 /// A heavy border says which pane has the keyboard even without colour.
-fn pane_block(title: String, focused: bool) -> Block<'static> {
+fn pane_block(title: String, focused: bool) -> PaneBlock {
     let block = Block::bordered().title(title);
-    if focused {
+    let block = if focused {
         block
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::FOCUSED_BORDER)
             .title_style(theme::FOCUSED_TITLE)
     } else {
         block.border_style(theme::BORDER).title_style(theme::TITLE)
+    };
+    PaneBlock { block, focused }
+}
+
+/// A pane's bordered block, drawn cell for cell as ratatui draws it but for
+/// less: ratatui's first sets the block's style on every cell inside it
+/// (none, for these blocks), which cost as much as all of a pane's text on
+/// a key that redraws the log (issue 9). Here the sides are set directly
+/// and only the top row, with its title, is left to ratatui.
+struct PaneBlock {
+    block: Block<'static>,
+    focused: bool,
+}
+
+impl PaneBlock {
+    fn inner(&self, area: Rect) -> Rect {
+        self.block.inner(area)
+    }
+
+    fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width < 2 || area.height < 2 {
+            self.block.render(area, buf);
+            return;
+        }
+        let (set, style) = if self.focused {
+            (ratatui::symbols::border::THICK, theme::FOCUSED_BORDER)
+        } else {
+            (ratatui::symbols::border::PLAIN, theme::BORDER)
+        };
+        let (left, top) = (area.left(), area.top());
+        let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+        for y in top + 1..bottom {
+            buf[(left, y)]
+                .set_symbol(set.vertical_left)
+                .set_style(style);
+            buf[(right, y)]
+                .set_symbol(set.vertical_right)
+                .set_style(style);
+        }
+        for x in left + 1..right {
+            buf[(x, bottom)]
+                .set_symbol(set.horizontal_bottom)
+                .set_style(style);
+        }
+        for (x, y, corner) in [
+            (left, top, set.top_left),
+            (right, top, set.top_right),
+            (left, bottom, set.bottom_left),
+            (right, bottom, set.bottom_right),
+        ] {
+            buf[(x, y)].set_symbol(corner).set_style(style);
+        }
+        // Between the corners, ratatui's top border with its title lands
+        // where the whole block's would.
+        let between = Rect::new(left + 1, top, area.width - 2, 1);
+        self.block
+            .borders(ratatui::widgets::Borders::TOP)
+            .render(between, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+
+    #[test]
+    fn a_pane_block_is_drawn_as_ratatui_draws_it() {
+        let titles = [
+            " Log ",
+            " 12. A title far too long for the pane it is in ",
+            " 李小龍 ✓ ",
+            "",
+        ];
+        for focused in [false, true] {
+            for title in titles {
+                for (w, h) in [(30, 10), (2, 2), (3, 5), (1, 4), (8, 1), (12, 3)] {
+                    let area = Rect::new(2, 1, w, h);
+                    let mut want =
+                        Buffer::filled(Rect::new(0, 0, 40, 12), ratatui::buffer::Cell::new("x"));
+                    let mut got = want.clone();
+                    let theirs = pane_block(title.to_string(), focused);
+                    assert_eq!(theirs.inner(area), theirs.block.inner(area));
+                    theirs.block.render(area, &mut want);
+                    pane_block(title.to_string(), focused).render(area, &mut got);
+                    assert_eq!(got, want, "{title:?} {w}x{h} focused {focused}");
+                }
+            }
+        }
     }
 }
