@@ -38,10 +38,14 @@ pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
 /// non-ASCII one goes with the stretch (it may carry combining marks, or
 /// follow a prepended one).
 pub fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, style: Style) -> u16 {
+    let left = buf.area.right().saturating_sub(x).min(max_width);
+    if left == 0 {
+        return x;
+    }
     let mut pen = Pen {
         x,
-        y,
-        left: buf.area.right().saturating_sub(x).min(max_width),
+        at: buf.index_of(x, y),
+        left,
         style,
     };
     let bytes = text.as_bytes();
@@ -73,10 +77,11 @@ pub fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, st
     pen.x
 }
 
-/// Where [`set_text`] writes next, and the columns it has left.
+/// Where [`set_text`] writes next (column `x`, cell `at` of the buffer),
+/// and the columns it has left.
 struct Pen {
     x: u16,
-    y: u16,
+    at: usize,
     left: u16,
     style: Style,
 }
@@ -88,16 +93,15 @@ impl Pen {
             return false;
         };
         self.left = left;
-        buf[(self.x, self.y)]
+        buf.content[self.at]
             .set_symbol(symbol)
             .set_style(self.style);
-        let next = self.x + width;
-        self.x += 1;
         // The cells a wide grapheme covers, as ratatui leaves them.
-        while self.x < next {
-            buf[(self.x, self.y)].reset();
-            self.x += 1;
+        for covered in &mut buf.content[self.at + 1..self.at + usize::from(width)] {
+            covered.reset();
         }
+        self.x += width;
+        self.at += usize::from(width);
         true
     }
 }
