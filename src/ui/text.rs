@@ -27,16 +27,9 @@ pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
 /// `Buffer::set_stringn`, cell for cell: each grapheme in a cell, wide
 /// ones followed by cells reset, control characters and zero-width
 /// graphemes left out, stopping at the first grapheme that does not fit.
-/// Returns the column after the last cell set.
-///
-/// ratatui splits the whole text into graphemes and measures each one,
-/// which was the largest part of drawing the log on a key that redraws it
-/// (issue 9). Here only the stretches around non-ASCII characters are
-/// split so: two ASCII characters side by side are always separate
-/// graphemes (CR LF, the one exception, is left out either way), so a
-/// stretch ends between two of them, and an ASCII character next to a
-/// non-ASCII one goes with the stretch (it may carry combining marks, or
-/// follow a prepended one).
+/// Returns the column after the last cell set. ratatui splits the text
+/// into graphemes the slow way, which was the largest part of drawing the
+/// log on a key that redraws it (issue 9); see [`clusters`].
 pub fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, style: Style) -> u16 {
     let left = buf.area.right().saturating_sub(x).min(max_width);
     if left == 0 {
@@ -48,10 +41,12 @@ pub fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, st
         left,
         style,
     };
+    // As `clusters` splits text, inline: a byte at a time where it can.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            // CR LF, one grapheme, is left out like each of its halves.
             let fits = bytes[i].is_ascii_control() || pen.put(buf, &text[i..=i], 1);
             if !fits {
                 break;
@@ -75,6 +70,62 @@ pub fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, st
         i = end;
     }
     pen.x
+}
+
+/// The extended grapheme clusters of `s`, as `s.graphemes(true)` gives
+/// them, for a fraction of the cost on text that is mostly ASCII: two
+/// ASCII characters side by side are always separate graphemes, except CR
+/// LF, so only the stretches around non-ASCII characters are handed to
+/// the segmenter. Such a stretch takes in the ASCII character on each
+/// side (it may carry combining marks, or follow a prepended mark) and
+/// ends between two ASCII characters.
+pub fn clusters(s: &str) -> Clusters<'_> {
+    Clusters {
+        text: s,
+        at: 0,
+        stretch: None,
+    }
+}
+
+pub struct Clusters<'a> {
+    text: &'a str,
+    /// Where the next cluster or stretch starts.
+    at: usize,
+    /// The rest of a stretch being segmented.
+    stretch: Option<unicode_segmentation::Graphemes<'a>>,
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if let Some(g) = self.stretch.as_mut().and_then(Iterator::next) {
+            return Some(g);
+        }
+        self.stretch = None;
+        let bytes = self.text.as_bytes();
+        let i = self.at;
+        let first = *bytes.get(i)?;
+        // Whether a grapheme boundary certainly falls after byte `b`.
+        let apart = |b: usize| match (bytes[b], bytes.get(b + 1)) {
+            (_, None) => true,
+            (b'\r', Some(b'\n')) => false,
+            (this, Some(next)) => this.is_ascii() && next.is_ascii(),
+        };
+        if first.is_ascii() && apart(i) {
+            self.at = i + 1;
+            return Some(&self.text[i..=i]);
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && !apart(end - 1) {
+            end += 1;
+        }
+        self.at = end;
+        let mut stretch = self.text[i..end].graphemes(true);
+        let first = stretch.next();
+        self.stretch = Some(stretch);
+        first
+    }
 }
 
 /// Where [`set_text`] writes next (column `x`, cell `at` of the buffer),
@@ -144,8 +195,11 @@ fn fit_measured(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = g.width();
+    for g in clusters(s) {
+        let w = match g.as_bytes() {
+            [b' '..=b'~'] => 1,
+            _ => g.width(),
+        };
         if used + w + 1 > width {
             break;
         }
@@ -295,6 +349,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The same graphemes as the segmenter gives for the whole text.
+        #[test]
+        fn clusters_are_the_graphemes(
+            text in "[a-c \\r\\n\\t\\x1b\u{301}\u{600}\u{200d}\u{200b}\u{ff9f}\u{1100}\u{1161}é漢👩💻🇬ﾊ]{0,24}",
+        ) {
+            let want: Vec<&str> = text.graphemes(true).collect();
+            proptest::prop_assert_eq!(clusters(&text).collect::<Vec<_>>(), want);
+        }
+
         /// Any text, at any place and width: the cells ratatui would set.
         #[test]
         fn set_text_is_set_stringn(
