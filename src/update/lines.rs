@@ -404,7 +404,7 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
         .map(|(_, l)| clean(l).trim().to_string())
         .collect();
     if !unseen.is_empty() {
-        offer_commands(app, filled.len(), &unseen, lines);
+        offer_commands(app, &unseen, lines);
         return vec![];
     }
     run_lines(app, lines, now, seen)
@@ -427,9 +427,10 @@ fn is_command(line: &str) -> bool {
 /// can hold "/quit", "/save PATH" or "/title …". None of its lines runs
 /// until the commands have been shown: the lines wait (as the draft, so
 /// nothing is lost), Enter runs them all as one step, Esc adds them all as
-/// text. `filled` counts the lines that are not blank.
-fn offer_commands(app: &mut App, filled: usize, commands: &[String], lines: Vec<String>) {
+/// text.
+fn offer_commands(app: &mut App, commands: &[String], lines: Vec<String>) {
     app.pending = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    let filled = app.pending.len();
     app.offer = Some(Offer::Commands);
     const SHOWN: usize = 3;
     let mut quoted: Vec<String> = commands
