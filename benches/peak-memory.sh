@@ -27,6 +27,9 @@ if [ "${1:-}" = paste ]; then
   tmux -L "$sock" load-buffer "$dir/lines.txt"
   start=$(date +%s%N)
   tmux -L "$sock" paste-buffer -p
+  # Its /item line is shown before anything runs: Enter runs the paste.
+  until tmux -L "$sock" capture-pane -p | grep -q 'not run yet'; do sleep 0.01; done
+  tmux -L "$sock" send-keys Enter
   want=$((before + n - 1))
   until [ "$("$bin" check "$dir/m.ron" 2>/dev/null | sed -E 's/.* ([0-9]+) entries.*/\1/')" = "$want" ]; do
     sleep 0.05

@@ -91,7 +91,10 @@ impl Bench {
         Bench { app, cache, term }
     }
 
-    /// One key press: update, then draw the whole frame.
+    /// One key press: update, then draw the whole frame. Never inlined, so
+    /// that a profiler can count it alone (`valgrind --tool=callgrind
+    /// --toggle-collect='*Bench::press*'`).
+    #[inline(never)]
     fn press(&mut self, msg: Msg) {
         let effects = update(&mut self.app, msg, now());
         black_box(effects);
@@ -108,91 +111,99 @@ impl Bench {
     }
 }
 
-fn keypress_workloads(size: Size, w: u16, h: u16, n: usize) -> Vec<Stats> {
+/// The key-press workloads whose names hold `only` (all without it).
+fn keypress_workloads(size: Size, w: u16, h: u16, n: usize, only: Option<&str>) -> Vec<Stats> {
     let label = |what: &str| format!("{what}, {}, {w}x{h}", size.name());
+    let wanted = |what: &str| only.is_none_or(|o| label(what).contains(o));
     let mut out = Vec::new();
 
     // Typing a character into a comment line.
-    let mut b = Bench::new(size, w, h);
-    let mut s = Vec::with_capacity(n);
-    b.type_text("@Lin");
-    for i in 0..n {
-        if i % 60 == 0 {
-            b.app.input = tui_input::Input::new("@Lin ".into());
+    if wanted("type a character") {
+        let mut b = Bench::new(size, w, h);
+        let mut s = Vec::with_capacity(n);
+        b.type_text("@Lin");
+        for i in 0..n {
+            if i % 60 == 0 {
+                b.app.input = tui_input::Input::new("@Lin ".into());
+            }
+            let c = if i % 7 == 0 { ' ' } else { 'a' };
+            time(&mut s, || b.press(Msg::Edit(InputRequest::InsertChar(c))));
         }
-        let c = if i % 7 == 0 { ' ' } else { 'a' };
-        time(&mut s, || b.press(Msg::Edit(InputRequest::InsertChar(c))));
+        out.push(Stats {
+            name: label("type a character"),
+            samples: s,
+        });
     }
-    out.push(Stats {
-        name: label("type a character"),
-        samples: s,
-    });
-
     // Enter on a comment (applies it, snapshots for undo and the saver).
-    let mut b = Bench::new(size, w, h);
-    // Someone a token names alone (synthetic names repeat, as real ones do).
-    let m = &b.app.meeting;
-    let token = m
-        .people
-        .iter()
-        .map(|p| (p.id, minutes::retype::token_for(m, p.id)))
-        .find(|(id, t)| m.resolve(t) == minutes::model::Resolution::One(*id))
-        .map(|(_, t)| t)
-        .unwrap();
-    let mut s = Vec::with_capacity(n / 4);
-    for _ in 0..n / 4 {
-        b.app.input = tui_input::Input::default();
-        b.type_text(&format!("@{token} agreed that the figures are right"));
-        time(&mut s, || b.press(Msg::Submit));
-        assert!(b.app.input.value().is_empty(), "the comment was refused");
+    if wanted("Enter on a comment") {
+        let mut b = Bench::new(size, w, h);
+        // Someone a token names alone (synthetic names repeat, as real ones do).
+        let m = &b.app.meeting;
+        let token = m
+            .people
+            .iter()
+            .map(|p| (p.id, minutes::retype::token_for(m, p.id)))
+            .find(|(id, t)| m.resolve(t) == minutes::model::Resolution::One(*id))
+            .map(|(_, t)| t)
+            .unwrap();
+        let mut s = Vec::with_capacity(n / 4);
+        for _ in 0..n / 4 {
+            b.app.input = tui_input::Input::default();
+            b.type_text(&format!("@{token} agreed that the figures are right"));
+            time(&mut s, || b.press(Msg::Submit));
+            assert!(b.app.input.value().is_empty(), "the comment was refused");
+        }
+        out.push(Stats {
+            name: label("Enter on a comment"),
+            samples: s,
+        });
     }
-    out.push(Stats {
-        name: label("Enter on a comment"),
-        samples: s,
-    });
-
     // Scrolling the log to the top and back.
-    let mut b = Bench::new(size, w, h);
-    b.app.focus = Focus::Log;
-    let mut s = Vec::with_capacity(n / 2);
-    for i in 0..n / 2 {
-        let msg = if i % 2 == 0 {
-            Msg::Move(Motion::Home)
-        } else {
-            Msg::Move(Motion::End)
-        };
-        time(&mut s, || b.press(msg));
+    if wanted("log to the top / back") {
+        let mut b = Bench::new(size, w, h);
+        b.app.focus = Focus::Log;
+        let mut s = Vec::with_capacity(n / 2);
+        for i in 0..n / 2 {
+            let msg = if i % 2 == 0 {
+                Msg::Move(Motion::Home)
+            } else {
+                Msg::Move(Motion::End)
+            };
+            time(&mut s, || b.press(msg));
+        }
+        out.push(Stats {
+            name: label("log to the top / back"),
+            samples: s,
+        });
     }
-    out.push(Stats {
-        name: label("log to the top / back"),
-        samples: s,
-    });
-
     // Opening another item from the agenda.
-    let mut b = Bench::new(size, w, h);
-    b.app.focus = Focus::Agenda;
-    let items = b.app.meeting.items.len();
-    let mut s = Vec::with_capacity(n / 4);
-    for i in 0..n / 4 {
-        b.app.agenda_sel = (i * 7) % items;
-        time(&mut s, || b.press(Msg::Pane(PaneMsg::MakeCurrent)));
+    if wanted("open another item") {
+        let mut b = Bench::new(size, w, h);
+        b.app.focus = Focus::Agenda;
+        let items = b.app.meeting.items.len();
+        let mut s = Vec::with_capacity(n / 4);
+        for i in 0..n / 4 {
+            b.app.agenda_sel = (i * 7) % items;
+            time(&mut s, || b.press(Msg::Pane(PaneMsg::MakeCurrent)));
+        }
+        out.push(Stats {
+            name: label("open another item"),
+            samples: s,
+        });
     }
-    out.push(Stats {
-        name: label("open another item"),
-        samples: s,
-    });
-
     // Completing a name with Tab.
-    let mut b = Bench::new(size, w, h);
-    let mut s = Vec::with_capacity(n / 2);
-    for _ in 0..n / 2 {
-        b.app.input = tui_input::Input::new("@Lin".into());
-        time(&mut s, || b.press(Msg::Complete));
+    if wanted("Tab completes a name") {
+        let mut b = Bench::new(size, w, h);
+        let mut s = Vec::with_capacity(n / 2);
+        for _ in 0..n / 2 {
+            b.app.input = tui_input::Input::new("@Lin".into());
+            time(&mut s, || b.press(Msg::Complete));
+        }
+        out.push(Stats {
+            name: label("Tab completes a name"),
+            samples: s,
+        });
     }
-    out.push(Stats {
-        name: label("Tab completes a name"),
-        samples: s,
-    });
     out
 }
 
@@ -208,7 +219,11 @@ fn paste_workload(size: Size, n: usize) -> Stats {
     let mut s = Vec::new();
     for _ in 0..n {
         let mut b = Bench::new(size, 120, 40);
-        time(&mut s, || b.press(Msg::Paste(lines.clone())));
+        // Its /decision lines are shown first: Enter runs the paste.
+        time(&mut s, || {
+            update(&mut b.app, Msg::Paste(lines.clone()), now());
+            b.press(Msg::Submit);
+        });
     }
     Stats {
         name: format!("paste 1,000 lines, {}", size.name()),
@@ -385,6 +400,9 @@ fn main() {
             .cloned()
     };
     let only = value("--only");
+    // `--workload NAME`: only the key-press workloads whose names hold
+    // NAME ("open another item, XL, 120x40"), as one for a profiler.
+    let workload = value("--workload");
     let sizes: Vec<Size> = match value("--size").and_then(|s| Size::parse(&s)) {
         Some(size) => vec![size],
         None if smoke => vec![Size::S],
@@ -400,7 +418,7 @@ fn main() {
     for &size in &sizes {
         if wants("keys") {
             for (w, h) in [(120, 40), (200, 60)] {
-                all.extend(keypress_workloads(size, w, h, n));
+                all.extend(keypress_workloads(size, w, h, n, workload.as_deref()));
             }
         }
     }
@@ -523,7 +541,9 @@ fn child_paste(n: usize) {
     b.app.path = path.clone();
     let text = scale_lines(n);
     let t = Instant::now();
-    let effects = update(&mut b.app, Msg::Paste(text), now());
+    update(&mut b.app, Msg::Paste(text), now());
+    // Its /item line is shown first: Enter runs the paste.
+    let effects = update(&mut b.app, Msg::Submit, now());
     let saved = effects.into_iter().find_map(|e| match e {
         minutes::msg::Effect::Save { meeting, .. } => Some(meeting),
         _ => None,

@@ -73,6 +73,16 @@ impl Editing {
     }
 }
 
+/// What a paste waiting in `pending` is offered as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Offer {
+    /// A numbered list: Enter adds the lines as agenda items, Esc as notes.
+    Items,
+    /// Lines holding `/commands`, shown before any runs: Enter runs them
+    /// all, Esc adds every line as text.
+    Commands,
+}
+
 /// A message under the panes: what the last line did, or why it failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -128,9 +138,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Pasted lines still to run, held when one of them failed.
     pub pending: VecDeque<String>,
-    /// The pending lines are a pasted numbered list, offered as agenda
-    /// items: Enter adds them as items, Esc as notes.
-    pub items_offered: bool,
+    /// The pending lines wait for an answer: Enter or Esc.
+    pub offer: Option<Offer>,
     /// The words last looked for with /find, offered again by Ctrl+F.
     pub last_find: Option<String>,
     /// The overlay shows what to check before sending, not the help.
@@ -306,7 +315,7 @@ impl App {
             editing: None,
             message: None,
             pending: VecDeque::new(),
-            items_offered: false,
+            offer: None,
             last_find: None,
             showing_checks: false,
             help: None,

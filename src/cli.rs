@@ -694,6 +694,12 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     let mut warnings: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
     warnings.extend(seal::changed_since_approval(&m));
     let mut out = format!("{name}: fine ({}).\n", counts(&m));
+    if let Some(why) = storage::newer_fields(&m) {
+        out.push_str(&format!(
+            "{name} {}, so this version opens it read-only.\n",
+            one_line(&why)
+        ));
+    }
     if !warnings.is_empty() {
         let n = warnings.len();
         out.push_str(&format!(

@@ -166,6 +166,11 @@ fn pasting() -> Vec<HelpLine> {
             false,
         ),
         row(
+            "A /command among them",
+            "Shown before any line runs: Enter runs them all, Esc adds every line as text",
+            false,
+        ),
+        row(
             "A line refused",
             "Waits in the input with its error, the lines after it behind it: fix it, press Enter",
             false,

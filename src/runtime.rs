@@ -146,6 +146,10 @@ pub fn open_meeting(path: &Path) -> Result<(), Failure> {
             drop(lock);
             return open_read_only(meeting, &path, &why);
         }
+        Ok(meeting) if let Some(why) = storage::newer_fields(&meeting) => {
+            drop(lock);
+            return open_read_only(meeting, &path, &why);
+        }
         Ok(meeting) => (App::restore(meeting, path), None),
         Err(e) if e.is_not_found() => {
             let m = Meeting {
@@ -591,6 +595,7 @@ fn update_read_only(app: &mut App, msg: Msg, why: &str) -> Vec<Effect> {
         app.meeting.clone(),
         app.input.clone(),
         app.pending.clone(),
+        app.offer,
         app.editing,
     );
     let mut effects = update(app, msg, now());
@@ -601,7 +606,7 @@ fn update_read_only(app: &mut App, msg: Msg, why: &str) -> Vec<Effect> {
         app.save_state = SaveState::Saved;
     }
     if app.rev != rev {
-        (app.meeting, app.input, app.pending, app.editing) = before;
+        (app.meeting, app.input, app.pending, app.offer, app.editing) = before;
         app.rev = rev;
         app.history = crate::model::History::default();
         app.clamp_selections();

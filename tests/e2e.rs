@@ -141,6 +141,9 @@ fn pasting_the_seed_gives_the_same_file() {
     ]);
     // -p: bracketed paste, since the app asked for it.
     term.tmux(&["paste-buffer", "-p", "-b", "seed", "-t", SESSION]);
+    // Its commands are shown before any line runs: Enter runs them all.
+    term.wait_for("the pasted commands shown", |s| s.contains("not run yet"));
+    term.key("Enter");
     let mut last = None;
     let done = poll(TIMEOUT, POLL, || {
         let m = storage::load(&file).ok().map(|m| without_times(&m));

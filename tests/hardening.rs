@@ -602,6 +602,73 @@ fn r15_unknown_fields_survive_a_session() {
     }
 }
 
+/// Fields a newer `minutes` wrote inside a person, an item and an entry
+/// cannot be written back in place by this one, so nothing is allowed to
+/// drop them (issue 9 finding 11): `check` says which and where, `import`
+/// is refused, and the app opens the meeting read-only with a banner
+/// saying why. After a session in which a line was typed the file holds
+/// the same bytes.
+#[test]
+fn r15_unknown_fields_deeper_down_are_never_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("newer.ron");
+    storage::save(&file, &small_meeting()).unwrap();
+    let mut text = fs::read_to_string(&file).unwrap();
+    for (after, field) in [
+        ("name: \"Jo Chwalko\",", "pronouns: \"they\","),
+        ("title: \"Budget\",", "colour: Some(\"red\"),"),
+        ("kind: Note(\"The board met.\"),", "mood: Cheerful,"),
+    ] {
+        assert!(text.contains(after), "{after} is not in:\n{text}");
+        text = text.replacen(after, &format!("{after} {field}"), 1);
+    }
+    fs::write(&file, &text).unwrap();
+    let places = [
+        "pronouns in person 1",
+        "colour in item 1",
+        "mood in item 1, entry 1",
+    ];
+
+    let out = run_cli(&["check", file.to_str().unwrap()], d);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(said.contains("newer version of minutes"), "{said}");
+    for place in places {
+        assert!(
+            said.contains(place),
+            "check does not name {place:?}: {said}"
+        );
+    }
+    let lines = d.join("lines.txt");
+    fs::write(&lines, "Imported into a newer file\n").unwrap();
+    let out = run_cli(
+        &["import", lines.to_str().unwrap(), file.to_str().unwrap()],
+        d,
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr_of(&out).contains("newer version"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+
+    let term = Term::open(d, &file);
+    let banner = screen_says(&term, "the read-only banner", "open read-only");
+    assert!(banner.contains("newer version of minutes"), "{banner}");
+    term.type_line_now("A line typed into a newer meeting");
+    screen_says(&term, "the line to be refused", "nothing can be changed");
+    term.key("C-u");
+    term.quit();
+    drop(term);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        text,
+        "the file from a newer minutes was rewritten"
+    );
+}
+
 /// The banner over a broken meeting names the recovery file, which exists
 /// from the start (R14); quitting without typing anything leaves none.
 #[test]
@@ -697,6 +764,9 @@ fn r17_a_paste_and_an_import_of_many_lines_fit_in_bounded_memory() {
     fs::write(&paste, many_lines(30_000)).unwrap();
     term.tmux(&["load-buffer", paste.to_str().unwrap()]);
     term.tmux(&["paste-buffer", "-p", "-t", common::SESSION]);
+    // Its /item and /decision lines are shown before anything runs.
+    screen_says(&term, "the pasted commands shown", "Enter runs all of them");
+    term.key("Enter");
     let m = common::wait_for_file(
         &file,
         "the pasted lines never all reached the file",
@@ -1256,20 +1326,71 @@ fn r17_without_a_terminal_nothing_is_created() {
 // ---------------------------------------------------------------------------
 // A paste holding its own end marker
 
-/// Pasted text that holds the end-of-paste marker (`ESC [ 201 ~`) ends the
-/// paste early, and what follows arrived as keys: each of its lines was
-/// run as typed, a `/command` included, outside the paste's one undo
-/// step. The whole text is one paste, undone by one Ctrl+Z (issue 9).
-#[test]
-fn a_pasted_end_marker_does_not_end_the_paste() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// The small meeting open in the app in `d`, with `text` pasted into it
+/// (bracketed, as a terminal pastes).
+fn paste_into_a_small_meeting(d: &Path, text: &str) -> (Term, PathBuf) {
     let file = d.join("m.ron");
     storage::save(&file, &small_meeting()).unwrap();
     let term = Term::open(d, &file);
-    let text = "First pasted line\n\u{1b}[201~/title Hijacked\nLast pasted line\n";
     term.tmux(&["set-buffer", "-b", "p", text]);
     term.tmux(&["paste-buffer", "-p", "-b", "p", "-t", common::SESSION]);
+    (term, file)
+}
+
+/// A `/command` inside a paste never runs unseen (issue 9): text pasted
+/// from a chat or an email holding "/quit" or "/title …" runs nothing
+/// until its commands have been shown; Esc then adds every line as text,
+/// and the app goes on.
+#[test]
+fn a_pasted_command_is_shown_before_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (term, file) = paste_into_a_small_meeting(
+        dir.path(),
+        "From the chat:\n/title Hijacked\n/quit\nSee you all Tuesday\n",
+    );
+    let said = screen_says(&term, "the pasted commands shown", "not run yet");
+    assert!(
+        said.contains("\"/title Hijacked\"") && said.contains("\"/quit\""),
+        "{said}"
+    );
+    assert!(
+        !common::has_ended(term.pid()),
+        "a pasted /quit ended the app"
+    );
+    let m = storage::load(&file).unwrap();
+    assert!(!has_note(&m, "From the chat:") && m.title == "Hardening drill");
+    term.key("Escape");
+    let m = common::wait_for_file(
+        &file,
+        "the pasted lines never reached the file as text",
+        |m| has_note(m, "See you all Tuesday"),
+        || term.screen(),
+    );
+    for line in ["From the chat:", "/title Hijacked", "/quit"] {
+        assert!(has_note(&m, line), "{line:?} is not a note");
+    }
+    assert_eq!(m.title, "Hardening drill");
+    assert!(
+        !common::has_ended(term.pid()),
+        "a pasted /quit ended the app"
+    );
+    term.quit();
+}
+
+/// Pasted text that holds the end-of-paste marker (`ESC [ 201 ~`) ends the
+/// paste early, and what follows arrived as keys: each of its lines was
+/// run as typed, a `/command` included, outside the paste's one undo
+/// step. The whole text is one paste, its command shown before it runs,
+/// undone by one Ctrl+Z (issue 9).
+#[test]
+fn a_pasted_end_marker_does_not_end_the_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let (term, file) = paste_into_a_small_meeting(
+        dir.path(),
+        "First pasted line\n\u{1b}[201~/title Hijacked\nLast pasted line\n",
+    );
+    screen_says(&term, "the pasted command shown", "\"/title Hijacked\"");
+    term.key("Enter");
     let m = common::wait_for_file(
         &file,
         "the pasted lines never reached the file",

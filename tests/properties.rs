@@ -36,6 +36,8 @@ fn seeded_app() -> App {
                   /item One\n/item Two\n@JC spoke\n- a bullet\n/decision agreed\n\
                   /action Clerk: do it by 1 May 2019\n";
     update(&mut app, Msg::Paste(roster.into()), now());
+    // Pasted commands wait to be seen: Enter runs them.
+    update(&mut app, Msg::Submit, now());
     app
 }
 

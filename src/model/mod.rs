@@ -90,6 +90,12 @@ pub struct Meeting {
     /// write a struct's fields from a map.
     #[serde(skip)]
     pub unknown_fields: Vec<(String, String)>,
+    /// Fields this version does not know inside items, people and entries
+    /// (written by a newer minutes), each as "NAME in PLACE". Unlike the
+    /// top-level ones they cannot be written back, so storage refuses to
+    /// save a meeting that has any, and the app opens it read-only (R15).
+    #[serde(skip)]
+    pub newer_fields: Vec<String>,
     /// The house style the minutes follow; left out of the file while it
     /// is the default, so older files and older readers are unaffected.
     #[serde(skip_serializing_if = "Style::is_default")]
@@ -147,6 +153,7 @@ impl Default for Meeting {
             draft: String::new(),
             draft_edit: None,
             unknown_fields: Vec::new(),
+            newer_fields: Vec::new(),
             style: Style::default(),
             approval: None,
             previous: None,

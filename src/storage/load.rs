@@ -142,6 +142,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
             version_error(path, seen.version.then_some(meeting.version))?;
             Meeting {
                 unknown_fields: seen.unknown,
+                newer_fields: seen.nested,
                 ..meeting
             }
         }
@@ -161,6 +162,25 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     saturate_time_spent(&mut meeting);
     meeting.version = SCHEMA_VERSION;
     Ok(meeting)
+}
+
+/// Why `meeting` must not be saved by this version, worded to follow the
+/// file's name: it holds fields a newer minutes wrote inside items, people
+/// or entries, which a save would drop (R15). `None` when it may be.
+pub fn newer_fields(meeting: &Meeting) -> Option<String> {
+    const SHOWN: usize = 3;
+    let fields = &meeting.newer_fields;
+    let (first, more) = fields.split_at(fields.len().min(SHOWN));
+    let mut listed = first.join("; ");
+    if !more.is_empty() {
+        listed.push_str(&format!("; and {} more", more.len()));
+    }
+    (!fields.is_empty()).then(|| {
+        format!(
+            "was written by a newer version of minutes, and saving would drop the fields this \
+             version does not know ({listed})"
+        )
+    })
 }
 
 /// Hold each item's time spent within what a duration can hold (about

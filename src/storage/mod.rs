@@ -45,7 +45,7 @@ pub use crate::listing::{Listed, Summary};
 pub use folder::{
     DIR_ENV, DirError, data_dir, data_dir_path, each_meeting, ensure_private_dir, list,
 };
-pub use load::{LoadError, MAX_FILE_SIZE, load, parse};
+pub use load::{LoadError, MAX_FILE_SIZE, load, newer_fields, parse};
 pub use lock::{LockError, MeetingLock};
 pub use names::{
     backup_path, lock_path, random_token, recovery_path, suggested_file_name, unique_path,

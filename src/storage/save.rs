@@ -72,6 +72,12 @@ pub enum SaveError {
         path.display()
     )]
     NotOurs { path: PathBuf, why: NotOurs },
+
+    #[error(
+        "{} {why}, so it was not saved: only a newer minutes can change it without losing them.",
+        path.display()
+    )]
+    Newer { path: PathBuf, why: String },
 }
 
 impl SaveError {
@@ -233,8 +239,15 @@ pub fn save_companion(path: &Path, meeting: &Meeting) -> Result<(), SaveError> {
     write_companion(path, text.as_bytes())
 }
 
-/// [`serialise`], refused if the text would be too large to load.
+/// [`serialise`], refused if the text would be too large to load, or if
+/// the file holds fields from a newer minutes that the text would drop.
 fn serialise_to_open(path: &Path, meeting: &Meeting) -> Result<String, SaveError> {
+    if let Some(why) = super::load::newer_fields(meeting) {
+        return Err(SaveError::Newer {
+            path: path.into(),
+            why,
+        });
+    }
     let text = serialise(meeting)?;
     let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
     if size > MAX_FILE_SIZE {
@@ -553,6 +566,27 @@ mod tests {
         changed.title.push_str(" (reconvened)");
         save(&path, &changed).unwrap();
         assert_eq!(load(&path).unwrap(), changed);
+    }
+
+    #[test]
+    fn fields_a_save_would_drop_stop_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.ron");
+        let text = serialise(&sample_meeting()).unwrap().replacen(
+            "name: ",
+            "pronouns: \"they\",\n name: ",
+            1,
+        );
+        fs::write(&path, &text).unwrap();
+        let mut meeting = load(&path).unwrap();
+        assert_eq!(meeting.newer_fields, ["pronouns in person 1"]);
+        meeting.title.push_str(" (changed)");
+        for saved in [save(&path, &meeting), save_companion(&path, &meeting)] {
+            let e = saved.unwrap_err().to_string();
+            assert!(e.contains("newer version of minutes"), "{e}");
+            assert!(e.contains("(pronouns in person 1)"), "{e}");
+        }
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! three-hour meeting as in a five-minute one.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,20 +15,72 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, fit, wrap};
+use super::text::{clean, fit, set_line, wrap};
 use super::{PaneMemo, hash_of, memoised, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
-use crate::model::{Became, Entry, EntryKind, Meeting, Motion, Outcome, Vote, Who};
+use crate::model::{
+    Became, Entry, EntryKind, Meeting, Motion, Outcome, Person, PersonId, Style as HouseStyle,
+    Vote, Who,
+};
 
 /// Columns taken by the time at the start of each entry ("14:03 ").
 const TIME_WIDTH: usize = 6;
+
+/// Each entry's lines as last wrapped, so that a frame wraps only the
+/// entries it has not drawn before (issue 9: a key that moves the log or
+/// adds to it wrapped every entry on screen again). An entry's lines
+/// depend on the entry, the roster, the house style, the chair and the
+/// width; a change to any of the last four starts afresh. Entries are
+/// held, not just their addresses, so an address cannot be reused for
+/// another entry while it is a key.
+#[derive(Debug, Default)]
+pub struct Wrapped {
+    context: Option<Context>,
+    lines: HashMap<usize, (Arc<Entry>, Vec<Line<'static>>)>,
+}
+
+/// What an entry's lines depend on besides the entry: the roster, the
+/// house style, the chair and the width.
+type Context = (Arc<Vec<Person>>, HouseStyle, Option<PersonId>, usize);
+
+/// Entries kept at most: a few screens' worth many times over, so that
+/// scrolling back and forth wraps nothing, without holding a whole log.
+const WRAPPED_MOST: usize = 2_000;
+
+impl Wrapped {
+    /// Forget what was wrapped for another roster, style, chair or width.
+    fn prepare(&mut self, m: &Meeting, width: usize) {
+        let same = self
+            .context
+            .as_ref()
+            .is_some_and(|(people, style, chair, w)| {
+                Arc::ptr_eq(people, &m.people)
+                    && *style == m.style
+                    && *chair == m.chair
+                    && *w == width
+            });
+        if !same || self.lines.len() > WRAPPED_MOST {
+            self.lines.clear();
+            self.context = Some((Arc::clone(&m.people), m.style.clone(), m.chair, width));
+        }
+    }
+
+    fn lines(&mut self, m: &Meeting, entry: &Arc<Entry>, width: usize) -> &[Line<'static>] {
+        let key = Arc::as_ptr(entry).addr();
+        &self
+            .lines
+            .entry(key)
+            .or_insert_with(|| (Arc::clone(entry), entry_lines(m, entry, width)))
+            .1
+    }
+}
 
 /// `top` is where the view started last frame, and is moved by drawing.
 pub fn render(
     app: &App,
     memo: &mut PaneMemo,
-    top: &mut Option<(LogRef, usize)>,
+    (top, wrapped): (&mut Option<(LogRef, usize)>, &mut Wrapped),
     buf: &mut Buffer,
     area: Rect,
 ) {
@@ -43,12 +97,17 @@ pub fn render(
         ))
     };
     memoised(memo, key(*top), area, buf, |pane| {
-        draw(app, top, pane, area);
+        draw(app, (top, wrapped), pane, area);
         key(*top)
     });
 }
 
-fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, area: Rect) {
+fn draw(
+    app: &App,
+    (top_kept, wrapped): (&mut Option<(LogRef, usize)>, &mut Wrapped),
+    buf: &mut Buffer,
+    area: Rect,
+) {
     let focused = app.focus == Focus::Log;
     let shown = app.shown_log();
     let title = title(app, shown, usize::from(area.width.saturating_sub(4)));
@@ -85,14 +144,15 @@ fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, are
     } else {
         None
     });
-    let view = View {
+    wrapped.prepare(&app.meeting, width);
+    let mut view = View {
         m: &app.meeting,
         entries,
-        highlight,
         width,
         height,
+        wrapped,
     };
-    let (top, lines) = match selected.or(editing) {
+    let (top, rows) = match selected.or(editing) {
         // Following the newest entry: it sits at the bottom.
         None => view.ending_at(last),
         Some(sel) => {
@@ -105,55 +165,62 @@ fn draw(app: &App, top_kept: &mut Option<(LogRef, usize)>, buf: &mut Buffer, are
     *top_kept = Some((shown, top));
     // Lines are already wrapped to the width: set them straight into the
     // buffer rather than through Paragraph's own reflow.
-    for (row, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
-        buf.set_line(inner.x, row, line, inner.width);
+    for (y, (i, l)) in (inner.y..inner.bottom()).zip(rows) {
+        let line = &view.lines_of(i)[l];
+        if highlight == Some(i) {
+            // Light the whole row, not just the words.
+            let mut line = line.clone();
+            let pad = width.saturating_sub(line.width());
+            line.spans.push(ratatui::text::Span::raw(" ".repeat(pad)));
+            let line = line.patch_style(theme::SELECTED);
+            set_line(buf, inner.x, y, &line, inner.width);
+        } else {
+            set_line(buf, inner.x, y, line, inner.width);
+        }
     }
 }
 
-/// One frame of the log: which entries, how wide, which one is lit.
+/// One frame of the log: which entries, at what size. A row is an entry
+/// and one of its lines.
 struct View<'a> {
     m: &'a Meeting,
-    entries: &'a [std::sync::Arc<Entry>],
-    highlight: Option<usize>,
+    entries: &'a [Arc<Entry>],
     width: usize,
     height: usize,
+    wrapped: &'a mut Wrapped,
 }
 
 impl View<'_> {
-    fn lines_of(&self, i: usize) -> Vec<Line<'static>> {
-        let mut lines = entry_lines(self.m, &self.entries[i], self.width);
-        if self.highlight == Some(i) {
-            for l in &mut lines {
-                // Light the whole row, not just the words.
-                let pad = self.width.saturating_sub(l.width());
-                l.spans.push(ratatui::text::Span::raw(" ".repeat(pad)));
-                *l = l.clone().patch_style(theme::SELECTED);
-            }
-        }
-        lines
+    fn lines_of(&mut self, i: usize) -> &[Line<'static>] {
+        self.wrapped.lines(self.m, &self.entries[i], self.width)
+    }
+
+    /// The rows of entry `i`.
+    fn rows_of(&mut self, i: usize) -> impl Iterator<Item = (usize, usize)> + use<> {
+        (0..self.lines_of(i).len()).map(move |l| (i, l))
     }
 
     /// Entries up to `last`, the last at the bottom (its tail if it is
-    /// taller than the pane). Returns the first entry shown, and the lines.
-    fn ending_at(&self, last: usize) -> (usize, Vec<Line<'static>>) {
-        let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
+    /// taller than the pane). Returns the first entry shown, and the rows.
+    fn ending_at(&mut self, last: usize) -> (usize, Vec<(usize, usize)>) {
         let mut used = 0;
         let mut i = last + 1;
         while i > 0 && used < self.height {
             i -= 1;
-            let lines = self.lines_of(i);
-            used += lines.len();
-            blocks.push(lines);
+            used += self.lines_of(i).len();
         }
         let top = i;
-        let mut out: Vec<Line<'static>> = blocks.into_iter().rev().flatten().collect();
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(used);
+        for entry in top..=last {
+            out.extend(self.rows_of(entry));
+        }
         if out.len() > self.height {
             out.drain(..out.len() - self.height);
         }
         // Room left (a short log): fill it with what comes after.
         let mut after = last + 1;
         while out.len() < self.height && after < self.entries.len() {
-            out.extend(self.lines_of(after));
+            out.extend(self.rows_of(after));
             after += 1;
         }
         out.truncate(self.height);
@@ -162,7 +229,7 @@ impl View<'_> {
 
     /// A view that shows entry `sel`, keeping the previous top entry while
     /// `sel` still fits below it, so moving the selection does not jump.
-    fn showing(&self, sel: usize, previous: Option<usize>) -> (usize, Vec<Line<'static>>) {
+    fn showing(&mut self, sel: usize, previous: Option<usize>) -> (usize, Vec<(usize, usize)>) {
         let top = match previous {
             Some(top) if top <= sel && self.fits(top, sel) => top,
             Some(top) if sel < top => sel,
@@ -172,7 +239,7 @@ impl View<'_> {
         let mut out = Vec::new();
         let mut i = top;
         while out.len() < self.height && i < self.entries.len() {
-            out.extend(self.lines_of(i));
+            out.extend(self.rows_of(i));
             i += 1;
         }
         out.truncate(self.height);
@@ -180,7 +247,7 @@ impl View<'_> {
     }
 
     /// Whether entries `top..=sel` fit in the pane together.
-    fn fits(&self, top: usize, sel: usize) -> bool {
+    fn fits(&mut self, top: usize, sel: usize) -> bool {
         let mut used = 0;
         for i in top..=sel {
             used += self.lines_of(i).len();

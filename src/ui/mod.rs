@@ -42,6 +42,8 @@ pub struct ViewCache {
     /// The log shown, and the entry at the top of its view, so that moving
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
+    /// The log's entries as last wrapped.
+    log_lines: log::Wrapped,
     help_max: u16,
     /// Columns the typed text wrapped at.
     input_width: u16,
@@ -148,7 +150,13 @@ fn render_panes(
         match app.focus {
             Focus::Attendance => attendance::render(app, buf, area),
             Focus::Agenda => agenda::render(app, buf, area, now),
-            Focus::Input | Focus::Log => log::render(app, log_memo, &mut cache.log_top, buf, area),
+            Focus::Input | Focus::Log => log::render(
+                app,
+                log_memo,
+                (&mut cache.log_top, &mut cache.log_lines),
+                buf,
+                area,
+            ),
         }
         return;
     }
@@ -182,7 +190,13 @@ fn render_panes(
         agenda::render(app, pane, bottom, now);
         agenda_key
     });
-    log::render(app, log_memo, &mut cache.log_top, buf, main);
+    log::render(
+        app,
+        log_memo,
+        (&mut cache.log_top, &mut cache.log_lines),
+        buf,
+        main,
+    );
 }
 
 /// A stable hash of what a pane is drawn from.
@@ -222,14 +236,17 @@ fn memoised(
     *memo = Some((hash_of(&(settled, area)), pane));
 }
 
+/// A row at a time: looking up each cell by its position cost more than
+/// copying it.
 fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: Rect) {
     let area = area.intersection(to.area).intersection(from.area);
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let (Some(src), Some(dst)) = (from.cell((x, y)), to.cell_mut((x, y))) {
-                dst.clone_from(src);
-            }
-        }
+        let (src, dst) = (from.index_of(area.x, y), to.index_of(area.x, y));
+        to.content[dst..dst + width].clone_from_slice(&from.content[src..src + width]);
     }
 }
 
@@ -238,7 +255,7 @@ fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: 
 /// rows here are already only those on screen.)
 fn draw_rows(
     buf: &mut ratatui::buffer::Buffer,
-    block: Block,
+    block: PaneBlock,
     area: Rect,
     rows: &[ratatui::text::Line],
     lit: Option<(usize, ratatui::style::Style)>,
@@ -246,7 +263,7 @@ fn draw_rows(
     let inner = block.inner(area);
     block.render(area, buf);
     for (i, (y, line)) in (inner.y..inner.bottom()).zip(rows).enumerate() {
-        buf.set_line(inner.x, y, line, inner.width);
+        text::set_line(buf, inner.x, y, line, inner.width);
         if let Some((row, style)) = lit
             && row == i
         {
@@ -257,14 +274,104 @@ fn draw_rows(
 
 /// A pane's frame, highlighted when it has the keyboard.
 /// A heavy border says which pane has the keyboard even without colour.
-fn pane_block(title: String, focused: bool) -> Block<'static> {
+fn pane_block(title: String, focused: bool) -> PaneBlock {
     let block = Block::bordered().title(title);
-    if focused {
+    let block = if focused {
         block
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::FOCUSED_BORDER)
             .title_style(theme::FOCUSED_TITLE)
     } else {
         block.border_style(theme::BORDER).title_style(theme::TITLE)
+    };
+    PaneBlock { block, focused }
+}
+
+/// A pane's bordered block, drawn cell for cell as ratatui draws it but for
+/// less: ratatui's first sets the block's style on every cell inside it
+/// (none, for these blocks), which cost as much as all of a pane's text on
+/// a key that redraws the log (issue 9). Here the sides are set directly
+/// and only the top row, with its title, is left to ratatui.
+struct PaneBlock {
+    block: Block<'static>,
+    focused: bool,
+}
+
+impl PaneBlock {
+    fn inner(&self, area: Rect) -> Rect {
+        self.block.inner(area)
+    }
+
+    fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width < 2 || area.height < 2 {
+            self.block.render(area, buf);
+            return;
+        }
+        let (set, style) = if self.focused {
+            (ratatui::symbols::border::THICK, theme::FOCUSED_BORDER)
+        } else {
+            (ratatui::symbols::border::PLAIN, theme::BORDER)
+        };
+        let (left, top) = (area.left(), area.top());
+        let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+        for y in top + 1..bottom {
+            buf[(left, y)]
+                .set_symbol(set.vertical_left)
+                .set_style(style);
+            buf[(right, y)]
+                .set_symbol(set.vertical_right)
+                .set_style(style);
+        }
+        for x in left + 1..right {
+            buf[(x, bottom)]
+                .set_symbol(set.horizontal_bottom)
+                .set_style(style);
+        }
+        for (x, y, corner) in [
+            (left, top, set.top_left),
+            (right, top, set.top_right),
+            (left, bottom, set.bottom_left),
+            (right, bottom, set.bottom_right),
+        ] {
+            buf[(x, y)].set_symbol(corner).set_style(style);
+        }
+        // Between the corners, ratatui's top border with its title lands
+        // where the whole block's would.
+        let between = Rect::new(left + 1, top, area.width - 2, 1);
+        self.block
+            .borders(ratatui::widgets::Borders::TOP)
+            .render(between, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+
+    #[test]
+    fn a_pane_block_is_drawn_as_ratatui_draws_it() {
+        let titles = [
+            " Log ",
+            " 12. A title far too long for the pane it is in ",
+            " 李小龍 ✓ ",
+            "",
+        ];
+        for focused in [false, true] {
+            for title in titles {
+                for (w, h) in [(30, 10), (2, 2), (3, 5), (1, 4), (8, 1), (12, 3)] {
+                    let area = Rect::new(2, 1, w, h);
+                    let mut want =
+                        Buffer::filled(Rect::new(0, 0, 40, 12), ratatui::buffer::Cell::new("x"));
+                    let mut got = want.clone();
+                    let theirs = pane_block(title.to_string(), focused);
+                    assert_eq!(theirs.inner(area), theirs.block.inner(area));
+                    theirs.block.render(area, &mut want);
+                    pane_block(title.to_string(), focused).render(area, &mut got);
+                    assert_eq!(got, want, "{title:?} {w}x{h} focused {focused}");
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use tui_input::Input;
 
 use super::{quit, redo, save_now, undo};
-use crate::app::{App, Editing, Focus, LogRef};
+use crate::app::{App, Editing, Focus, LogRef, Offer};
 use crate::export::Format;
 use crate::grammar::{self, AppCommand, ApplyError, Args, Line, ParseError};
 use crate::model::{EntryKind, FateError};
@@ -57,19 +57,22 @@ pub enum LineError {
 /// Enter: run the typed line, or put an edited entry back.
 pub(super) fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     let text = app.input.value().to_string();
-    if app.items_offered && text.trim().is_empty() {
-        app.items_offered = false;
-        let lines: Vec<String> = app
-            .pending
-            .drain(..)
-            .map(|l| format!("/item {l}"))
-            .collect();
-        return run_lines(app, lines, now);
+    if text.trim().is_empty()
+        && let Some(offer) = app.offer.take()
+    {
+        let lines = app.pending.drain(..);
+        let lines: Vec<String> = match offer {
+            Offer::Items => lines.map(|l| format!("/item {l}")).collect(),
+            Offer::Commands => lines.collect(),
+        };
+        return run_lines(app, lines, now, Seen::All);
     }
+    // A line typed instead of answering: the lines wait as they are.
+    app.offer = None;
     if text.trim().is_empty() && app.editing.is_none() && !app.pending.is_empty() {
         // Enter on an empty line runs the pasted lines that wait.
         let lines: Vec<String> = app.pending.drain(..).collect();
-        return run_lines(app, lines, now);
+        return run_lines(app, lines, now, Seen::None);
     }
     if text.trim().is_empty() {
         match app.editing {
@@ -99,7 +102,7 @@ pub(super) fn submit(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
         let mut lines = vec![text];
         lines.extend(app.pending.drain(..));
         app.input = Input::default();
-        return run_lines(app, lines, now);
+        return run_lines(app, lines, now, Seen::First);
     }
     match run_line(app, &text, now) {
         Ok(effects) => {
@@ -352,7 +355,9 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineE
 }
 
 /// Bracketed paste. One line goes into the input as typed; several lines
-/// each run as if typed and Enter pressed, as one undoable step.
+/// each run as if typed and Enter pressed, as one undoable step. A
+/// `/command` among them is shown before anything runs (see
+/// `offer_commands`).
 pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if !text.contains('\n') {
@@ -360,10 +365,7 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
         // Spliced in at the cursor in one go: inserting a character at a
         // time walks the whole line for each, which froze the app for half
         // a minute on a 300,000-character line (R17).
-        let pasted: String = text
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\t')
-            .collect();
+        let pasted = clean(&text);
         let value = app.input.value();
         let at = value
             .char_indices()
@@ -381,7 +383,8 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     if !app.pending.is_empty() {
         // Lines from an earlier paste still wait behind a line to fix: the
-        // new ones queue after them rather than jump the queue.
+        // new ones queue after them rather than jump the queue (a command
+        // among them waits in the input line when its turn comes).
         app.pending
             .extend(lines.into_iter().filter(|l| !l.trim().is_empty()));
         let note = waiting_note(app.pending.len());
@@ -392,7 +395,8 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
     }
     app.set_focus(Focus::Input);
     let typed = app.input.value().to_string();
-    // Pasted onto "/present " or "/item ": the command takes each line.
+    // Pasted onto "/present " or "/item ": the command, typed and seen,
+    // takes each line as its words.
     if let Some(command) = list_command(&typed) {
         app.input = Input::default();
         let lines = lines
@@ -400,7 +404,7 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
             .filter(|l| !l.trim().is_empty())
             .map(|l| format!("{command} {}", l.trim()))
             .collect();
-        return run_lines(app, lines, now);
+        return run_lines(app, lines, now, Seen::All);
     }
     // A numbered list pasted on an empty line is most likely an agenda:
     // offer it as items, and keep it safe (as pending lines) meanwhile.
@@ -415,7 +419,7 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
             .iter()
             .all(|l| crate::grammar::numbered_item(l.trim()).is_some())
     {
-        app.items_offered = true;
+        app.offer = Some(Offer::Items);
         app.pending = filled.iter().map(|l| l.trim().to_string()).collect();
         app.say(format!(
             "{} numbered lines pasted: Enter adds them as agenda items, Esc adds them as notes.",
@@ -423,17 +427,98 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
         ));
         return vec![];
     }
-    // What was already typed joins the first pasted line.
+    // What was already typed joins the first pasted line, which is then
+    // the user's own line, seen as it was typed.
+    let seen = if typed.trim().is_empty() {
+        Seen::None
+    } else {
+        Seen::First
+    };
     lines[0] = format!("{typed}{}", lines[0]);
     app.input = Input::default();
-    run_lines(app, lines, now)
+    let unseen: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !seen.covers(*i) && is_command(l))
+        .map(|(_, l)| clean(l).trim().to_string())
+        .collect();
+    if !unseen.is_empty() {
+        offer_commands(app, &unseen, lines);
+        return vec![];
+    }
+    run_lines(app, lines, now, seen)
 }
 
-/// Esc on a pasted numbered list: add its lines as notes after all.
-pub(super) fn decline_items(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
-    app.items_offered = false;
-    let lines: Vec<String> = app.pending.drain(..).collect();
-    run_lines(app, lines, now)
+/// Text from a paste: control characters go (a tab stays), as typing
+/// cannot enter them.
+fn clean(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect()
+}
+
+/// A line that would run as a `/command`, as `grammar::parse` reads it.
+fn is_command(line: &str) -> bool {
+    clean(line).trim().starts_with('/')
+}
+
+/// Pasted text is not always written for minutes: a chat log or an email
+/// can hold "/quit", "/save PATH" or "/title …". None of its lines runs
+/// until the commands have been shown: the lines wait (as the draft, so
+/// nothing is lost), Enter runs them all as one step, Esc adds them all as
+/// text.
+fn offer_commands(app: &mut App, commands: &[String], lines: Vec<String>) {
+    app.pending = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    let filled = app.pending.len();
+    app.offer = Some(Offer::Commands);
+    const SHOWN: usize = 3;
+    let mut quoted: Vec<String> = commands
+        .iter()
+        .take(SHOWN)
+        .map(|c| match c.char_indices().nth(40) {
+            Some((cut, _)) => format!("\"{}…\"", &c[..cut]),
+            None => format!("\"{c}\""),
+        })
+        .collect();
+    if commands.len() > SHOWN {
+        quoted.push(format!("{} more", commands.len() - SHOWN));
+    }
+    let listed = match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    };
+    let (what, answer) = match (commands.len(), filled) {
+        (1, 1) => (
+            "The pasted line is a command".to_string(),
+            "Enter runs it, Esc adds it as text",
+        ),
+        (1, n) => (
+            format!("1 of {n} pasted lines is a command"),
+            "Enter runs all of them, Esc adds them all as text",
+        ),
+        (k, n) => (
+            format!("{k} of {n} pasted lines are commands"),
+            "Enter runs all of them, Esc adds them all as text",
+        ),
+    };
+    app.say(format!("{what}, not run yet: {listed}. {answer}."));
+}
+
+/// Esc on an offer: a numbered list goes in as notes, lines holding
+/// commands as text, each command as written (`/note` takes any text).
+pub(super) fn decline(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    let offer = app.offer.take();
+    let lines = app.pending.drain(..);
+    let lines: Vec<String> = match offer {
+        Some(Offer::Commands) => lines
+            .map(|l| match is_command(&l) {
+                true => format!("/note {}", clean(&l).trim()),
+                false => l,
+            })
+            .collect(),
+        _ => lines.collect(),
+    };
+    run_lines(app, lines, now, Seen::All)
 }
 
 /// The command a paste of several lines should run each line with: a
@@ -445,27 +530,58 @@ fn list_command(typed: &str) -> Option<String> {
     takes_lines.then(|| format!("/{}", spec.name))
 }
 
+/// Which lines of a run may be `/commands`: those the user has seen. A
+/// command from a paste that nobody has seen waits in the input line, shown,
+/// for Enter, instead of running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seen {
+    /// Every line: the commands were shown in an offer that Enter took,
+    /// or the app wrote them from what was typed.
+    All,
+    /// The first, which was in the input line.
+    First,
+    /// None: every line comes from the queue behind the input line.
+    None,
+}
+
+impl Seen {
+    fn covers(self, index: usize) -> bool {
+        match self {
+            Seen::All => true,
+            Seen::First => index == 0,
+            Seen::None => false,
+        }
+    }
+}
+
 /// Run lines as one undoable step. A line that fails stops the run: it waits
 /// in the input line with its error, and the lines after it wait in
-/// `pending` until it is fixed, so nothing pasted is lost.
+/// `pending` until it is fixed, so nothing pasted is lost. A command not
+/// `seen` stops the run the same way, without an error, until Enter.
 ///
 /// The work grows in line with the paste (R17): the lines change the
 /// meeting without an undo snapshot each (see `run_pasted_line`), and the
 /// one snapshot, `before`, is recorded once at the end.
-fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effect> {
+fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime, seen: Seen) -> Vec<Effect> {
     let before = app.meeting.clone();
     let mark = app.history.mark();
     let rev = app.rev;
     let mut effects = Vec::new();
     let mut ran = 0;
+    let mut held = false;
     let mut queue: VecDeque<String> = lines.into();
+    let mut index = 0;
     while let Some(line) = queue.pop_front() {
-        let clean: String = line
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\t')
-            .collect();
+        let clean = clean(&line);
+        index += 1;
         if clean.trim().is_empty() {
             continue;
+        }
+        if !seen.covers(index - 1) && is_command(&clean) {
+            app.input = Input::new(clean);
+            app.pending = queue;
+            held = true;
+            break;
         }
         match run_pasted_line(app, &clean, now) {
             Ok(e) => {
@@ -489,11 +605,21 @@ fn run_lines(app: &mut App, lines: Vec<String>, now: NaiveDateTime) -> Vec<Effec
             }
         }
     }
+    let added = format!("{ran} lines added (one Ctrl+Z undoes them all)");
     if app.rev != rev {
         app.history.squash_since(mark, before);
-        if app.message.as_ref().is_none_or(|m| !m.error) {
-            app.say(format!("{ran} lines added (one Ctrl+Z undoes them all)"));
+        if !held && app.message.as_ref().is_none_or(|m| !m.error) {
+            app.say(added.clone());
         }
+    }
+    if held {
+        let more = waiting_note(app.pending.len());
+        let waits =
+            "a pasted command waits in the line, not run yet: Enter runs it, Ctrl+U drops it";
+        app.say(match app.rev != rev {
+            true => format!("{added}; {waits}{more}."),
+            false => format!("A{}{more}.", &waits[1..]),
+        });
     }
     effects
 }

@@ -112,7 +112,7 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Edit(req) => {
             // Typing instead of answering the offer: the pasted lines wait
             // as they are, and Enter on an empty line runs them as typed.
-            app.items_offered = false;
+            app.offer = None;
             app.input.handle(req);
             app.history_pos = None;
             app.clear_message_if_ok();
@@ -133,9 +133,10 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Focus(f) => app.set_focus(f),
         Msg::FocusNext => cycle_focus(app, 1),
         Msg::FocusPrev => cycle_focus(app, Focus::PANES.len() - 1),
-        Msg::Escape if app.items_offered => return lines::decline_items(app, now),
+        Msg::Escape if app.offer.is_some() => return lines::decline(app, now),
         Msg::Escape => escape(app),
         Msg::TypeInto(c) => {
+            app.offer = None;
             app.set_focus(Focus::Input);
             app.input.handle(InputRequest::GoToEnd);
             app.input.handle(InputRequest::InsertChar(c));

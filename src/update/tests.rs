@@ -428,7 +428,8 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn a_save_in_a_paste_writes_every_line_of_it() {
     let mut a = seeded();
-    let effects = update(&mut a, Msg::Paste("- a\n/save\n- b".into()), at(14, 0));
+    update(&mut a, Msg::Paste("- a\n/save\n- b".into()), at(14, 0));
+    let effects = keys(&mut a, "<Enter>");
     let saved: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -520,7 +521,8 @@ fn exports_and_copies_never_land_on_a_meeting_file() {
 #[test]
 fn quit_in_a_paste_keeps_the_lines_after_it() {
     let mut a = seeded();
-    let effects = update(&mut a, Msg::Paste("- a\n/quit\n- b".into()), at(14, 0));
+    update(&mut a, Msg::Paste("- a\n/quit\n- b".into()), at(14, 0));
+    let effects = keys(&mut a, "<Enter>");
     assert!(effects.contains(&Effect::Quit));
     let Some(Effect::Save { meeting, .. }) = effects.first() else {
         panic!("{effects:?}");
@@ -534,6 +536,7 @@ fn undo_in_a_paste_waits_instead_of_reaching_back() {
     let mut a = seeded();
     enter(&mut a, "before the paste");
     update(&mut a, Msg::Paste("- a\n/undo\n- b".into()), at(14, 0));
+    keys(&mut a, "<Enter>");
     assert_eq!(
         a.meeting.items[0].entries.len(),
         2,
@@ -916,4 +919,134 @@ fn f5_shows_what_to_check_and_export_and_quit_say_how_many() {
     );
     keys(&mut a, "<F1>");
     assert!(!a.showing_checks, "F1 is the help again");
+}
+
+fn note_texts(app: &App) -> Vec<String> {
+    app.meeting.items[0]
+        .entries
+        .iter()
+        .map(|e| match &e.kind {
+            EntryKind::Note(t) | EntryKind::Bullet(t) => t.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect()
+}
+
+fn said(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_command_in_a_paste_is_shown_before_anything_runs() {
+    let mut a = seeded();
+    let title = a.meeting.title.clone();
+    let effects = update(
+        &mut a,
+        Msg::Paste("- a\n/title Hijacked\n\n\u{1b}/save /tmp/elsewhere.ron\n- b".into()),
+        at(14, 0),
+    );
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Write { .. })),
+        "{effects:?}"
+    );
+    assert!(note_texts(&a).is_empty(), "nothing runs before Enter");
+    assert_eq!(a.meeting.title, title);
+    let shown = said(&a);
+    assert!(shown.contains("\"/title Hijacked\""), "{shown}");
+    assert!(shown.contains("\"/save /tmp/elsewhere.ron\""), "{shown}");
+    assert!(shown.contains("2 of 4 pasted lines"), "{shown}");
+    assert!(
+        a.draft_text().contains("/title Hijacked"),
+        "the waiting lines are kept in the draft"
+    );
+    // Enter, having seen them, runs them all as one step.
+    let effects = keys(&mut a, "<Enter>");
+    assert_eq!(a.meeting.title, "Hijacked");
+    assert_eq!(note_texts(&a), ["a", "b"]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Write { .. })),
+        "{effects:?}"
+    );
+    assert!(a.pending.is_empty() && a.offer.is_none());
+    keys(&mut a, "<C-z>");
+    assert_eq!(a.meeting.title, title, "one undo takes the paste back");
+    assert!(note_texts(&a).is_empty());
+}
+
+#[test]
+fn esc_adds_pasted_commands_as_text() {
+    let mut a = seeded();
+    let title = a.meeting.title.clone();
+    update(
+        &mut a,
+        Msg::Paste("From the chat:\n/quit\n  /title Hijacked\n".into()),
+        at(14, 0),
+    );
+    let effects = keys(&mut a, "<Esc>");
+    assert!(!effects.contains(&Effect::Quit));
+    assert_eq!(a.meeting.title, title);
+    assert_eq!(
+        note_texts(&a),
+        ["From the chat:", "/quit", "/title Hijacked"]
+    );
+    assert_eq!(a.focus, Focus::Input);
+    keys(&mut a, "<C-z>");
+    assert!(note_texts(&a).is_empty(), "one undo step");
+}
+
+#[test]
+fn a_lone_pasted_command_waits_too() {
+    let mut a = seeded();
+    let effects = update(&mut a, Msg::Paste("/quit\n".into()), at(14, 0));
+    assert!(!effects.contains(&Effect::Quit));
+    assert!(
+        said(&a).contains("The pasted line is a command"),
+        "{}",
+        said(&a)
+    );
+    // Typing instead of answering: the line waits as typed would, and a
+    // later Enter shows the command in the input line before running it.
+    keys(&mut a, "x<BS>");
+    assert_eq!(a.offer, None);
+    let effects = keys(&mut a, "<Enter>");
+    assert!(!effects.contains(&Effect::Quit));
+    assert_eq!(a.input.value(), "/quit");
+    assert!(said(&a).contains("Enter runs it"), "{}", said(&a));
+    assert!(keys(&mut a, "<Enter>").contains(&Effect::Quit));
+}
+
+#[test]
+fn a_queued_pasted_command_waits_in_the_line_when_its_turn_comes() {
+    let mut a = seeded();
+    update(&mut a, Msg::Paste("@ZZ hi\n- a".into()), at(14, 0));
+    update(&mut a, Msg::Paste("/title Hijacked\n- c".into()), at(14, 0));
+    keys(&mut a, "<C-u>");
+    let effects = enter(&mut a, "@Linda hi");
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Write { .. })));
+    assert_ne!(a.meeting.title, "Hijacked");
+    assert_eq!(note_texts(&a).len(), 2, "the lines before it ran");
+    assert_eq!(a.input.value(), "/title Hijacked");
+    assert_eq!(Vec::from(a.pending.clone()), ["- c"]);
+    let shown = said(&a);
+    assert!(shown.contains("2 lines added"), "{shown}");
+    assert!(shown.contains("1 more pasted line waits"), "{shown}");
+    keys(&mut a, "<Enter>");
+    assert_eq!(a.meeting.title, "Hijacked");
+    assert_eq!(note_texts(&a).len(), 3);
+}
+
+#[test]
+fn a_command_typed_before_a_paste_is_the_users_own() {
+    let mut a = seeded();
+    typed(&mut a, "/decision ");
+    update(
+        &mut a,
+        Msg::Paste("We agree the budget\n- more".into()),
+        at(14, 0),
+    );
+    assert_eq!(a.offer, None);
+    assert_eq!(a.meeting.items[0].entries.len(), 2, "{:?}", a.message);
 }
