@@ -308,6 +308,9 @@ enum Setup {
     /// The next meeting, from this one: its action carried to matters
     /// arising and marked done, carried forward or dropped.
     Carried(Became),
+    /// Motions with the `motions` key's value given: amended, carried,
+    /// carried unanimously, lost, withdrawn, deferred, open, by roll call.
+    Motions(&'static str),
 }
 
 /// What became of the carried action.
@@ -375,7 +378,7 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::Confidential | Setup::Withheld => "/confidential",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
         Setup::Carried(_) => "/action Chan: book the hall",
-        Setup::Plain | Setup::Approved | Setup::Word => "",
+        Setup::Plain | Setup::Approved | Setup::Word | Setup::Motions(_) => "",
     }
 }
 
@@ -389,6 +392,36 @@ const VOTES: &str = "\
 /vote 1-1
 /casting lost";
 
+/// What `Setup::Motions` types after the small meeting: every outcome a
+/// motion or an amendment can have.
+const MOTIONS: &str = "\
+/present Ann Bell
+/motion Hage, Gilchrist: that the hall be painted
+/amendment Gilchrist, Hage: that the hall be painted blue
+/carried
+/amendment Gilchrist: that the hall be painted red
+/vote 2-0-1
+/amendment Bell: that the hall be painted green
+/lost
+/amendment Bell: that the hall be painted pink
+/withdrawn
+/carried
+/motion Hage, Gilchrist: that the hall be let
+/vote 2-1
+/motion Hage, Bell: that the hall be let again
+/motion Hage: that the hall be sold
+/lost
+/motion Gilchrist: that the roof be mended
+/withdrawn
+/motion Gilchrist: that the fence be mended
+/deferred
+/motion Gilchrist, Hage: that the bins go out
+/rollcall aye: Gilchrist, Hage; no: Bell
+/motion Hage, Gilchrist: that the budget be spent
+/amendment Bell, Hage: that it be spent slowly
+/carried unanimously
+/vote 3-0";
+
 /// What `Setup::RollCall` types after the small meeting.
 const ROLL_CALL: &str = "\
 /present Ann Bell; Cy Dee
@@ -400,6 +433,7 @@ const ROLL_CALL: &str = "\
 fn set_up(setup: Setup, style: &str) -> Meeting {
     let lines = match setup {
         Setup::RollCallMoved => format!("{ROLL_CALL}\n{}\n{style}", setup_lines(setup)),
+        Setup::Motions(shape) => format!("{MOTIONS}\n/style motions {shape}\n{style}"),
         _ => format!("{}\n{style}", setup_lines(setup)),
     };
     let mut m = meeting(&lines);
@@ -590,6 +624,32 @@ each_label! {
     label_abstain: "abstain" "Abstentions" RollCallMoved;
     label_not_voting: "not-voting" "Did not vote" RollCall;
     label_vote_absent: "vote-absent" "Away" RollCall;
+    label_seconded_by: "seconded-by" ", with {name} seconding" Plain;
+    label_resolved_motion: "resolved-motion" "On the motion of {mover}{seconded} it was {resolved} that {text}{vote}." Plain;
+    label_put_motion: "put-motion" "Moved by {mover}{seconded}: that {text}." Motions("resolved");
+    label_put_amendment: "put-amendment" "An amendment by {mover}{seconded}: that {text}." Motions("resolved");
+    label_amendment_result: "amendment-result" "The amendment: {outcome}{vote}." Motions("resolved");
+    label_resolved_after_amendments: "resolved-after-amendments" "The substantive motion was {resolved}: {text}{vote}." Motions("resolved");
+    label_motion_result: "motion-result" "Result: {outcome}{vote}." Motions("resolved");
+    label_outcome_resolved: "outcome-resolved" "AGREED" Motions("resolved");
+    label_outcome_resolved_unanimously: "outcome-resolved-unanimously" "AGREED without dissent" Plain;
+    label_proposed_motion: "proposed-motion" "{mover} proposed {text}{seconded}." Motions("proposed");
+    label_proposed_amendment: "proposed-amendment" "{mover} proposed to amend: {text}{seconded}." Motions("proposed");
+    label_proposed_result: "proposed-result" "Outcome: {outcome}{vote}." Motions("proposed");
+    label_moved_motion: "moved-motion" "{mover} made a motion that {text}{seconded}." Motions("moved");
+    label_moved_amendment: "moved-amendment" "{mover} moved an amendment: {text}{seconded}." Motions("moved");
+    label_moved_motion_vote: "moved-motion-vote" "On a {how}, the motion {outcome}{vote}." Motions("moved");
+    label_moved_amendment_vote: "moved-amendment-vote" "On a {how}, the amendment {outcome}{vote}." Motions("moved");
+    label_voice_vote: "voice-vote" "show of hands" Motions("moved");
+    label_roll_call_vote: "roll-call-vote" "vote by roll call" Motions("moved");
+    label_outcome_carried: "outcome-carried" "passed" Motions("resolved");
+    label_outcome_carried_unanimously: "outcome-carried-unanimously" "passed without dissent" Motions("moved");
+    label_outcome_lost: "outcome-lost" "NOT CARRIED" Motions("resolved");
+    label_outcome_withdrawn: "outcome-withdrawn" "withdrawn by its mover" Motions("resolved");
+    label_outcome_deferred: "outcome-deferred" "deferred to the next meeting" Motions("resolved");
+    label_outcome_failed: "outcome-failed" "was defeated" Motions("moved");
+    label_outcome_was_withdrawn: "outcome-was-withdrawn" "was withdrawn by its mover" Motions("moved");
+    label_outcome_was_deferred: "outcome-was-deferred" "was postponed" Motions("moved");
     label_no_public: "no-public" "No public attended" NoPublic;
     label_public_one: "public-one" "resident" OnePublic;
     label_confidential: "confidential" "(PRIVATE)" Confidential;

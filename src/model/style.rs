@@ -239,6 +239,68 @@ pub const LABELS: &[(&str, &str)] = &[
     ("abstain", "Abstain"),
     ("not-voting", "Not voting"),
     ("vote-absent", "Absent"),
+    // Motions, in the sentences of the `motions` key's shape. Each has
+    // "{mover}", "{seconded}" (the `seconded-by` words, or nothing without
+    // a seconder), "{text}" (what was moved), "{vote}" (" (For 5, Against
+    // 2)", or with `moved` " 5-2"; nothing without a count) and
+    // "{outcome}" (one of the outcome words below).
+    ("seconded-by", ", seconded by {name}"),
+    // `resolved`: "{resolved}" is `outcome-resolved`, or for a motion
+    // carried unanimously `outcome-resolved-unanimously`.
+    (
+        "resolved-motion",
+        "It was proposed by {mover}{seconded}, and {resolved} that {text}{vote}.",
+    ),
+    (
+        "put-motion",
+        "It was proposed by {mover}{seconded}, that {text}.",
+    ),
+    (
+        "put-amendment",
+        "An amendment was proposed by {mover}{seconded}, that {text}.",
+    ),
+    ("amendment-result", "The amendment was {outcome}{vote}."),
+    (
+        "resolved-after-amendments",
+        "The motion was then put and it was {resolved} that {text}{vote}.",
+    ),
+    ("motion-result", "The motion was {outcome}{vote}."),
+    ("outcome-resolved", "RESOLVED"),
+    ("outcome-resolved-unanimously", "RESOLVED unanimously"),
+    // `proposed`: the result sentence's first letter is a capital.
+    ("proposed-motion", "{mover} proposed that {text}{seconded}."),
+    (
+        "proposed-amendment",
+        "{mover} proposed an amendment that {text}{seconded}.",
+    ),
+    ("proposed-result", "{outcome}{vote}."),
+    // `moved`: "{how}" is `voice-vote`, or `roll-call-vote` for a vote by
+    // name.
+    ("moved-motion", "{mover} moved {text}{seconded}."),
+    (
+        "moved-amendment",
+        "{mover} moved to amend {text}{seconded}.",
+    ),
+    (
+        "moved-motion-vote",
+        "Upon {how}, the motion {outcome}{vote}.",
+    ),
+    (
+        "moved-amendment-vote",
+        "Upon {how}, the amendment {outcome}{vote}.",
+    ),
+    ("voice-vote", "voice vote"),
+    ("roll-call-vote", "roll call vote"),
+    // What became of a motion: after "was" in `resolved` sentences, said
+    // of the motion in `proposed` and `moved` ones.
+    ("outcome-carried", "carried"),
+    ("outcome-carried-unanimously", "carried unanimously"),
+    ("outcome-lost", "LOST"),
+    ("outcome-withdrawn", "withdrawn"),
+    ("outcome-deferred", "deferred"),
+    ("outcome-failed", "failed"),
+    ("outcome-was-withdrawn", "was withdrawn"),
+    ("outcome-was-deferred", "was deferred"),
     // The count of the public when it is none or one ("public" is the
     // words after any other number).
     ("no-public", "No members of the public were present"),
