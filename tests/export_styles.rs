@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used)]
 
 use minutes::export::{self, Format, Options};
-use minutes::model::Meeting;
 use minutes::model::style::{KEYS, LABELS};
+use minutes::model::{EntryKind, Meeting};
 
 /// Something for every key and label to print: all four attendance
 /// groups, a count of the public, an interest, a public statement, a
@@ -308,6 +308,11 @@ enum Setup {
     /// The next meeting, from this one: its action carried to matters
     /// arising and marked done, carried forward or dropped.
     Carried(Became),
+    /// As `Carried`, left open, the action having been agreed before the
+    /// first item (no command types one there once items exist).
+    CarriedFromPreamble,
+    /// The Chair speaks by role ("@Chair thanked …").
+    ByRole,
     /// Motions with the `motions` key's value given: amended, carried,
     /// carried unanimously, lost, withdrawn, deferred, open, by roll call.
     Motions(&'static str),
@@ -376,8 +381,9 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::NoPublic => "/public 0",
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
+        Setup::ByRole => "@Chair thanked everyone for coming",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
-        Setup::Carried(_) => "/action Chan: book the hall",
+        Setup::Carried(_) | Setup::CarriedFromPreamble => "/action Chan: book the hall",
         Setup::Plain | Setup::Approved | Setup::Word | Setup::Motions(_) => "",
     }
 }
@@ -449,6 +455,17 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
                 Became::Dropped => m.drop_action(Some(0), 0, "the budget was set"),
             }
             .unwrap();
+        }
+        Setup::CarriedFromPreamble => {
+            m = m.carry_over();
+            for item in &mut m.items {
+                for e in &mut std::sync::Arc::make_mut(item).entries {
+                    let kind = &mut std::sync::Arc::make_mut(e).kind;
+                    if let EntryKind::Action { from: Some(o), .. } = kind {
+                        o.item = None;
+                    }
+                }
+            }
         }
         _ => {}
     }
@@ -574,6 +591,7 @@ each_label! {
     label_next_meeting: "next-meeting" "Next meeting:" Plain;
     label_interests: "interests" "Interests:" Plain;
     label_public_comment: "public-comment" "Public participation:" Plain;
+    label_by_role: "by-role" "Our {role}" ByRole;
     label_member: "member" "Councillor" RoleSurname;
     label_chair: "chair" "Chairman" RoleSurname;
     label_none: "none" "Nil" NoApologies;
@@ -594,6 +612,8 @@ each_label! {
     label_withdrew: "withdrew" "{name} withdrew." Comings;
     label_withdrew_declared: "withdrew-declared" "{name} was recused from this item." Comings;
     label_returned: "returned" "{name} rejoined the item." Comings;
+    label_members_one: "members-one" "{number} councillor" Comings;
+    label_members_many: "members-many" "{number} councillors" Comings;
     label_inquorate: "inquorate" "Quorum lost at {time}: {present} of {needed}." Comings;
     label_quorate: "quorate" "Quorum regained at {time} with {members}." Comings;
     label_adjournment: "adjournment" "The Chair adjourned the meeting at {time}." Comings;
@@ -665,6 +685,8 @@ each_label! {
     label_done: "done" "Complete" Carried(Became::Done);
     label_carried_forward: "carried-forward" "Ongoing" Carried(Became::Forward);
     label_dropped: "dropped" "Closed" Carried(Became::Dropped);
+    label_carried_from: "carried-from" "agreed on {meeting} at minute {item}" Carried(Became::Done);
+    label_carried_from_meeting: "carried-from-meeting" "agreed on {meeting}" CarriedFromPreamble;
 }
 
 /// A key, value or label added to the style without a test here fails:

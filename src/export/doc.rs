@@ -555,7 +555,7 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             by_role,
         } => {
             let name = match by_role {
-                Some(role) => format!("The {role}"),
+                Some(role) => words::filled(style, "by-role", &[("role", role)], None),
                 None => words::names(meeting, std::iter::once(speaker).chain(with)),
             };
             Said::Statement(words::comment(&name, text))

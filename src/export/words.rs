@@ -608,17 +608,25 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
     }
 }
 
-/// "from 17 April 2019, item 4": where a carried action was agreed.
+/// "from 17 April 2019, item 4": where a carried action was agreed, in
+/// the style's words; the meeting's title stands for an undated one.
 pub fn origin(style: &Style, origin: &crate::model::Origin) -> String {
-    let mut out = String::from("from ");
-    match origin.date {
-        Some(d) => out.push_str(&styled_short_date(style, d)),
-        None => out.push_str(&one_line(&origin.title)),
-    }
-    if let Some(n) = origin.item {
-        out.push_str(&format!(", item {n}"));
-    }
-    out
+    let meeting = match origin.date {
+        Some(d) => styled_short_date(style, d),
+        None => one_line(&origin.title),
+    };
+    let item = origin.item.map(|n| n.to_string());
+    let label = match item {
+        Some(_) => "carried-from",
+        None => "carried-from-meeting",
+    };
+    let item = item.unwrap_or_default();
+    filled(
+        style,
+        label,
+        &[("meeting", &meeting), ("item", &item)],
+        None,
+    )
 }
 
 /// Names as a sentence lists them: "A", "A and B", "A, B and C".
@@ -959,15 +967,18 @@ pub fn returned(meeting: &Meeting, id: PersonId) -> String {
 /// "The meeting was no longer quorate at 7.22pm (4 members present, 5
 /// needed).", or "quorate again", in the style's words.
 pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
-    let members = match present {
-        1 => "1 member".to_string(),
-        n => format!("{n} members"),
+    let (present, needed) = (present.to_string(), needed.to_string());
+    let count = if present == "1" {
+        "members-one"
+    } else {
+        "members-many"
     };
+    let members = filled(style, count, &[("number", &present)], None);
     let label = if quorate { "quorate" } else { "inquorate" };
     let blanks = [
         ("members", members.as_str()),
-        ("present", &present.to_string()),
-        ("needed", &needed.to_string()),
+        ("present", &present),
+        ("needed", &needed),
     ];
     filled(style, label, &blanks, Some(at))
 }

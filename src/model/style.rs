@@ -158,6 +158,9 @@ pub const LABELS: &[(&str, &str)] = &[
     ("next-meeting", ""),
     ("interests", "Declaration of interest:"),
     ("public-comment", "Public comment:"),
+    // Who speaks when a comment is typed by role ("Clerk said …"):
+    // "{role}" is the role's word.
+    ("by-role", "The {role}"),
     ("member", "Member"),
     ("chair", "Chair"),
     ("none", "None"),
@@ -192,7 +195,10 @@ pub const LABELS: &[(&str, &str)] = &[
         "{name}, having declared an interest, left the room for this item.",
     ),
     ("returned", "{name} returned to the room."),
-    // "{members}" is "4 members", "{present}" and "{needed}" the numbers.
+    // "{members}" is "4 members" (`members-many`, or `members-one` for
+    // one), "{present}" and "{needed}" the numbers.
+    ("members-one", "{number} member"),
+    ("members-many", "{number} members"),
     (
         "inquorate",
         "The meeting was no longer quorate at {time} ({members} present, {needed} needed).",
@@ -324,6 +330,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("done", "Done"),
     ("carried-forward", "Carried forward"),
     ("dropped", "Dropped"),
+    // Where a carried action was agreed: "{meeting}" is that meeting's
+    // date (or its title, undated), "{item}" the item's number.
+    ("carried-from", "from {meeting}, item {item}"),
+    ("carried-from-meeting", "from {meeting}"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
