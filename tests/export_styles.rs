@@ -313,6 +313,12 @@ enum Setup {
     CarriedFromPreamble,
     /// The Chair speaks by role ("@Chair thanked …").
     ByRole,
+    /// The minutes of 20 March 2019 approved with a correction, as
+    /// `minutes approve` records it (a decision), or as `/approve` with a
+    /// mover does (a motion carried).
+    Approving {
+        moved: bool,
+    },
     /// Motions with the `motions` key's value given: amended, carried,
     /// carried unanimously, lost, withdrawn, deferred, open, by roll call.
     Motions(&'static str),
@@ -384,7 +390,11 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::ByRole => "@Chair thanked everyone for coming",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
         Setup::Carried(_) | Setup::CarriedFromPreamble => "/action Chan: book the hall",
-        Setup::Plain | Setup::Approved | Setup::Word | Setup::Motions(_) => "",
+        Setup::Plain
+        | Setup::Approved
+        | Setup::Word
+        | Setup::Motions(_)
+        | Setup::Approving { .. } => "",
     }
 }
 
@@ -455,6 +465,20 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
                 Became::Dropped => m.drop_action(Some(0), 0, "the budget was set"),
             }
             .unwrap();
+        }
+        Setup::Approving { moved } => {
+            let held = chrono::NaiveDate::from_ymd_opt(2019, 3, 20);
+            let corrections = ["item 2, for May read June".to_string()];
+            let text = export::words::approval_wording(&m.style, held, &corrections, moved);
+            let line = if moved {
+                format!("/motion Hage, Gilchrist: {text}\n/carried")
+            } else {
+                format!("/decision {text}")
+            };
+            let at = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+                .and_then(|d| d.and_hms_opt(16, 0, 0))
+                .unwrap();
+            minutes::script::run(&mut m, &line, || at).unwrap_or_else(|e| panic!("{e}"));
         }
         Setup::CarriedFromPreamble => {
             m = m.carry_over();
@@ -682,6 +706,10 @@ each_label! {
     label_fingerprint: "fingerprint" "Fingerprint: {sha256}" Approved;
     label_date_signed: "date-signed" "Dated" Approved;
     label_moved_by: "moved-by" "on the motion of {name}" Approved;
+    label_approval: "approval" "The minutes {held} were confirmed{corrections}." Approving { moved: false };
+    label_approval_motion: "approval-motion" "the minutes {held} be confirmed{corrections}" Approving { moved: true };
+    label_approval_held: "approval-held" "of {date}" Approving { moved: false };
+    label_approval_corrections: "approval-corrections" ", subject to: {list}" Approving { moved: false };
     label_done: "done" "Complete" Carried(Became::Done);
     label_carried_forward: "carried-forward" "Ongoing" Carried(Became::Forward);
     label_dropped: "dropped" "Closed" Carried(Became::Dropped);

@@ -1060,7 +1060,8 @@ fn twelve_hour(times: Times, time: NaiveTime) -> (String, &'static str) {
 }
 
 /// What the approving meeting records: a decision, or with a mover the
-/// motion's text ("That the minutes … be approved …").
+/// motion's text ("That the minutes … be approved …"), in the style's
+/// words.
 pub fn approval_wording(
     style: &Style,
     date: Option<NaiveDate>,
@@ -1068,10 +1069,9 @@ pub fn approval_wording(
     moved: bool,
 ) -> String {
     let held = date.map_or(String::new(), |d| {
-        format!(" held on {}", styled_short_date(style, d))
+        let date = styled_short_date(style, d);
+        filled(style, "approval-held", &[("date", &date)], None)
     });
-    let verb = if moved { "be" } else { "were" };
-    let mut text = format!("the minutes of the meeting{held} {verb} approved as a correct record");
     // One line each: a command line's correction may hold a newline,
     // which would otherwise end the recorded line.
     let corrections: Vec<String> = corrections
@@ -1079,17 +1079,15 @@ pub fn approval_wording(
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|c| !c.is_empty())
         .collect();
-    if !corrections.is_empty() {
-        text.push_str(", with these corrections: ");
-        text.push_str(&corrections.join("; "));
-    }
-    if moved {
-        format!("That {text}")
+    let corrections = if corrections.is_empty() {
+        String::new()
     } else {
-        let mut chars = text.chars();
-        let first = chars.next().map(|c| c.to_uppercase().to_string());
-        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
-    }
+        let list = corrections.join("; ");
+        filled(style, "approval-corrections", &[("list", &list)], None)
+    };
+    let label = if moved { "approval-motion" } else { "approval" };
+    let blanks = [("held", held.as_str()), ("corrections", &corrections)];
+    filled(style, label, &blanks, None)
 }
 
 #[cfg(test)]

@@ -326,6 +326,20 @@ pub const LABELS: &[(&str, &str)] = &[
     ("fingerprint", "SHA-256 of the approved text: {sha256}"),
     ("date-signed", "Date"),
     ("moved-by", "moved by {name}"),
+    // What the approving meeting records, as a decision or as the text
+    // of a motion: "{held}" is `approval-held` ("held on {date}", nothing
+    // for an undated meeting), "{corrections}" `approval-corrections`
+    // ("{list}" the corrections; nothing without any).
+    (
+        "approval",
+        "The minutes of the meeting {held} were approved as a correct record{corrections}.",
+    ),
+    (
+        "approval-motion",
+        "That the minutes of the meeting {held} be approved as a correct record{corrections}",
+    ),
+    ("approval-held", "held on {date}"),
+    ("approval-corrections", ", with these corrections: {list}"),
     // What became of an action carried from the last meeting.
     ("done", "Done"),
     ("carried-forward", "Carried forward"),
