@@ -313,6 +313,10 @@ enum Setup {
     CarriedFromPreamble,
     /// The Chair speaks by role ("@Chair thanked …").
     ByRole,
+    /// Members by role and surname in an attendance paragraph.
+    RoleParagraph,
+    /// A meeting nobody gave a title.
+    Untitled,
     /// The minutes of 20 March 2019 approved with a correction, as
     /// `minutes approve` records it (a decision), or as `/approve` with a
     /// mover does (a motion carried).
@@ -388,13 +392,15 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
         Setup::ByRole => "@Chair thanked everyone for coming",
+        Setup::RoleParagraph => "/style attendance paragraph\n/style names role-surname",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
         Setup::Carried(_) | Setup::CarriedFromPreamble => "/action Chan: book the hall",
         Setup::Plain
         | Setup::Approved
         | Setup::Word
         | Setup::Motions(_)
-        | Setup::Approving { .. } => "",
+        | Setup::Approving { .. }
+        | Setup::Untitled => "",
     }
 }
 
@@ -480,6 +486,7 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
                 .unwrap();
             minutes::script::run(&mut m, &line, || at).unwrap_or_else(|e| panic!("{e}"));
         }
+        Setup::Untitled => m.title.clear(),
         Setup::CarriedFromPreamble => {
             m = m.carry_over();
             for item in &mut m.items {
@@ -613,10 +620,14 @@ each_label! {
     label_approved: "approved" "MEETING MINUTES" Approved;
     label_actions: "actions" "Action items" Plain;
     label_next_meeting: "next-meeting" "Next meeting:" Plain;
+    label_next_meeting_place: "next-meeting-place" "at {place}" Plain;
+    label_untitled: "untitled" "Notes of the meeting" Untitled;
     label_interests: "interests" "Interests:" Plain;
     label_public_comment: "public-comment" "Public participation:" Plain;
     label_by_role: "by-role" "Our {role}" ByRole;
     label_member: "member" "Councillor" RoleSurname;
+    label_member_plural: "member-plural" "Voting {member}s" RoleParagraph;
+    label_and: "and" "&" Many;
     label_chair: "chair" "Chairman" RoleSurname;
     label_none: "none" "Nil" NoApologies;
     label_resolved: "resolved" "RESOLVED:" Plain;

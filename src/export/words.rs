@@ -14,9 +14,6 @@ use crate::model::{
 /// The banner shown at the top while the minutes are a draft (seed wording).
 pub const DRAFT_BANNER: &str = "Please note these are draft minutes";
 
-/// Used when the meeting has no title yet.
-pub const UNTITLED: &str = "Minutes";
-
 /// Label before a decision.
 pub const RESOLVED: &str = "Resolved:";
 
@@ -191,16 +188,17 @@ pub fn surname(person: &Person) -> String {
 }
 
 /// Names joined as the style's language does: "A, B and C", or with the
-/// serial comma for US dates ("A, B, and C").
+/// serial comma for US dates ("A, B, and C"); "and" is the `and` label.
 pub fn join_names(style: &Style, names: &[String]) -> String {
+    let and = style.label("and");
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
+        [a, b] => format!("{a} {and} {b}"),
         [init @ .., last] if style.dates == Dates::Us => {
-            format!("{}, and {last}", init.join(", "))
+            format!("{}, {and} {last}", init.join(", "))
         }
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
@@ -470,14 +468,18 @@ fn group_names(meeting: &Meeting, people: &mut [&Person]) -> String {
     people.sort_by_key(|p| surname(p));
     let names: Vec<String> = people.iter().map(|p| surname(p)).collect();
     let word = style.label("member");
+    // A style without the word has no plural of it either.
     let word = if names.len() > 1 && !word.is_empty() {
-        format!("{word}s ")
-    } else if word.is_empty() {
-        String::new()
+        filled(style, "member-plural", &[("member", word)], None)
     } else {
-        format!("{word} ")
+        word.to_string()
     };
-    format!("{word}{}", join_names(style, &names))
+    let names = join_names(style, &names);
+    if word.is_empty() {
+        names
+    } else {
+        format!("{word} {names}")
+    }
 }
 
 /// A comment as the minutes read it: the speaker's name, then what they
@@ -1024,8 +1026,12 @@ pub fn next_meeting_sentence(style: &Style, next: &NextMeeting) -> String {
         out.push_str(&times);
     }
     let place = one_line(&next.place);
+    let place = match place.as_str() {
+        "" => place,
+        p => filled(style, "next-meeting-place", &[("place", p)], None),
+    };
     if !place.is_empty() {
-        out.push_str(" in ");
+        out.push(' ');
         out.push_str(&place);
     }
     sentence(out)
@@ -1342,6 +1348,22 @@ mod tests {
             ]
         );
         assert_eq!(public_count(2), "2 members of the public");
+    }
+
+    #[test]
+    fn members_named_together_take_the_plural_of_the_style_s_word() {
+        let mut m = Meeting::default();
+        let now = NaiveDate::from_ymd_opt(2019, 4, 17)
+            .and_then(|d| d.and_hms_opt(14, 0, 0))
+            .unwrap();
+        let lines = "/present Carl Hage; Ann Bell\n/style names role-surname";
+        crate::script::run(&mut m, lines, || now).unwrap();
+        let present = |m: &Meeting| attendance_paragraph(m);
+        assert_eq!(present(&m), "Present: Members Bell and Hage.");
+        m.style.set_label("member", "Councillor").unwrap();
+        assert_eq!(present(&m), "Present: Councillors Bell and Hage.");
+        m.style.set_label("member", "").unwrap();
+        assert_eq!(present(&m), "Present: Bell and Hage.");
     }
 
     #[test]

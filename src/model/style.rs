@@ -156,12 +156,21 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved", ""),
     ("actions", "Actions"),
     ("next-meeting", ""),
+    // Where the next meeting is, after its date and time.
+    ("next-meeting-place", "in {place}"),
+    // The title of a meeting not given one.
+    ("untitled", "Minutes"),
     ("interests", "Declaration of interest:"),
     ("public-comment", "Public comment:"),
     // Who speaks when a comment is typed by role ("Clerk said …"):
     // "{role}" is the role's word.
     ("by-role", "The {role}"),
     ("member", "Member"),
+    // Two or more members named together ("Members Hage and Jerdonek");
+    // "{member}" is the `member` label.
+    ("member-plural", "{member}s"),
+    // The last two of a list of names: "A, B and C".
+    ("and", "and"),
     ("chair", "Chair"),
     ("none", "None"),
     ("resolved", "Resolved:"),
