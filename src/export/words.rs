@@ -681,33 +681,33 @@ fn motion_resolved(meeting: &Meeting, motion: &Motion) -> String {
         Outcome::CarriedUnanimously => Some(style.label("outcome-resolved-unanimously")),
         _ => None,
     };
-    let vote = vote_suffix(meeting, motion);
-    let said = |label: &str, m: &Motion, vote: &str| {
-        let resolved = resolved.unwrap_or_default();
+    let said = |label: &str, m: &Motion| {
+        let vote = vote_suffix(meeting, m);
         let outcome = outcome_words(style, m.outcome);
-        motion_sentence(
-            meeting,
-            label,
-            m,
-            &[("vote", vote), ("outcome", outcome), ("resolved", resolved)],
-        )
+        let resolved = resolved.unwrap_or_default();
+        let blanks = [
+            ("vote", vote.as_str()),
+            ("outcome", outcome),
+            ("resolved", resolved),
+        ];
+        motion_sentence(meeting, label, m, &blanks)
     };
     let mut out = Vec::new();
     let plain = motion.amendments.is_empty();
     out.push(match (plain, resolved) {
-        (true, Some(_)) => said("resolved-motion", motion, &vote),
-        _ => said("put-motion", motion, &vote),
+        (true, Some(_)) => said("resolved-motion", motion),
+        _ => said("put-motion", motion),
     });
     for a in &motion.amendments {
-        out.push(said("put-amendment", a, &vote_suffix(meeting, a)));
+        out.push(said("put-amendment", a));
         if a.outcome != Outcome::Open {
-            out.push(said("amendment-result", a, &vote_suffix(meeting, a)));
+            out.push(said("amendment-result", a));
         }
     }
     match (plain, resolved, motion.outcome) {
         (true, Some(_), _) | (_, _, Outcome::Open) => {}
-        (false, Some(_), _) => out.push(said("resolved-after-amendments", motion, &vote)),
-        _ => out.push(said("motion-result", motion, &vote)),
+        (false, Some(_), _) => out.push(said("resolved-after-amendments", motion)),
+        _ => out.push(said("motion-result", motion)),
     }
     sentences(out)
 }
