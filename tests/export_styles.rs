@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used)]
 
 use minutes::export::{self, Format, Options};
-use minutes::model::Meeting;
 use minutes::model::style::{KEYS, LABELS};
+use minutes::model::{EntryKind, Meeting};
 
 /// Something for every key and label to print: all four attendance
 /// groups, a count of the public, an interest, a public statement, a
@@ -308,6 +308,24 @@ enum Setup {
     /// The next meeting, from this one: its action carried to matters
     /// arising and marked done, carried forward or dropped.
     Carried(Became),
+    /// As `Carried`, left open, the action having been agreed before the
+    /// first item (no command types one there once items exist).
+    CarriedFromPreamble,
+    /// The Chair speaks by role ("@Chair thanked …").
+    ByRole,
+    /// Members by role and surname in an attendance paragraph.
+    RoleParagraph,
+    /// A meeting nobody gave a title.
+    Untitled,
+    /// The minutes of 20 March 2019 approved with a correction, as
+    /// `minutes approve` records it (a decision), or as `/approve` with a
+    /// mover does (a motion carried).
+    Approving {
+        moved: bool,
+    },
+    /// Motions with the `motions` key's value given: amended, carried,
+    /// carried unanimously, lost, withdrawn, deferred, open, by roll call.
+    Motions(&'static str),
 }
 
 /// What became of the carried action.
@@ -373,9 +391,16 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::NoPublic => "/public 0",
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
+        Setup::ByRole => "@Chair thanked everyone for coming",
+        Setup::RoleParagraph => "/style attendance paragraph\n/style names role-surname",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
-        Setup::Carried(_) => "/action Chan: book the hall",
-        Setup::Plain | Setup::Approved | Setup::Word => "",
+        Setup::Carried(_) | Setup::CarriedFromPreamble => "/action Chan: book the hall",
+        Setup::Plain
+        | Setup::Approved
+        | Setup::Word
+        | Setup::Motions(_)
+        | Setup::Approving { .. }
+        | Setup::Untitled => "",
     }
 }
 
@@ -389,6 +414,36 @@ const VOTES: &str = "\
 /vote 1-1
 /casting lost";
 
+/// What `Setup::Motions` types after the small meeting: every outcome a
+/// motion or an amendment can have.
+const MOTIONS: &str = "\
+/present Ann Bell
+/motion Hage, Gilchrist: that the hall be painted
+/amendment Gilchrist, Hage: that the hall be painted blue
+/carried
+/amendment Gilchrist: that the hall be painted red
+/vote 2-0-1
+/amendment Bell: that the hall be painted green
+/lost
+/amendment Bell: that the hall be painted pink
+/withdrawn
+/carried
+/motion Hage, Gilchrist: that the hall be let
+/vote 2-1
+/motion Hage, Bell: that the hall be let again
+/motion Hage: that the hall be sold
+/lost
+/motion Gilchrist: that the roof be mended
+/withdrawn
+/motion Gilchrist: that the fence be mended
+/deferred
+/motion Gilchrist, Hage: that the bins go out
+/rollcall aye: Gilchrist, Hage; no: Bell
+/motion Hage, Gilchrist: that the budget be spent
+/amendment Bell, Hage: that it be spent slowly
+/carried unanimously
+/vote 3-0";
+
 /// What `Setup::RollCall` types after the small meeting.
 const ROLL_CALL: &str = "\
 /present Ann Bell; Cy Dee
@@ -400,6 +455,7 @@ const ROLL_CALL: &str = "\
 fn set_up(setup: Setup, style: &str) -> Meeting {
     let lines = match setup {
         Setup::RollCallMoved => format!("{ROLL_CALL}\n{}\n{style}", setup_lines(setup)),
+        Setup::Motions(shape) => format!("{MOTIONS}\n/style motions {shape}\n{style}"),
         _ => format!("{}\n{style}", setup_lines(setup)),
     };
     let mut m = meeting(&lines);
@@ -415,6 +471,32 @@ fn set_up(setup: Setup, style: &str) -> Meeting {
                 Became::Dropped => m.drop_action(Some(0), 0, "the budget was set"),
             }
             .unwrap();
+        }
+        Setup::Approving { moved } => {
+            let held = chrono::NaiveDate::from_ymd_opt(2019, 3, 20);
+            let corrections = ["item 2, for May read June".to_string()];
+            let text = export::words::approval_wording(&m.style, held, &corrections, moved);
+            let line = if moved {
+                format!("/motion Hage, Gilchrist: {text}\n/carried")
+            } else {
+                format!("/decision {text}")
+            };
+            let at = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+                .and_then(|d| d.and_hms_opt(16, 0, 0))
+                .unwrap();
+            minutes::script::run(&mut m, &line, || at).unwrap_or_else(|e| panic!("{e}"));
+        }
+        Setup::Untitled => m.title.clear(),
+        Setup::CarriedFromPreamble => {
+            m = m.carry_over();
+            for item in &mut m.items {
+                for e in &mut std::sync::Arc::make_mut(item).entries {
+                    let kind = &mut std::sync::Arc::make_mut(e).kind;
+                    if let EntryKind::Action { from: Some(o), .. } = kind {
+                        o.item = None;
+                    }
+                }
+            }
         }
         _ => {}
     }
@@ -538,9 +620,14 @@ each_label! {
     label_approved: "approved" "MEETING MINUTES" Approved;
     label_actions: "actions" "Action items" Plain;
     label_next_meeting: "next-meeting" "Next meeting:" Plain;
+    label_next_meeting_place: "next-meeting-place" "at {place}" Plain;
+    label_untitled: "untitled" "Notes of the meeting" Untitled;
     label_interests: "interests" "Interests:" Plain;
     label_public_comment: "public-comment" "Public participation:" Plain;
+    label_by_role: "by-role" "Our {role}" ByRole;
     label_member: "member" "Councillor" RoleSurname;
+    label_member_plural: "member-plural" "Voting {member}s" RoleParagraph;
+    label_and: "and" "&" Many;
     label_chair: "chair" "Chairman" RoleSurname;
     label_none: "none" "Nil" NoApologies;
     label_resolved: "resolved" "RESOLVED:" Plain;
@@ -560,6 +647,8 @@ each_label! {
     label_withdrew: "withdrew" "{name} withdrew." Comings;
     label_withdrew_declared: "withdrew-declared" "{name} was recused from this item." Comings;
     label_returned: "returned" "{name} rejoined the item." Comings;
+    label_members_one: "members-one" "{number} councillor" Comings;
+    label_members_many: "members-many" "{number} councillors" Comings;
     label_inquorate: "inquorate" "Quorum lost at {time}: {present} of {needed}." Comings;
     label_quorate: "quorate" "Quorum regained at {time} with {members}." Comings;
     label_adjournment: "adjournment" "The Chair adjourned the meeting at {time}." Comings;
@@ -590,6 +679,32 @@ each_label! {
     label_abstain: "abstain" "Abstentions" RollCallMoved;
     label_not_voting: "not-voting" "Did not vote" RollCall;
     label_vote_absent: "vote-absent" "Away" RollCall;
+    label_seconded_by: "seconded-by" ", with {name} seconding" Plain;
+    label_resolved_motion: "resolved-motion" "On the motion of {mover}{seconded} it was {resolved} that {text}{vote}." Plain;
+    label_put_motion: "put-motion" "Moved by {mover}{seconded}: that {text}." Motions("resolved");
+    label_put_amendment: "put-amendment" "An amendment by {mover}{seconded}: that {text}." Motions("resolved");
+    label_amendment_result: "amendment-result" "The amendment: {outcome}{vote}." Motions("resolved");
+    label_resolved_after_amendments: "resolved-after-amendments" "The substantive motion was {resolved}: {text}{vote}." Motions("resolved");
+    label_motion_result: "motion-result" "Result: {outcome}{vote}." Motions("resolved");
+    label_outcome_resolved: "outcome-resolved" "AGREED" Motions("resolved");
+    label_outcome_resolved_unanimously: "outcome-resolved-unanimously" "AGREED without dissent" Plain;
+    label_proposed_motion: "proposed-motion" "{mover} proposed {text}{seconded}." Motions("proposed");
+    label_proposed_amendment: "proposed-amendment" "{mover} proposed to amend: {text}{seconded}." Motions("proposed");
+    label_proposed_result: "proposed-result" "Outcome: {outcome}{vote}." Motions("proposed");
+    label_moved_motion: "moved-motion" "{mover} made a motion that {text}{seconded}." Motions("moved");
+    label_moved_amendment: "moved-amendment" "{mover} moved an amendment: {text}{seconded}." Motions("moved");
+    label_moved_motion_vote: "moved-motion-vote" "On a {how}, the motion {outcome}{vote}." Motions("moved");
+    label_moved_amendment_vote: "moved-amendment-vote" "On a {how}, the amendment {outcome}{vote}." Motions("moved");
+    label_voice_vote: "voice-vote" "show of hands" Motions("moved");
+    label_roll_call_vote: "roll-call-vote" "vote by roll call" Motions("moved");
+    label_outcome_carried: "outcome-carried" "passed" Motions("resolved");
+    label_outcome_carried_unanimously: "outcome-carried-unanimously" "passed without dissent" Motions("moved");
+    label_outcome_lost: "outcome-lost" "NOT CARRIED" Motions("resolved");
+    label_outcome_withdrawn: "outcome-withdrawn" "withdrawn by its mover" Motions("resolved");
+    label_outcome_deferred: "outcome-deferred" "deferred to the next meeting" Motions("resolved");
+    label_outcome_failed: "outcome-failed" "was defeated" Motions("moved");
+    label_outcome_was_withdrawn: "outcome-was-withdrawn" "was withdrawn by its mover" Motions("moved");
+    label_outcome_was_deferred: "outcome-was-deferred" "was postponed" Motions("moved");
     label_no_public: "no-public" "No public attended" NoPublic;
     label_public_one: "public-one" "resident" OnePublic;
     label_confidential: "confidential" "(PRIVATE)" Confidential;
@@ -602,9 +717,15 @@ each_label! {
     label_fingerprint: "fingerprint" "Fingerprint: {sha256}" Approved;
     label_date_signed: "date-signed" "Dated" Approved;
     label_moved_by: "moved-by" "on the motion of {name}" Approved;
+    label_approval: "approval" "The minutes {held} were confirmed{corrections}." Approving { moved: false };
+    label_approval_motion: "approval-motion" "the minutes {held} be confirmed{corrections}" Approving { moved: true };
+    label_approval_held: "approval-held" "of {date}" Approving { moved: false };
+    label_approval_corrections: "approval-corrections" ", subject to: {list}" Approving { moved: false };
     label_done: "done" "Complete" Carried(Became::Done);
     label_carried_forward: "carried-forward" "Ongoing" Carried(Became::Forward);
     label_dropped: "dropped" "Closed" Carried(Became::Dropped);
+    label_carried_from: "carried-from" "agreed on {meeting} at minute {item}" Carried(Became::Done);
+    label_carried_from_meeting: "carried-from-meeting" "agreed on {meeting}" CarriedFromPreamble;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -13,7 +13,7 @@ use super::{Options, words};
 
 /// The minutes of one meeting, as words.
 pub struct Minutes {
-    /// The title as typed, or [`words::UNTITLED`].
+    /// The title as typed, or the style's `untitled` label.
     pub title: String,
     /// "Wednesday 17 April 2019".
     pub date: Option<String>,
@@ -110,7 +110,7 @@ pub fn build(meeting: &Meeting, options: &Options) -> Minutes {
     let style = &meeting.style;
     let title = words::one_line(&meeting.title);
     let title = if title.is_empty() {
-        words::UNTITLED.to_string()
+        style.label("untitled").to_string()
     } else {
         title
     };
@@ -555,7 +555,7 @@ fn words_of(meeting: &Meeting, entry: &Entry, declared: &[Who]) -> Said {
             by_role,
         } => {
             let name = match by_role {
-                Some(role) => format!("The {role}"),
+                Some(role) => words::filled(style, "by-role", &[("role", role)], None),
                 None => words::names(meeting, std::iter::once(speaker).chain(with)),
             };
             Said::Statement(words::comment(&name, text))

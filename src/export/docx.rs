@@ -896,7 +896,8 @@ mod tests {
     fn an_empty_meeting_is_still_a_document() {
         let files = unzip(&render_docx(&Meeting::default(), &Options::default()));
         let document = part(&files, "word/document.xml");
-        assert!(document.contains(&format!(">{}<", words::UNTITLED)));
+        let untitled = crate::model::Style::default().label("untitled").to_string();
+        assert!(document.contains(&format!(">{untitled}<")));
         assert!(!document.contains("<w:tbl>"), "no actions, no table");
     }
 }

@@ -21,7 +21,7 @@ const USUAL_LENGTH: Duration = Duration::hours(2);
 pub fn render_ics(meeting: &Meeting) -> Option<String> {
     let next = meeting.next_meeting()?;
     let title = match words::one_line(&meeting.title) {
-        t if t.is_empty() => words::UNTITLED.to_string(),
+        t if t.is_empty() => meeting.style.label("untitled").to_string(),
         t => t,
     };
     let mut event = Event::new();
@@ -220,7 +220,7 @@ mod tests {
         let m = meeting(&["/nextmeeting 26 June 2019"]);
         assert_eq!(
             event(&render_ics(&m).unwrap()).get_summary(),
-            Some(words::UNTITLED)
+            Some(crate::model::Style::default().label("untitled"))
         );
     }
 

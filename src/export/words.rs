@@ -14,9 +14,6 @@ use crate::model::{
 /// The banner shown at the top while the minutes are a draft (seed wording).
 pub const DRAFT_BANNER: &str = "Please note these are draft minutes";
 
-/// Used when the meeting has no title yet.
-pub const UNTITLED: &str = "Minutes";
-
 /// Label before a decision.
 pub const RESOLVED: &str = "Resolved:";
 
@@ -191,16 +188,17 @@ pub fn surname(person: &Person) -> String {
 }
 
 /// Names joined as the style's language does: "A, B and C", or with the
-/// serial comma for US dates ("A, B, and C").
+/// serial comma for US dates ("A, B, and C"); "and" is the `and` label.
 pub fn join_names(style: &Style, names: &[String]) -> String {
+    let and = style.label("and");
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
+        [a, b] => format!("{a} {and} {b}"),
         [init @ .., last] if style.dates == Dates::Us => {
-            format!("{}, and {last}", init.join(", "))
+            format!("{}, {and} {last}", init.join(", "))
         }
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
@@ -262,9 +260,9 @@ pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: Naiv
 }
 
 /// The text of label `label` with its blanks filled: "{time}" with the
-/// time as the style writes it, then each of `blanks` ("{name}" with the
-/// name, say), in order. A blank whose text ends in a full stop ("6:05
-/// p.m.") ends the sentence without a second one.
+/// time as the style writes it, the others from `blanks` ("{name}" with
+/// the name, say). A blank whose text ends in a full stop ("6:05 p.m.")
+/// ends the sentence without a second one.
 pub fn filled(
     style: &Style,
     label: &str,
@@ -272,20 +270,40 @@ pub fn filled(
     time: Option<NaiveTime>,
 ) -> String {
     let at = time.map(|t| styled_clock(style, t));
-    // Typed text goes in last, so a name with "{time}" in it stays as typed.
-    let blanks = at
-        .iter()
-        .map(|at| ("time", at.as_str()))
-        .chain(blanks.iter().copied());
-    let mut text = style.label(label).to_string();
-    for (blank, with) in blanks {
-        let blank = format!("{{{blank}}}");
+    let value = |blank: &str| match (blank, &at) {
+        ("time", Some(at)) => Some(at.as_str()),
+        _ => blanks.iter().find(|(b, _)| *b == blank).map(|(_, v)| *v),
+    };
+    // One pass, so typed text with braces in it ("Member {time}", a
+    // motion's "{text}") stays as typed whatever blank it fills.
+    let mut out = String::new();
+    let mut rest = style.label(label);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after
+            .find('}')
+            .and_then(|close| value(&after[..close]).map(|v| (close, v)));
+        let Some((close, with)) = found else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        out.push_str(with);
+        rest = &after[close + 1..];
         if with.ends_with('.') {
-            text = text.replace(&format!("{blank}."), with);
+            rest = rest.strip_prefix('.').unwrap_or(rest);
         }
-        text = text.replace(&blank, with);
+        // A blank with nothing in it ("{seconded}" without a seconder)
+        // leaves no gap: a typed label cannot begin with a space, so
+        // "{mover} {seconded}, and" is how a clerk spaces it.
+        let closes = rest.is_empty() || rest.starts_with([' ', ',', '.', ';', ':', ')']);
+        if with.is_empty() && closes && out.ends_with(' ') {
+            out.pop();
+        }
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.
@@ -450,14 +468,18 @@ fn group_names(meeting: &Meeting, people: &mut [&Person]) -> String {
     people.sort_by_key(|p| surname(p));
     let names: Vec<String> = people.iter().map(|p| surname(p)).collect();
     let word = style.label("member");
+    // A style without the word has no plural of it either.
     let word = if names.len() > 1 && !word.is_empty() {
-        format!("{word}s ")
-    } else if word.is_empty() {
-        String::new()
+        filled(style, "member-plural", &[("member", word)], None)
     } else {
-        format!("{word} ")
+        word.to_string()
     };
-    format!("{word}{}", join_names(style, &names))
+    let names = join_names(style, &names);
+    if word.is_empty() {
+        names
+    } else {
+        format!("{word} {names}")
+    }
 }
 
 /// A comment as the minutes read it: the speaker's name, then what they
@@ -588,17 +610,25 @@ pub fn interest(meeting: &Meeting, who: &Who, text: &str) -> String {
     }
 }
 
-/// "from 17 April 2019, item 4": where a carried action was agreed.
+/// "from 17 April 2019, item 4": where a carried action was agreed, in
+/// the style's words; the meeting's title stands for an undated one.
 pub fn origin(style: &Style, origin: &crate::model::Origin) -> String {
-    let mut out = String::from("from ");
-    match origin.date {
-        Some(d) => out.push_str(&styled_short_date(style, d)),
-        None => out.push_str(&one_line(&origin.title)),
-    }
-    if let Some(n) = origin.item {
-        out.push_str(&format!(", item {n}"));
-    }
-    out
+    let meeting = match origin.date {
+        Some(d) => styled_short_date(style, d),
+        None => one_line(&origin.title),
+    };
+    let item = origin.item.map(|n| n.to_string());
+    let label = match item {
+        Some(_) => "carried-from",
+        None => "carried-from-meeting",
+    };
+    let item = item.unwrap_or_default();
+    filled(
+        style,
+        label,
+        &[("meeting", &meeting), ("item", &item)],
+        None,
+    )
 }
 
 /// Names as a sentence lists them: "A", "A and B", "A, B and C".
@@ -630,180 +660,166 @@ fn motion_text(text: &str) -> String {
 
 /// "It was proposed by Cllr X, seconded by Cllr Y, and RESOLVED that …
 /// (For 5, Against 2, Abstentions 1)." and the like: the whole motion with
-/// its amendments and what became of each, in UK council wording.
+/// its amendments and what became of each. The `motions` key picks the
+/// shape of the sentences; their words are the style's labels.
 pub fn motion(meeting: &Meeting, motion: &Motion) -> String {
-    match meeting.style.motions {
-        Motions::Resolved => {}
-        Motions::Proposed => return motion_proposed(meeting, motion),
-        Motions::Moved => return motion_moved(meeting, motion),
-    }
-    let text = motion_text(&motion.text);
-    let by = proposed_by(meeting, motion);
-    let mut out = if motion.amendments.is_empty() {
-        match motion.outcome {
-            Outcome::Carried => format!("It was {by}, and RESOLVED that {text}"),
-            Outcome::CarriedUnanimously => {
-                format!("It was {by}, and RESOLVED unanimously that {text}")
-            }
-            _ => format!("It was {by}, that {text}."),
-        }
-    } else {
-        format!("It was {by}, that {text}.")
+    let mut out = match meeting.style.motions {
+        Motions::Resolved => motion_resolved(meeting, motion),
+        Motions::Proposed => motion_proposed(meeting, motion),
+        Motions::Moved => motion_moved(meeting, motion),
     };
-    for a in &motion.amendments {
-        out.push_str(&format!(
-            " An amendment was {}, that {}. {}",
-            proposed_by(meeting, a),
-            motion_text(&a.text),
-            result("amendment", meeting, a)
-        ));
-    }
-    if motion.amendments.is_empty() {
-        match motion.outcome {
-            Outcome::Carried | Outcome::CarriedUnanimously => {
-                out.push_str(&vote_suffix(meeting, motion));
-                out.push('.');
-            }
-            Outcome::Open => {}
-            _ => {
-                out.push(' ');
-                out.push_str(&result("motion", meeting, motion));
-            }
-        }
-    } else {
-        match motion.outcome {
-            Outcome::Carried | Outcome::CarriedUnanimously => {
-                let how = if motion.outcome == Outcome::CarriedUnanimously {
-                    "RESOLVED unanimously"
-                } else {
-                    "RESOLVED"
-                };
-                out.push_str(&format!(
-                    " The motion was then put and it was {how} that {text}{}.",
-                    vote_suffix(meeting, motion)
-                ));
-            }
-            Outcome::Open => {}
-            _ => {
-                out.push(' ');
-                out.push_str(&result("motion", meeting, motion));
-            }
-        }
-    }
     out.push_str(&roll_call(meeting, motion));
     out
+}
+
+/// "It was proposed by Cllr X, seconded by Cllr Y, and RESOLVED that …",
+/// or with amendments each put and decided before the motion is.
+fn motion_resolved(meeting: &Meeting, motion: &Motion) -> String {
+    let style = &meeting.style;
+    let resolved = match motion.outcome {
+        Outcome::Carried => Some(style.label("outcome-resolved")),
+        Outcome::CarriedUnanimously => Some(style.label("outcome-resolved-unanimously")),
+        _ => None,
+    };
+    let said = |label: &str, m: &Motion| {
+        let vote = vote_suffix(meeting, m);
+        let outcome = outcome_words(style, m.outcome);
+        let resolved = resolved.unwrap_or_default();
+        let blanks = [
+            ("vote", vote.as_str()),
+            ("outcome", outcome),
+            ("resolved", resolved),
+        ];
+        motion_sentence(meeting, label, m, &blanks)
+    };
+    let mut out = Vec::new();
+    let plain = motion.amendments.is_empty();
+    out.push(match (plain, resolved) {
+        (true, Some(_)) => said("resolved-motion", motion),
+        _ => said("put-motion", motion),
+    });
+    for a in &motion.amendments {
+        out.push(said("put-amendment", a));
+        if a.outcome != Outcome::Open {
+            out.push(said("amendment-result", a));
+        }
+    }
+    match (plain, resolved, motion.outcome) {
+        (true, Some(_), _) | (_, _, Outcome::Open) => {}
+        (false, Some(_), _) => out.push(said("resolved-after-amendments", motion)),
+        _ => out.push(said("motion-result", motion)),
+    }
+    sentences(out)
 }
 
 /// "Cllr X proposed that …, seconded by Cllr Y. Carried (For 5, Against
 /// 2)." with each amendment after it.
 fn motion_proposed(meeting: &Meeting, motion: &Motion) -> String {
-    let mut out = String::new();
-    for (what, m) in
-        std::iter::once(("", motion)).chain(motion.amendments.iter().map(|a| (" an amendment", a)))
+    let style = &meeting.style;
+    let mut out = Vec::new();
+    for (label, m) in std::iter::once(("proposed-motion", motion))
+        .chain(motion.amendments.iter().map(|a| ("proposed-amendment", a)))
     {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&format!(
-            "{} proposed{what} that {}",
-            name(meeting, m.mover),
-            motion_text(&m.text)
-        ));
-        if let Some(s) = m.seconder {
-            out.push_str(&format!(", seconded by {}", name(meeting, s)));
-        }
-        out.push('.');
-        let word = outcome_word(m.outcome);
-        if !word.is_empty() {
-            let mut word = word.to_string();
-            word[..1].make_ascii_uppercase();
-            out.push_str(&format!(" {word}{}.", vote_suffix(meeting, m)));
+        let vote = vote_suffix(meeting, m);
+        let outcome = outcome_words(style, m.outcome);
+        let blanks = [("vote", vote.as_str()), ("outcome", outcome)];
+        out.push(motion_sentence(meeting, label, m, &blanks));
+        if m.outcome != Outcome::Open {
+            // The outcome opens its sentence: "Carried.", "Failed."
+            let result = motion_sentence(meeting, "proposed-result", m, &blanks);
+            out.push(capitalised(&result));
         }
     }
-    out.push_str(&roll_call(meeting, motion));
-    out
+    sentences(out)
 }
 
 /// "Member X moved to …, seconded by Member Y. Upon voice vote, the motion
 /// carried unanimously 4-0." with each amendment after it.
 fn motion_moved(meeting: &Meeting, motion: &Motion) -> String {
-    let mut out = String::new();
-    for (what, m) in std::iter::once(("motion", motion))
-        .chain(motion.amendments.iter().map(|a| ("amendment", a)))
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let verb = if what == "motion" {
-            "moved"
-        } else {
-            "moved to amend"
-        };
-        out.push_str(&format!(
-            "{} {verb} {}",
-            name(meeting, m.mover),
-            motion_text(&m.text)
-        ));
-        if let Some(s) = m.seconder {
-            out.push_str(&format!(", seconded by {}", name(meeting, s)));
-        }
-        out.push('.');
-        let word = outcome_word(m.outcome);
-        let counts = m.vote.as_ref().map(|v| {
-            let (f, a, ab) = v.counts();
-            if ab > 0 {
-                format!(" {f}-{a}-{ab}")
-            } else {
-                format!(" {f}-{a}")
-            }
+    let style = &meeting.style;
+    let mut out = Vec::new();
+    for (labels, m) in std::iter::once((["moved-motion", "moved-motion-vote"], motion)).chain(
+        motion
+            .amendments
+            .iter()
+            .map(|a| (["moved-amendment", "moved-amendment-vote"], a)),
+    ) {
+        let counts = m.vote.as_ref().map_or(String::new(), |v| match v.counts() {
+            (f, a, 0) => format!(" {f}-{a}"),
+            (f, a, ab) => format!(" {f}-{a}-{ab}"),
         });
         // A vote by name is a roll call, not a voice vote.
         let how = match m.vote {
-            Some(Vote::Named { .. }) => "roll call vote",
-            _ => "voice vote",
+            Some(Vote::Named { .. }) => style.label("roll-call-vote"),
+            _ => style.label("voice-vote"),
         };
-        if !word.is_empty() {
-            out.push_str(&format!(
-                " Upon {how}, the {what} {word}{}.",
-                counts.unwrap_or_default()
-            ));
+        let outcome = outcome_words(style, m.outcome);
+        let blanks = [
+            ("vote", counts.as_str()),
+            ("outcome", outcome),
+            ("how", how),
+        ];
+        let [moved, vote] = labels;
+        out.push(motion_sentence(meeting, moved, m, &blanks));
+        if m.outcome != Outcome::Open {
+            out.push(motion_sentence(meeting, vote, m, &blanks));
         }
     }
-    out.push_str(&roll_call(meeting, motion));
-    out
+    sentences(out)
 }
 
-fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Open => "",
-        Outcome::Carried => "carried",
-        Outcome::CarriedUnanimously => "carried unanimously",
-        Outcome::Lost => "failed",
-        Outcome::Withdrawn => "was withdrawn",
-        Outcome::Deferred => "was deferred",
-    }
+/// Label `label` filled for motion `m`: "{mover}", "{seconded}" (the
+/// `seconded-by` words, or nothing without a seconder) and "{text}", then
+/// the shape's own blanks (`more`).
+fn motion_sentence(meeting: &Meeting, label: &str, m: &Motion, more: &[(&str, &str)]) -> String {
+    let mover = name(meeting, m.mover);
+    let seconded = m.seconder.map_or(String::new(), |s| {
+        let name = name(meeting, s);
+        filled(&meeting.style, "seconded-by", &[("name", &name)], None)
+    });
+    let text = motion_text(&m.text);
+    let mut blanks = vec![
+        ("mover", mover.as_str()),
+        ("seconded", &seconded),
+        ("text", &text),
+    ];
+    blanks.extend_from_slice(more);
+    filled(&meeting.style, label, &blanks, None)
 }
 
-/// "proposed by Cllr X, seconded by Cllr Y" (or without a seconder).
-fn proposed_by(meeting: &Meeting, motion: &Motion) -> String {
-    let mut out = format!("proposed by {}", name(meeting, motion.mover));
-    if let Some(s) = motion.seconder {
-        out.push_str(&format!(", seconded by {}", name(meeting, s)));
-    }
-    out
-}
-
-/// "The amendment was carried (For 4, Against 3)." and the like.
-fn result(what: &str, meeting: &Meeting, motion: &Motion) -> String {
-    let word = match motion.outcome {
-        Outcome::Open => return String::new(),
-        Outcome::Carried => "carried",
-        Outcome::CarriedUnanimously => "carried unanimously",
-        Outcome::Lost => "LOST",
-        Outcome::Withdrawn => "withdrawn",
-        Outcome::Deferred => "deferred",
+/// What became of a motion in the style's words: after "was" in
+/// `resolved` minutes ("LOST", "withdrawn"), else said of the motion
+/// ("failed", "was withdrawn"); empty while it is open.
+fn outcome_words(style: &Style, outcome: Outcome) -> &str {
+    let after_was = style.motions == Motions::Resolved;
+    let label = match (outcome, after_was) {
+        (Outcome::Open, _) => return "",
+        (Outcome::Carried, _) => "outcome-carried",
+        (Outcome::CarriedUnanimously, _) => "outcome-carried-unanimously",
+        (Outcome::Lost, true) => "outcome-lost",
+        (Outcome::Lost, false) => "outcome-failed",
+        (Outcome::Withdrawn, true) => "outcome-withdrawn",
+        (Outcome::Withdrawn, false) => "outcome-was-withdrawn",
+        (Outcome::Deferred, true) => "outcome-deferred",
+        (Outcome::Deferred, false) => "outcome-was-deferred",
     };
-    format!("The {what} was {word}{}.", vote_suffix(meeting, motion))
+    style.label(label)
+}
+
+/// Sentences one after another; a label a style empties leaves no gap.
+fn sentences(said: Vec<String>) -> String {
+    said.into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` with its first letter a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// " (For 5, Against 2, Abstentions 1)", with the chair's casting vote.
@@ -953,15 +969,18 @@ pub fn returned(meeting: &Meeting, id: PersonId) -> String {
 /// "The meeting was no longer quorate at 7.22pm (4 members present, 5
 /// needed).", or "quorate again", in the style's words.
 pub fn quorum(style: &Style, quorate: bool, present: u32, needed: u32, at: NaiveTime) -> String {
-    let members = match present {
-        1 => "1 member".to_string(),
-        n => format!("{n} members"),
+    let (present, needed) = (present.to_string(), needed.to_string());
+    let count = if present == "1" {
+        "members-one"
+    } else {
+        "members-many"
     };
+    let members = filled(style, count, &[("number", &present)], None);
     let label = if quorate { "quorate" } else { "inquorate" };
     let blanks = [
         ("members", members.as_str()),
-        ("present", &present.to_string()),
-        ("needed", &needed.to_string()),
+        ("present", &present),
+        ("needed", &needed),
     ];
     filled(style, label, &blanks, Some(at))
 }
@@ -1007,8 +1026,12 @@ pub fn next_meeting_sentence(style: &Style, next: &NextMeeting) -> String {
         out.push_str(&times);
     }
     let place = one_line(&next.place);
+    let place = match place.as_str() {
+        "" => place,
+        p => filled(style, "next-meeting-place", &[("place", p)], None),
+    };
     if !place.is_empty() {
-        out.push_str(" in ");
+        out.push(' ');
         out.push_str(&place);
     }
     sentence(out)
@@ -1043,7 +1066,8 @@ fn twelve_hour(times: Times, time: NaiveTime) -> (String, &'static str) {
 }
 
 /// What the approving meeting records: a decision, or with a mover the
-/// motion's text ("That the minutes … be approved …").
+/// motion's text ("That the minutes … be approved …"), in the style's
+/// words.
 pub fn approval_wording(
     style: &Style,
     date: Option<NaiveDate>,
@@ -1051,10 +1075,9 @@ pub fn approval_wording(
     moved: bool,
 ) -> String {
     let held = date.map_or(String::new(), |d| {
-        format!(" held on {}", styled_short_date(style, d))
+        let date = styled_short_date(style, d);
+        filled(style, "approval-held", &[("date", &date)], None)
     });
-    let verb = if moved { "be" } else { "were" };
-    let mut text = format!("the minutes of the meeting{held} {verb} approved as a correct record");
     // One line each: a command line's correction may hold a newline,
     // which would otherwise end the recorded line.
     let corrections: Vec<String> = corrections
@@ -1062,17 +1085,15 @@ pub fn approval_wording(
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|c| !c.is_empty())
         .collect();
-    if !corrections.is_empty() {
-        text.push_str(", with these corrections: ");
-        text.push_str(&corrections.join("; "));
-    }
-    if moved {
-        format!("That {text}")
+    let corrections = if corrections.is_empty() {
+        String::new()
     } else {
-        let mut chars = text.chars();
-        let first = chars.next().map(|c| c.to_uppercase().to_string());
-        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
-    }
+        let list = corrections.join("; ");
+        filled(style, "approval-corrections", &[("list", &list)], None)
+    };
+    let label = if moved { "approval-motion" } else { "approval" };
+    let blanks = [("held", held.as_str()), ("corrections", &corrections)];
+    filled(style, label, &blanks, None)
 }
 
 #[cfg(test)]
@@ -1261,6 +1282,38 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_is_filled_once_and_an_empty_one_leaves_no_gap() {
+        let mut style = Style::default();
+        let label = "It was proposed by {mover} {seconded} and {resolved} that {text}{vote}.";
+        style.set_label("resolved-motion", label).unwrap();
+        let fill = |style: &Style, seconded: &str, text: &str| {
+            let blanks = [
+                ("mover", "Cllr {text}"),
+                ("seconded", seconded),
+                ("resolved", "AGREED"),
+                ("text", text),
+                ("vote", ""),
+            ];
+            filled(style, "resolved-motion", &blanks, None)
+        };
+        assert_eq!(
+            fill(&style, "seconded by Cllr Y", "the {vote} be held"),
+            "It was proposed by Cllr {text} seconded by Cllr Y and AGREED that the {vote} be held."
+        );
+        assert_eq!(
+            fill(&style, "", "it be so"),
+            "It was proposed by Cllr {text} and AGREED that it be so."
+        );
+        style
+            .set_label(
+                "resolved-motion",
+                "{mover} {seconded}, {resolved} {nothing}",
+            )
+            .unwrap();
+        assert_eq!(fill(&style, "", "x"), "Cllr {text}, AGREED {nothing}");
+    }
+
+    #[test]
     fn the_held_line_says_what_is_known_in_the_style_s_words() {
         let mut m = Meeting::default();
         assert_eq!(held(&m), None);
@@ -1295,6 +1348,22 @@ mod tests {
             ]
         );
         assert_eq!(public_count(2), "2 members of the public");
+    }
+
+    #[test]
+    fn members_named_together_take_the_plural_of_the_style_s_word() {
+        let mut m = Meeting::default();
+        let now = NaiveDate::from_ymd_opt(2019, 4, 17)
+            .and_then(|d| d.and_hms_opt(14, 0, 0))
+            .unwrap();
+        let lines = "/present Carl Hage; Ann Bell\n/style names role-surname";
+        crate::script::run(&mut m, lines, || now).unwrap();
+        let present = |m: &Meeting| attendance_paragraph(m);
+        assert_eq!(present(&m), "Present: Members Bell and Hage.");
+        m.style.set_label("member", "Councillor").unwrap();
+        assert_eq!(present(&m), "Present: Councillors Bell and Hage.");
+        m.style.set_label("member", "").unwrap();
+        assert_eq!(present(&m), "Present: Bell and Hage.");
     }
 
     #[test]

@@ -156,9 +156,21 @@ pub const LABELS: &[(&str, &str)] = &[
     ("approved", ""),
     ("actions", "Actions"),
     ("next-meeting", ""),
+    // Where the next meeting is, after its date and time.
+    ("next-meeting-place", "in {place}"),
+    // The title of a meeting not given one.
+    ("untitled", "Minutes"),
     ("interests", "Declaration of interest:"),
     ("public-comment", "Public comment:"),
+    // Who speaks when a comment is typed by role ("Clerk said …"):
+    // "{role}" is the role's word.
+    ("by-role", "The {role}"),
     ("member", "Member"),
+    // Two or more members named together ("Members Hage and Jerdonek");
+    // "{member}" is the `member` label.
+    ("member-plural", "{member}s"),
+    // The last two of a list of names: "A, B and C".
+    ("and", "and"),
     ("chair", "Chair"),
     ("none", "None"),
     ("resolved", "Resolved:"),
@@ -192,7 +204,10 @@ pub const LABELS: &[(&str, &str)] = &[
         "{name}, having declared an interest, left the room for this item.",
     ),
     ("returned", "{name} returned to the room."),
-    // "{members}" is "4 members", "{present}" and "{needed}" the numbers.
+    // "{members}" is "4 members" (`members-many`, or `members-one` for
+    // one), "{present}" and "{needed}" the numbers.
+    ("members-one", "{number} member"),
+    ("members-many", "{number} members"),
     (
         "inquorate",
         "The meeting was no longer quorate at {time} ({members} present, {needed} needed).",
@@ -239,6 +254,68 @@ pub const LABELS: &[(&str, &str)] = &[
     ("abstain", "Abstain"),
     ("not-voting", "Not voting"),
     ("vote-absent", "Absent"),
+    // Motions, in the sentences of the `motions` key's shape. Each has
+    // "{mover}", "{seconded}" (the `seconded-by` words, or nothing without
+    // a seconder), "{text}" (what was moved), "{vote}" (" (For 5, Against
+    // 2)", or with `moved` " 5-2"; nothing without a count) and
+    // "{outcome}" (one of the outcome words below).
+    ("seconded-by", ", seconded by {name}"),
+    // `resolved`: "{resolved}" is `outcome-resolved`, or for a motion
+    // carried unanimously `outcome-resolved-unanimously`.
+    (
+        "resolved-motion",
+        "It was proposed by {mover}{seconded}, and {resolved} that {text}{vote}.",
+    ),
+    (
+        "put-motion",
+        "It was proposed by {mover}{seconded}, that {text}.",
+    ),
+    (
+        "put-amendment",
+        "An amendment was proposed by {mover}{seconded}, that {text}.",
+    ),
+    ("amendment-result", "The amendment was {outcome}{vote}."),
+    (
+        "resolved-after-amendments",
+        "The motion was then put and it was {resolved} that {text}{vote}.",
+    ),
+    ("motion-result", "The motion was {outcome}{vote}."),
+    ("outcome-resolved", "RESOLVED"),
+    ("outcome-resolved-unanimously", "RESOLVED unanimously"),
+    // `proposed`: the result sentence's first letter is a capital.
+    ("proposed-motion", "{mover} proposed that {text}{seconded}."),
+    (
+        "proposed-amendment",
+        "{mover} proposed an amendment that {text}{seconded}.",
+    ),
+    ("proposed-result", "{outcome}{vote}."),
+    // `moved`: "{how}" is `voice-vote`, or `roll-call-vote` for a vote by
+    // name.
+    ("moved-motion", "{mover} moved {text}{seconded}."),
+    (
+        "moved-amendment",
+        "{mover} moved to amend {text}{seconded}.",
+    ),
+    (
+        "moved-motion-vote",
+        "Upon {how}, the motion {outcome}{vote}.",
+    ),
+    (
+        "moved-amendment-vote",
+        "Upon {how}, the amendment {outcome}{vote}.",
+    ),
+    ("voice-vote", "voice vote"),
+    ("roll-call-vote", "roll call vote"),
+    // What became of a motion: after "was" in `resolved` sentences, said
+    // of the motion in `proposed` and `moved` ones.
+    ("outcome-carried", "carried"),
+    ("outcome-carried-unanimously", "carried unanimously"),
+    ("outcome-lost", "LOST"),
+    ("outcome-withdrawn", "withdrawn"),
+    ("outcome-deferred", "deferred"),
+    ("outcome-failed", "failed"),
+    ("outcome-was-withdrawn", "was withdrawn"),
+    ("outcome-was-deferred", "was deferred"),
     // The count of the public when it is none or one ("public" is the
     // words after any other number).
     ("no-public", "No members of the public were present"),
@@ -258,10 +335,28 @@ pub const LABELS: &[(&str, &str)] = &[
     ("fingerprint", "SHA-256 of the approved text: {sha256}"),
     ("date-signed", "Date"),
     ("moved-by", "moved by {name}"),
+    // What the approving meeting records, as a decision or as the text
+    // of a motion: "{held}" is `approval-held` ("held on {date}", nothing
+    // for an undated meeting), "{corrections}" `approval-corrections`
+    // ("{list}" the corrections; nothing without any).
+    (
+        "approval",
+        "The minutes of the meeting {held} were approved as a correct record{corrections}.",
+    ),
+    (
+        "approval-motion",
+        "That the minutes of the meeting {held} be approved as a correct record{corrections}",
+    ),
+    ("approval-held", "held on {date}"),
+    ("approval-corrections", ", with these corrections: {list}"),
     // What became of an action carried from the last meeting.
     ("done", "Done"),
     ("carried-forward", "Carried forward"),
     ("dropped", "Dropped"),
+    // Where a carried action was agreed: "{meeting}" is that meeting's
+    // date (or its title, undated), "{item}" the item's number.
+    ("carried-from", "from {meeting}, item {item}"),
+    ("carried-from-meeting", "from {meeting}"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
