@@ -17,7 +17,7 @@ trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
 if [ "${1:-}" = paste ]; then
   n=${2:-100000}
   "$bin" generate --size s "$dir/m.ron" >/dev/null
-  before=$("$bin" check "$dir/m.ron" | sed -E 's/.* ([0-9]+) entries.*/\1/')
+  before=$("$bin" check "$dir/m.ron" | head -1 | sed -E 's/.* ([0-9]+) entries.*/\1/')
   { echo "/item Pasted"
     for ((i = 1; i < n; i++)); do echo "A note $i: the board discussed the figures."; done
   } >"$dir/lines.txt"
@@ -31,7 +31,7 @@ if [ "${1:-}" = paste ]; then
   until tmux -L "$sock" capture-pane -p | grep -q 'not run yet'; do sleep 0.01; done
   tmux -L "$sock" send-keys Enter
   want=$((before + n - 1))
-  until [ "$("$bin" check "$dir/m.ron" 2>/dev/null | sed -E 's/.* ([0-9]+) entries.*/\1/')" = "$want" ]; do
+  until [ "$("$bin" check "$dir/m.ron" 2>/dev/null | head -1 | sed -E 's/.* ([0-9]+) entries.*/\1/')" = "$want" ]; do
     sleep 0.05
   done
   end=$(date +%s%N)
