@@ -904,6 +904,8 @@ fn search_one(
         .date
         .map_or_else(|| "----------".to_string(), |d| d.to_string());
     let (hits, exact) = m.search_telling(text, &filter);
+    let title = one_line(&m.title);
+    let words = text.to_lowercase();
     let lines = hits
         .into_iter()
         .map(|hit| {
@@ -911,10 +913,9 @@ fn search_one(
                 .item
                 .map_or_else(String::new, |i| format!(", item {}", i + 1));
             format!(
-                "{date} {}{place}, {}: {}\n",
-                one_line(&m.title),
+                "{date} {title}{place}, {}: {}\n",
                 hit.at.format("%H:%M"),
-                one_line(&mark(&hit.text, text))
+                one_line(&mark(&hit.text, &words))
             )
         })
         .collect();
@@ -922,17 +923,31 @@ fn search_one(
 }
 
 /// The first place `text` has `words` (case aside), marked »so«.
-fn mark(text: &str, words: &str) -> String {
+fn mark(text: &str, words_lower: &str) -> String {
+    let mark_at = |at: usize, end: usize| match (text.get(..at), text.get(at..end), text.get(end..))
+    {
+        (Some(a), Some(b), Some(c)) => format!("{a}»{b}«{c}"),
+        _ => text.to_string(),
+    };
+    // ASCII words are found byte by byte, case aside, without lower-casing
+    // the line (Unicode tables, a copy): a search can print 200,000 lines.
+    // An ASCII byte never sits inside a longer character, so where it
+    // matches is a character boundary.
+    if words_lower.is_ascii() && !words_lower.is_empty() {
+        let n = words_lower.len();
+        return match text
+            .as_bytes()
+            .windows(n)
+            .position(|w| w.eq_ignore_ascii_case(words_lower.as_bytes()))
+        {
+            Some(at) => mark_at(at, at + n),
+            None => text.to_string(),
+        };
+    }
     let lower = text.to_lowercase();
-    let end = |at: usize| at + words.len();
-    match lower.find(&words.to_lowercase()) {
+    match lower.find(words_lower) {
         // Only where lower-casing kept every byte where it was.
-        Some(at) if lower.len() == text.len() => {
-            match (text.get(..at), text.get(at..end(at)), text.get(end(at)..)) {
-                (Some(a), Some(b), Some(c)) => format!("{a}»{b}«{c}"),
-                _ => text.to_string(),
-            }
-        }
+        Some(at) if lower.len() == text.len() => mark_at(at, at + words_lower.len()),
         _ => text.to_string(),
     }
 }
@@ -1046,6 +1061,18 @@ mod tests {
 
     fn parse(args: &[&str]) -> Cli {
         Cli::try_parse_from(std::iter::once("minutes").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn the_words_found_are_marked_whatever_their_case_and_neighbours() {
+        assert_eq!(
+            mark("Le Café REFERRALS rose", "referrals"),
+            "Le Café »REFERRALS« rose"
+        );
+        assert_eq!(mark("数据 referrals", "referrals"), "数据 »referrals«");
+        assert_eq!(mark("Zoë spoke", "zoë"), "»Zoë« spoke");
+        assert_eq!(mark("nothing here", "referrals"), "nothing here");
+        assert_eq!(mark("short", "much longer words"), "short");
     }
 
     /// The README says `--dir DIR` works before or after the command; it
