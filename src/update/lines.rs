@@ -361,19 +361,7 @@ fn put_back(app: &mut App, editing: Editing, text: &str) -> Result<String, LineE
 pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if !text.contains('\n') {
-        app.set_focus(Focus::Input);
-        // Spliced in at the cursor in one go: inserting a character at a
-        // time walks the whole line for each, which froze the app for half
-        // a minute on a 300,000-character line (R17).
-        let pasted = clean(&text);
-        let value = app.input.value();
-        let at = value
-            .char_indices()
-            .nth(app.input.cursor())
-            .map_or(value.len(), |(b, _)| b);
-        let line = format!("{}{pasted}{}", &value[..at], &value[at..]);
-        let cursor = app.input.cursor() + pasted.chars().count();
-        app.input = Input::new(line).with_cursor(cursor);
+        splice(app, &text);
         return vec![];
     }
     if app.editing.is_some() {
@@ -447,6 +435,22 @@ pub(super) fn paste(app: &mut App, text: &str, now: NaiveDateTime) -> Vec<Effect
         return vec![];
     }
     run_lines(app, lines, now, seen)
+}
+
+/// One pasted line into the input at the cursor, in one go: inserting a
+/// character at a time walks the whole line for each, which froze the app
+/// for half a minute on a 300,000-character line (R17).
+fn splice(app: &mut App, text: &str) {
+    app.set_focus(Focus::Input);
+    let pasted = clean(text);
+    let value = app.input.value();
+    let at = value
+        .char_indices()
+        .nth(app.input.cursor())
+        .map_or(value.len(), |(b, _)| b);
+    let line = format!("{}{pasted}{}", &value[..at], &value[at..]);
+    let cursor = app.input.cursor() + pasted.chars().count();
+    app.input = Input::new(line).with_cursor(cursor);
 }
 
 /// Text from a paste: control characters go (a tab stays), as typing
