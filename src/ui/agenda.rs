@@ -1,5 +1,7 @@
 //! The agenda pane: numbered items, the current one marked with its time.
 
+use std::sync::{Arc, Weak};
+
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{clean, fit};
 use super::{draw_rows, pane_block, theme};
 use crate::app::{App, Focus};
+use crate::model::Item;
 
 /// "12m" or "1h05"; nothing past a day (an old meeting reopened: its
 /// item did not run for months) or when the item has not been started.
@@ -50,7 +53,31 @@ pub fn item_summary(app: &App, index: usize, now: NaiveDateTime) -> Option<Strin
     Some(out)
 }
 
-pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
+/// The agenda's rows as last built, one per item. Opening another item
+/// changes two rows (the old current one and the new), so the others are
+/// kept rather than measured and cut to fit again (issue 9).
+#[derive(Debug, Default)]
+pub struct Rows(Vec<Option<(RowKey, Line<'static>)>>);
+
+/// What an item's row is built from. The item is known by its address:
+/// holding it as `Weak` keeps that address from being reused by another
+/// item, and makes `Arc::make_mut` move an item it changes.
+#[derive(Debug)]
+struct RowKey {
+    item: Weak<Item>,
+    current: bool,
+    time: String,
+    width: usize,
+}
+
+impl RowKey {
+    fn is(&self, other: &RowKey) -> bool {
+        self.item.ptr_eq(&other.item)
+            && (self.current, &self.time, self.width) == (other.current, &other.time, other.width)
+    }
+}
+
+pub fn render(app: &App, rows: &mut Rows, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
     let m = &app.meeting;
     let focused = app.focus == Focus::Agenda;
     let width = usize::from(area.width.saturating_sub(2));
@@ -65,55 +92,70 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
         Some(sel) if sel >= height => sel + 1 - height,
         _ => 0,
     };
-    let mut items: Vec<Line> = m
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, item)| {
-            let current = m.current == Some(i);
-            let time = elapsed(item.time_spent(current, now));
-            let marker = if current { "▶" } else { " " };
-            let number = format!("{:>2}. ", i + 1);
-            let fixed = 1 + UnicodeWidthStr::width(number.as_str()) + time.len() + 1;
-            let lock = confidential_mark(item.confidential, width.saturating_sub(fixed));
-            let used = fixed + lock.len();
-            let title_width = width.saturating_sub(used);
-            let title = fit(&clean(&item.title), title_width);
-            let pad =
-                title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
-            let style = if current {
-                theme::CURRENT
-            } else {
-                ratatui::style::Style::new()
-            };
-            Line::from(vec![
-                Span::styled(marker, if current { theme::MARKER } else { style }),
-                Span::styled(number, style),
-                Span::styled(title, style),
-                Span::styled(lock.to_string(), theme::CONFIDENTIAL),
-                Span::raw(" ".repeat(pad + 1)),
-                Span::styled(
-                    time,
-                    if current {
-                        theme::CURRENT
-                    } else {
-                        theme::PLAIN
-                    },
-                ),
-            ])
-        })
-        .collect();
-    if items.is_empty() {
-        items.push(Line::styled(
-            fit("No items yet: /item TITLE", width),
-            theme::HINT,
-        ));
+    let end = (first + height).min(m.items.len());
+    let shown = first.min(end)..end;
+    rows.0.resize_with(m.items.len(), || None);
+    for i in shown.clone() {
+        let item = &m.items[i];
+        let current = m.current == Some(i);
+        let key = RowKey {
+            item: Arc::downgrade(item),
+            current,
+            time: elapsed(item.time_spent(current, now)),
+            width,
+        };
+        if !rows.0[i].as_ref().is_some_and(|(kept, _)| kept.is(&key)) {
+            let line = row(i, item, &key);
+            rows.0[i] = Some((key, line));
+        }
     }
+    let hint;
+    let items: Vec<&Line> = if m.items.is_empty() {
+        hint = Line::styled(fit("No items yet: /item TITLE", width), theme::HINT);
+        vec![&hint]
+    } else {
+        rows.0[shown]
+            .iter()
+            .filter_map(|row| row.as_ref().map(|(_, line)| line))
+            .collect()
+    };
     let block = pane_block(format!(" Agenda ({}) ", m.items.len()), focused);
     let lit = selected
         .filter(|_| focused && !m.items.is_empty())
         .map(|s| (s - first, theme::SELECTED));
-    draw_rows(buf, block, area, &items, lit);
+    draw_rows(buf, block, area, items, lit);
+}
+
+/// Item `i`'s row: marker, number, title cut to fit, time.
+fn row(i: usize, item: &Item, key: &RowKey) -> Line<'static> {
+    let (current, width) = (key.current, key.width);
+    let time = key.time.clone();
+    let marker = if current { "▶" } else { " " };
+    let number = format!("{:>2}. ", i + 1);
+    let fixed = 1 + UnicodeWidthStr::width(number.as_str()) + time.len() + 1;
+    let lock = confidential_mark(item.confidential, width.saturating_sub(fixed));
+    let used = fixed + lock.len();
+    let title_width = width.saturating_sub(used);
+    let title = fit(&clean(&item.title), title_width);
+    let pad = title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    let style = if current {
+        theme::CURRENT
+    } else {
+        ratatui::style::Style::new()
+    };
+    Line::from(vec![
+        Span::styled(marker, if current { theme::MARKER } else { style }),
+        Span::styled(number, style),
+        Span::styled(title, style),
+        Span::styled(lock, theme::CONFIDENTIAL),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(
+            time,
+            if current {
+                theme::CURRENT
+            } else {
+                theme::PLAIN
+            },
+        ),
+    ])
 }

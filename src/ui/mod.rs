@@ -39,11 +39,19 @@ pub struct ViewCache {
     /// each was drawn from: typing changes only the input line, so the
     /// panes are copied rather than drawn again on every key.
     panes: [PaneMemo; 3],
+    /// The roster the attendance pane was last drawn from. Its key holds
+    /// the roster's address rather than a hash of 500 people; holding this
+    /// keeps that address from being reused by another roster while the
+    /// key is kept, and makes `Arc::make_mut` move a roster it changes
+    /// (so a changed roster always has a new address).
+    roster: std::sync::Weak<Vec<crate::model::Person>>,
     /// The log shown, and the entry at the top of its view, so that moving
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
     /// The log's entries as last wrapped.
     log_lines: log::Wrapped,
+    /// The agenda's rows as last built.
+    agenda_rows: agenda::Rows,
     help_max: u16,
     /// Columns the typed text wrapped at.
     input_width: u16,
@@ -149,7 +157,7 @@ fn render_panes(
         // Too narrow for three panes: show the one in use, the log by default.
         match app.focus {
             Focus::Attendance => attendance::render(app, buf, area),
-            Focus::Agenda => agenda::render(app, buf, area, now),
+            Focus::Agenda => agenda::render(app, &mut cache.agenda_rows, buf, area, now),
             Focus::Input | Focus::Log => log::render(
                 app,
                 log_memo,
@@ -178,7 +186,17 @@ fn render_panes(
         .min(side.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(agenda_height)]).areas(side);
-    let attendance_key = hash_of(&(app.rev, app.focus == Focus::Attendance, app.attendance_sel));
+    // Keyed by what the pane shows rather than the meeting's revision, so
+    // that opening another item or adding an entry, which leave the roster
+    // alone, copy it (issue 9).
+    let attendance_key = hash_of(&(
+        std::sync::Arc::as_ptr(&m.people),
+        m.quorum,
+        m.withdrawn(),
+        app.focus == Focus::Attendance,
+        app.attendance_sel,
+    ));
+    cache.roster = std::sync::Arc::downgrade(&m.people);
     memoised(attendance_memo, attendance_key, top, buf, |pane| {
         attendance::render(app, pane, top);
         attendance_key
@@ -186,8 +204,9 @@ fn render_panes(
     // The agenda shows the current item's elapsed minutes.
     let minute = (now.date(), now.hour(), now.minute());
     let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
+    let agenda_rows = &mut cache.agenda_rows;
     memoised(agenda_memo, agenda_key, bottom, buf, |pane| {
-        agenda::render(app, pane, bottom, now);
+        agenda::render(app, agenda_rows, pane, bottom, now);
         agenda_key
     });
     log::render(
@@ -253,11 +272,11 @@ fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: 
 /// A pane: its frame, then one line per row, row `lit.0` in style `lit.1`
 /// across the whole width. (ratatui's List would do this too, but the
 /// rows here are already only those on screen.)
-fn draw_rows(
+fn draw_rows<'a, 'b: 'a>(
     buf: &mut ratatui::buffer::Buffer,
     block: PaneBlock,
     area: Rect,
-    rows: &[ratatui::text::Line],
+    rows: impl IntoIterator<Item = &'a ratatui::text::Line<'b>>,
     lit: Option<(usize, ratatui::style::Style)>,
 ) {
     let inner = block.inner(area);
@@ -275,7 +294,7 @@ fn draw_rows(
 /// A pane's frame, highlighted when it has the keyboard.
 /// A heavy border says which pane has the keyboard even without colour.
 fn pane_block(title: String, focused: bool) -> PaneBlock {
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(title.clone());
     let block = if focused {
         block
             .border_type(ratatui::widgets::BorderType::Thick)
@@ -284,16 +303,22 @@ fn pane_block(title: String, focused: bool) -> PaneBlock {
     } else {
         block.border_style(theme::BORDER).title_style(theme::TITLE)
     };
-    PaneBlock { block, focused }
+    PaneBlock {
+        block,
+        title,
+        focused,
+    }
 }
 
 /// A pane's bordered block, drawn cell for cell as ratatui draws it but for
 /// less: ratatui's first sets the block's style on every cell inside it
 /// (none, for these blocks), which cost as much as all of a pane's text on
-/// a key that redraws the log (issue 9). Here the sides are set directly
-/// and only the top row, with its title, is left to ratatui.
+/// a key that redraws the log (issue 9), and lays out its title through
+/// general machinery (alignments, positions) that cost more than the rest
+/// of the frame's border. Here every cell is set directly.
 struct PaneBlock {
     block: Block<'static>,
+    title: String,
     focused: bool,
 }
 
@@ -336,12 +361,29 @@ impl PaneBlock {
         ] {
             buf[(x, y)].set_symbol(corner).set_style(style);
         }
-        // Between the corners, ratatui's top border with its title lands
-        // where the whole block's would.
-        let between = Rect::new(left + 1, top, area.width - 2, 1);
-        self.block
-            .borders(ratatui::widgets::Borders::TOP)
-            .render(between, buf);
+        for x in left + 1..right {
+            buf[(x, top)]
+                .set_symbol(set.horizontal_top)
+                .set_style(style);
+        }
+        // The title between the corners, in its style over the border's.
+        let title_style = if self.focused {
+            theme::FOCUSED_TITLE
+        } else {
+            theme::TITLE
+        };
+        let width = u16::try_from(self.title.width())
+            .unwrap_or(u16::MAX)
+            .min(area.width - 2);
+        buf.set_style(Rect::new(left + 1, top, width, 1), title_style);
+        text::set_text(
+            buf,
+            left + 1,
+            top,
+            &self.title,
+            width,
+            ratatui::style::Style::new(),
+        );
     }
 }
 
@@ -349,6 +391,84 @@ impl PaneBlock {
 mod tests {
     use super::*;
     use ratatui::buffer::Buffer;
+
+    type Change = dyn FnOnce(&mut crate::model::Meeting);
+
+    /// The screen drawn with `cache` after `change`, and drawn afresh.
+    fn drawn_after(
+        app: &mut App,
+        cache: &mut ViewCache,
+        change: impl FnOnce(&mut crate::model::Meeting),
+    ) -> (Buffer, Buffer) {
+        use ratatui::{Terminal, backend::TestBackend};
+        let now = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+            .and_then(|d| d.and_hms_opt(15, 0, 0))
+            .unwrap_or_default();
+        change(&mut app.meeting);
+        // As the reducer does for any change: the log is keyed by it.
+        app.rev += 1;
+        let screen = |cache: &mut ViewCache| {
+            let mut term = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+            term.draw(|f| render(app, cache, f, now)).expect("drawn");
+            term.backend().buffer().clone()
+        };
+        (screen(cache), screen(&mut ViewCache::default()))
+    }
+
+    #[test]
+    fn kept_panes_and_agenda_rows_are_drawn_again_when_what_they_show_changes() {
+        use crate::model::{Attendance, Entry, EntryKind};
+        let meeting = crate::synth::meeting(crate::synth::Size::S, 1);
+        let mut app = App::new(meeting, std::path::PathBuf::from("/t/m.ron"));
+        let mut cache = ViewCache::default();
+        // Each is a change the pane must show; the revision changes with
+        // any change, so the pane's key must see the data itself.
+        let changes: [(&str, Box<Change>); 7] = [
+            ("nothing", Box::new(|_| {})),
+            (
+                "a name",
+                Box::new(|m| m.people_mut()[0].name = "Renamed Person".into()),
+            ),
+            (
+                "attendance",
+                Box::new(|m| {
+                    let p = &mut m.people_mut()[1];
+                    p.attendance = match p.attendance {
+                        Attendance::Absent => Attendance::Present,
+                        _ => Attendance::Absent,
+                    };
+                }),
+            ),
+            ("quorum", Box::new(|m| m.quorum = Some(17))),
+            (
+                "a withdrawal",
+                Box::new(|m| {
+                    let id = m.people[0].id;
+                    let log = m.log_mut(m.current).expect("a current log");
+                    log.push(std::sync::Arc::new(Entry {
+                        at: chrono::NaiveTime::MIN,
+                        kind: EntryKind::Withdrew(id),
+                    }));
+                }),
+            ),
+            (
+                "an item's title",
+                Box::new(|m| m.item_mut(0).expect("an item").title = "Renamed item".into()),
+            ),
+            ("the current item", Box::new(|m| m.current = None)),
+        ];
+        let mut last = None;
+        for (what, change) in changes {
+            let (cached, fresh) = drawn_after(&mut app, &mut cache, change);
+            assert_eq!(cached, fresh, "after a change of {what}");
+            assert_ne!(
+                Some(&cached),
+                last.as_ref().filter(|_| what != "nothing"),
+                "{what} shows"
+            );
+            last = Some(cached);
+        }
+    }
 
     #[test]
     fn a_pane_block_is_drawn_as_ratatui_draws_it() {
