@@ -741,7 +741,11 @@ fn approve_cmd(
     let approver = (by_file.extension().is_some_and(|e| e == "ron") && by_file.exists())
         .then(|| by_file.to_path_buf());
     let hash = match approver {
-        None => seal::approve_file(file, &approving, None).map_err(Failure)?,
+        None => {
+            seal::approve_file(file, &approving, None)
+                .map_err(Failure)?
+                .sha256
+        }
         Some(by) => approve_in_meeting(file, &by, &mut approving)?,
     };
     print(&format!(
@@ -774,19 +778,15 @@ fn approve_in_meeting(
             real.display()
         )));
     }
-    let previous = storage::load(file).map_err(Failure::from_display)?;
-    approving.by = export::words::one_line(&approver.title);
-    if let Some(d) = approver.date {
-        approving.by = format!("{}, {}", approving.by, export::words::short_date(d));
-    }
+    approving.by = export::words::approving_meeting(&approver);
     let who = seal::Approver {
         title: &approver.title,
         date: approver.date,
     };
-    let hash = seal::approve_file(file, approving, Some(who)).map_err(Failure)?;
+    let sealed = seal::approve_file(file, approving, Some(who)).map_err(Failure)?;
     let text = crate::export::words::approval_wording(
         &approver.style,
-        previous.date,
+        sealed.date,
         &approving.corrections,
         false,
     );
@@ -800,7 +800,7 @@ fn approve_in_meeting(
             real.display()
         ))
     })?;
-    Ok(hash)
+    Ok(sealed.sha256)
 }
 
 /// Items from a prepared agenda file, after any the meeting has.

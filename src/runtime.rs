@@ -570,7 +570,8 @@ fn perform(
                         title: &title,
                         date,
                     };
-                    let result = crate::seal::approve_file(&file, &approving, Some(approver));
+                    let result = crate::seal::approve_file(&file, &approving, Some(approver))
+                        .map(|sealed| sealed.sha256);
                     let _ = tx.send(Incoming::Report(Msg::Approved {
                         record,
                         typed,

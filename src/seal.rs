@@ -17,13 +17,20 @@ pub struct Approver<'a> {
     pub date: Option<NaiveDate>,
 }
 
-/// Seal the minutes in `file` as `approving` says; the SHA-256 of the
-/// text approved, or the sentence that says why not.
+/// What was sealed: the SHA-256 of the text approved, and the date of
+/// the meeting it records (for the approving meeting's own words).
+pub struct Sealed {
+    pub sha256: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// Seal the minutes in `file` as `approving` says, or the sentence that
+/// says why not.
 pub fn approve_file(
     file: &Path,
     approving: &Approving,
     approver: Option<Approver>,
-) -> Result<String, String> {
+) -> Result<Sealed, String> {
     let name = file.display().to_string();
     let lock = storage::MeetingLock::acquire(file).map_err(|e| e.to_string())?;
     let real = lock.meeting_path();
@@ -41,7 +48,10 @@ pub fn approve_file(
     m.approve(approving, hash.clone()).map_err(refused)?;
     storage::write_backup(real).map_err(|e| e.to_string())?;
     storage::save(real, &m).map_err(|e| e.to_string())?;
-    Ok(hash)
+    Ok(Sealed {
+        sha256: hash,
+        date: m.date,
+    })
 }
 
 /// For sealed minutes whose text no longer gives the hash approved, the

@@ -1065,6 +1065,16 @@ fn twelve_hour(times: Times, time: NaiveTime) -> (String, &'static str) {
     }
 }
 
+/// How a sealed record names the meeting that approved it: "Board,
+/// 15 May 2019" (in the approving meeting's style), or its title alone.
+pub fn approving_meeting(m: &Meeting) -> String {
+    let title = one_line(&m.title);
+    match m.date {
+        Some(d) => format!("{title}, {}", styled_short_date(&m.style, d)),
+        None => title,
+    }
+}
+
 /// What the approving meeting records: a decision, or with a mover the
 /// motion's text ("That the minutes … be approved …"), in the style's
 /// words.

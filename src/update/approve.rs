@@ -46,14 +46,7 @@ pub(super) fn approve(
         _ => None,
     };
     let on = m.date.unwrap_or(now.date());
-    let title = m.title.trim();
-    let by = match m.date {
-        Some(d) => format!(
-            "{title}, {}",
-            crate::export::words::styled_short_date(&m.style, d)
-        ),
-        None => title.to_string(),
-    };
+    let by = crate::export::words::approving_meeting(m);
     let effect = Effect::Approve {
         file: PathBuf::from(&previous.file),
         approving: Approving {
