@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate};
+use chrono::{Local, NaiveDate, Timelike};
 use clap::{Parser, Subcommand};
 
 use crate::export::Format;
@@ -430,7 +430,14 @@ fn export_cmd(
 /// `^?` for DEL, `\u{9b}` for the 8-bit controls.
 pub fn visible<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
     let shown = |c: char| c.is_control() && !keep.contains(&c);
-    if !text.chars().any(shown) {
+    // Every control character is a byte below a space, DEL, or an 8-bit
+    // control (0xC2 then 0x80 to 0x9F): a text without those bytes, most
+    // of them, needs no look at its characters.
+    // Folded rather than stopped at the first, so that it runs on whole
+    // vectors at a time.
+    let odd = |b: &u8| (*b < b' ') | (*b == 0x7f) | (*b == 0xc2);
+    let plain = !text.as_bytes().iter().fold(false, |seen, b| seen | odd(b));
+    if plain || !text.chars().any(shown) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -847,21 +854,19 @@ fn search_cmd(
     // exact hits.
     let any_exact = searched
         .iter()
-        .any(|(_, l)| l.as_ref().is_some_and(|l| l.1));
+        .any(|(_, f)| f.as_ref().is_some_and(|f| f.exact));
     let mut out = String::new();
     let (mut found, mut skipped) = (0, Vec::new());
     for (listed, lines) in searched {
-        let Some((lines, exact)) = lines else {
+        let Some(lines) = lines else {
             skipped.push(listed.path.display().to_string());
             continue;
         };
-        if any_exact && !exact {
+        if any_exact && !lines.exact {
             continue;
         }
-        found += lines.len();
-        for line in lines {
-            out.push_str(&line);
-        }
+        found += lines.lines;
+        out.push_str(&lines.text);
     }
     if found == 0 {
         out.push_str(&format!(
@@ -878,17 +883,30 @@ fn search_cmd(
     print(&out)
 }
 
-/// One meeting's lines of `minutes search` output, and whether they have
-/// the words as typed.
+/// One meeting's part of `minutes search`: its lines, how many, and
+/// whether they have the words as typed.
+struct Found {
+    text: String,
+    lines: usize,
+    exact: bool,
+}
+
+/// One meeting's lines of `minutes search` output, written into one
+/// string: a folder can have 200,000 of them.
 fn search_one(
     m: &Meeting,
     text: &str,
     speaker: Option<&str>,
     since: Option<NaiveDate>,
     item: Option<&str>,
-) -> (Vec<String>, bool) {
+) -> Found {
+    let none = Found {
+        text: String::new(),
+        lines: 0,
+        exact: false,
+    };
     if since.is_some_and(|s| m.date.is_none_or(|d| d < s)) {
-        return (Vec::new(), false);
+        return none;
     }
     let filter = crate::model::Filter {
         speaker: speaker.and_then(|n| match m.resolve(n) {
@@ -898,7 +916,7 @@ fn search_one(
         item: item.map(str::to_string),
     };
     if speaker.is_some() && filter.speaker.is_none() {
-        return (Vec::new(), false);
+        return none;
     }
     let date = m
         .date
@@ -906,49 +924,77 @@ fn search_one(
     let (hits, exact) = m.search_telling(text, &filter);
     let title = one_line(&m.title);
     let words = text.to_lowercase();
-    let lines = hits
-        .into_iter()
-        .map(|hit| {
-            let place = hit
-                .item
-                .map_or_else(String::new, |i| format!(", item {}", i + 1));
-            format!(
-                "{date} {title}{place}, {}: {}\n",
-                hit.at.format("%H:%M"),
-                one_line(&mark(&hit.text, &words))
-            )
-        })
-        .collect();
-    (lines, exact)
+    let mut out = String::new();
+    for hit in &hits {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{date} {title}");
+        if let Some(i) = hit.item {
+            let _ = write!(out, ", item {}", i + 1);
+        }
+        let _ = writeln!(
+            out,
+            ", {:02}:{:02}: {}",
+            hit.at.hour(),
+            hit.at.minute(),
+            // Shown visibly before it is marked: the marks are
+            // characters `visible` would otherwise look at one by one.
+            mark(&visible(&hit.text, &[]), &words)
+        );
+    }
+    Found {
+        text: out,
+        lines: hits.len(),
+        exact,
+    }
 }
 
-/// The first place `text` has `words` (case aside), marked »so«.
-fn mark(text: &str, words_lower: &str) -> String {
-    let mark_at = |at: usize, end: usize| match (text.get(..at), text.get(at..end), text.get(end..))
-    {
-        (Some(a), Some(b), Some(c)) => format!("{a}»{b}«{c}"),
-        _ => text.to_string(),
+/// The first place `text` has `words` (case aside), marked »so«; written
+/// straight into the output, never a string of its own.
+fn mark<'a>(text: &'a str, words_lower: &str) -> Marked<'a> {
+    let at = |found: Option<usize>| {
+        found
+            .map(|at| (at, at + words_lower.len()))
+            .filter(|&(at, end)| text.is_char_boundary(at) && text.is_char_boundary(end))
     };
-    // ASCII words are found byte by byte, case aside, without lower-casing
-    // the line (Unicode tables, a copy): a search can print 200,000 lines.
-    // An ASCII byte never sits inside a longer character, so where it
-    // matches is a character boundary.
+    // ASCII words are found in the line with only its ASCII letters
+    // lowered, which keeps every byte where it was, without the Unicode
+    // tables: a search can print 200,000 lines. An ASCII byte never sits
+    // inside a longer character, so where it matches is a character
+    // boundary.
     if words_lower.is_ascii() && !words_lower.is_empty() {
-        let n = words_lower.len();
-        return match text
-            .as_bytes()
-            .windows(n)
-            .position(|w| w.eq_ignore_ascii_case(words_lower.as_bytes()))
-        {
-            Some(at) => mark_at(at, at + n),
-            None => text.to_string(),
+        let found = text.to_ascii_lowercase().find(words_lower);
+        return Marked {
+            text,
+            at: at(found),
         };
     }
     let lower = text.to_lowercase();
-    match lower.find(words_lower) {
-        // Only where lower-casing kept every byte where it was.
-        Some(at) if lower.len() == text.len() => mark_at(at, at + words_lower.len()),
-        _ => text.to_string(),
+    // Only where lower-casing kept every byte where it was.
+    let found = lower
+        .find(words_lower)
+        .filter(|_| lower.len() == text.len());
+    Marked {
+        text,
+        at: at(found),
+    }
+}
+
+/// A line with where to put the marks, if anywhere.
+struct Marked<'a> {
+    text: &'a str,
+    at: Option<(usize, usize)>,
+}
+
+impl std::fmt::Display for Marked<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self.at {
+            Some((at, end)) => {
+                let (a, rest) = self.text.split_at(at);
+                let (b, c) = rest.split_at(end - at);
+                write!(f, "{a}»{b}«{c}")
+            }
+            None => f.write_str(self.text),
+        }
     }
 }
 
@@ -1066,13 +1112,19 @@ mod tests {
     #[test]
     fn the_words_found_are_marked_whatever_their_case_and_neighbours() {
         assert_eq!(
-            mark("Le Café REFERRALS rose", "referrals"),
+            mark("Le Café REFERRALS rose", "referrals").to_string(),
             "Le Café »REFERRALS« rose"
         );
-        assert_eq!(mark("数据 referrals", "referrals"), "数据 »referrals«");
-        assert_eq!(mark("Zoë spoke", "zoë"), "»Zoë« spoke");
-        assert_eq!(mark("nothing here", "referrals"), "nothing here");
-        assert_eq!(mark("short", "much longer words"), "short");
+        assert_eq!(
+            mark("数据 referrals", "referrals").to_string(),
+            "数据 »referrals«"
+        );
+        assert_eq!(mark("Zoë spoke", "zoë").to_string(), "»Zoë« spoke");
+        assert_eq!(
+            mark("nothing here", "referrals").to_string(),
+            "nothing here"
+        );
+        assert_eq!(mark("short", "much longer words").to_string(), "short");
     }
 
     /// The README says `--dir DIR` works before or after the command; it

@@ -10,6 +10,7 @@
 mod approval;
 mod carry;
 mod check;
+mod clock;
 mod edit;
 mod formal;
 mod history;
@@ -363,6 +364,7 @@ impl Item {
 /// One line of an item's log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    #[serde(deserialize_with = "clock::read")]
     pub at: NaiveTime,
     pub kind: EntryKind,
 }

@@ -254,6 +254,9 @@ fn read_error(path: &Path, error: io::Error) -> LoadError {
 /// one, and RON does not allow it).
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|error| {
         // Point at the first bad byte; everything before it is valid text.
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();

@@ -40,6 +40,7 @@ mod save;
 pub mod styles;
 mod target;
 pub mod templates;
+mod unindent;
 
 pub use crate::listing::{Listed, Summary};
 pub use folder::{
