@@ -556,23 +556,20 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
             else {
                 continue;
             };
-            let here = Origin {
-                date: m.date,
-                title: m.title.clone(),
-                item,
-            };
+            let here = Origin::at(m, item);
             // A carried action is the action first agreed, not a copy.
             let key = (from.clone().unwrap_or_else(|| here.clone()), text.clone());
             let now = ActionRow {
                 meeting: m.date,
                 title: m.title.clone(),
-                item,
+                item: here.reference(),
                 text: text.clone(),
                 owner: m.who_name(owner).to_string(),
                 due: *due,
                 state: became.clone(),
             };
-            let life = match lives.iter().position(|l| l.key == key) {
+            let same = |l: &ActionLife| l.key.0.same_place(&key.0) && l.key.1 == key.1;
+            let life = match lives.iter().position(same) {
                 Some(at) => &mut lives[at],
                 None => {
                     lives.push(ActionLife {
@@ -655,7 +652,8 @@ impl ActionLife {
 struct ActionRow {
     meeting: Option<NaiveDate>,
     title: String,
-    item: Option<usize>,
+    /// The item's minute number, or its place.
+    item: Option<String>,
     text: String,
     owner: String,
     due: Option<NaiveDate>,
@@ -684,7 +682,7 @@ impl ActionRow {
             r.owner,
             r.text,
             r.meeting.map_or_else(String::new, |d| format!("{d} ")),
-            match r.item {
+            match &r.item {
                 Some(n) => format!("{}, item {n}", r.title),
                 None => r.title.clone(),
             }

@@ -464,15 +464,10 @@ fn search_finds_across_meetings_and_skips_broken_files() {
 fn actions_follow_an_action_across_meetings_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let l = d.join("l.txt");
-    std::fs::write(
-        &l,
+    let first = imported(
+        d,
         "/date 2019-04-17\n/title Board\n/present Simone White\n/item Minutes\n/item Performance\n/next\n/action SW: write the SLA by 26 June 2019\n/action SW: book the hall\n",
-    )
-    .unwrap();
-    let first = d.join("2019-04-17-board.ron");
-    let o = minutes(&["import", l.to_str().unwrap(), first.to_str().unwrap()], d);
-    assert!(o.status.success(), "{}", stderr(&o));
+    );
     let mut second = minutes::storage::load(&first).unwrap().carry_over();
     second.date = chrono::NaiveDate::from_ymd_opt(2019, 6, 26);
     second.toggle_carried_forward(Some(0), 0).unwrap();
@@ -520,4 +515,58 @@ fn actions_follow_an_action_across_meetings_as_one() {
     let o = minutes(&["actions", "--open"], d);
     let open = String::from_utf8(o.stdout).unwrap();
     assert!(open.contains("No open actions"), "{open}");
+}
+
+/// Where a body numbers its minutes, a carried action says which minute
+/// it came from and the register cites minute numbers; an action carried
+/// before origins kept the number is still the same action.
+#[test]
+fn carried_actions_and_the_register_cite_minute_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let first = imported(
+        d,
+        "/date 2019-04-17\n/title Board\n/style numbering minute\n/present Simone White\n/item Minutes\n/minuteno 120\n/item Performance\n/next\n/action SW: write the SLA by 26 June 2019\n",
+    );
+    let mut second = minutes::storage::load(&first).unwrap().carry_over();
+    second.date = chrono::NaiveDate::from_ymd_opt(2019, 4, 30);
+    let second_file = d.join("2019-04-30-board.ron");
+    minutes::storage::save(&second_file, &second).unwrap();
+    let text =
+        String::from_utf8(minutes(&["export", second_file.to_str().unwrap()], d).stdout).unwrap();
+    assert!(
+        text.contains(
+            "write the SLA – Simone White (by 26 June 2019), from 17 April 2019, item 18/121."
+        ),
+        "{text}"
+    );
+    let o = minutes(&["actions"], d);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.matches("write the SLA").count(), 1, "{out}");
+    assert!(
+        out.contains(
+            "write the SLA (from 17 April 2019, item 18/121)  [2019-04-30 Board, item 18/122]"
+        ),
+        "{out}"
+    );
+    // The same second meeting as an earlier minutes wrote it, its origin
+    // without the number: still one action.
+    let old = std::fs::read_to_string(&second_file)
+        .unwrap()
+        .replace("minute: Some(\"18/121\"),", "");
+    assert!(!old.contains("18/121"), "{old}");
+    std::fs::write(&second_file, old).unwrap();
+    let out = String::from_utf8(minutes(&["actions"], d).stdout).unwrap();
+    assert_eq!(out.matches("write the SLA").count(), 1, "{out}");
+}
+
+/// The first meeting of a series, typed as `lines` and imported into
+/// `2019-04-17-board.ron` in `d`.
+fn imported(d: &std::path::Path, lines: &str) -> std::path::PathBuf {
+    let l = d.join("l.txt");
+    std::fs::write(&l, lines).unwrap();
+    let first = d.join("2019-04-17-board.ron");
+    let o = minutes(&["import", l.to_str().unwrap(), first.to_str().unwrap()], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    first
 }

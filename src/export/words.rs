@@ -617,7 +617,7 @@ pub fn origin(style: &Style, origin: &crate::model::Origin) -> String {
         Some(d) => styled_short_date(style, d),
         None => one_line(&origin.title),
     };
-    let item = origin.item.map(|n| n.to_string());
+    let item = origin.reference();
     let label = match item {
         Some(_) => "carried-from",
         None => "carried-from-meeting",

@@ -45,11 +45,7 @@ impl Meeting {
                     from,
                 } = &e.kind
                 {
-                    let origin = from.clone().unwrap_or_else(|| Origin {
-                        date: self.date,
-                        title: self.title.clone(),
-                        item,
-                    });
+                    let origin = from.clone().unwrap_or_else(|| Origin::at(self, item));
                     out.push(Arc::new(Entry {
                         at: e.at,
                         kind: EntryKind::Action {

@@ -494,6 +494,40 @@ pub struct Origin {
     pub title: String,
     /// 1-based item number in that meeting; None for its preamble.
     pub item: Option<usize>,
+    /// The item's minute number ("18/2"), where that meeting numbered its
+    /// minutes: what a clerk cites it by. Not part of which action this
+    /// is: files from before it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute: Option<String>,
+}
+
+impl Origin {
+    /// Where an action was agreed, in `meeting`'s item `item` (1-based;
+    /// None for the preamble).
+    pub fn at(meeting: &Meeting, item: Option<usize>) -> Origin {
+        let numbered = meeting.style.numbering == style::Numbering::Minute;
+        Origin {
+            date: meeting.date,
+            title: meeting.title.clone(),
+            item,
+            minute: item
+                .filter(|_| numbered)
+                .map(|n| meeting.minute_number(n - 1)),
+        }
+    }
+
+    /// The same place, however it is cited: the key that makes an action
+    /// carried from meeting to meeting one action.
+    pub fn same_place(&self, other: &Origin) -> bool {
+        (self.date, &self.title, self.item) == (other.date, &other.title, other.item)
+    }
+
+    /// What the item is cited by: its minute number, or its place.
+    pub fn reference(&self) -> Option<String> {
+        self.minute
+            .clone()
+            .or_else(|| self.item.map(|n| n.to_string()))
+    }
 }
 
 /// Someone on the roster, or a name kept as written ("Clerk", "All members").
