@@ -161,6 +161,10 @@ pub struct App {
     /// Nothing is written to the meeting file (sealed, not the user's):
     /// the status bar must not say "saved" of a file nobody writes.
     pub read_only: bool,
+    /// The approval this session recorded after sealing the previous
+    /// minutes: undoing it takes it out of this log only, which the
+    /// message must say, as the seal stays.
+    pub approval: Option<crate::model::EntryKind>,
     pub viewport: Viewport,
 }
 
@@ -326,6 +330,7 @@ impl App {
             escape_armed: false,
             banner: None,
             read_only: false,
+            approval: None,
             viewport: Viewport::default(),
         }
     }

@@ -85,6 +85,7 @@ pub(super) fn approved(
             return;
         }
     };
+    app.approval = Some(record.clone());
     let _ = app.change(|m| {
         m.push_entry(now, record);
         Ok::<(), ()>(())
@@ -95,4 +96,18 @@ pub(super) fn approved(
     app.changed(format!(
         "The previous minutes are approved and sealed (SHA-256 {short}…); the approval is in the log."
     ));
+}
+
+/// How many times the approval this session recorded is in the log: an
+/// undo that takes it out must say the seal stays.
+pub(super) fn approvals_logged(app: &App) -> usize {
+    let Some(record) = &app.approval else {
+        return 0;
+    };
+    let m = &app.meeting;
+    std::iter::once(&m.preamble)
+        .chain(m.items.iter().map(|i| &i.entries))
+        .flat_map(|log| log.iter())
+        .filter(|e| &e.kind == record)
+        .count()
 }

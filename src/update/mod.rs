@@ -191,7 +191,15 @@ pub(crate) fn quit(app: &App) -> Vec<Effect> {
 }
 
 pub(crate) fn undo(app: &mut App) {
+    let approvals = approve::approvals_logged(app);
     if app.history.undo(&mut app.meeting) {
+        if approve::approvals_logged(app) < approvals {
+            app.changed(
+                "Undone: the approval is out of this meeting's log, but the previous minutes \
+                 stay sealed as approved (Ctrl+R puts the approval back).",
+            );
+            return;
+        }
         app.changed("Undone (Ctrl+R redoes)");
     } else {
         app.warn("There is nothing to undo.");

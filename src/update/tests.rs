@@ -1050,3 +1050,43 @@ fn a_command_typed_before_a_paste_is_the_users_own() {
     assert_eq!(a.offer, None);
     assert_eq!(a.meeting.items[0].entries.len(), 2, "{:?}", a.message);
 }
+
+/// Undoing an approval takes it out of this log only: the previous
+/// minutes were sealed on disk, and the message says they stay so.
+#[test]
+fn undoing_an_approval_says_the_previous_minutes_stay_sealed() {
+    let mut a = seeded();
+    let record = EntryKind::Decision("That the minutes be approved.".into());
+    update(
+        &mut a,
+        Msg::Approved {
+            record: record.clone(),
+            typed: "/approve".into(),
+            result: Ok("ab".repeat(32)),
+        },
+        at(14, 0),
+    );
+    enter(&mut a, "Next business");
+    keys(&mut a, "<C-z>");
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Undone (Ctrl+R"),
+        "{:?}",
+        a.message
+    );
+    keys(&mut a, "<C-z>");
+    let said = &a.message.as_ref().unwrap().text;
+    assert!(said.contains("stay sealed as approved"), "{said}");
+    keys(&mut a, "<C-r>");
+    assert!(
+        a.meeting
+            .items
+            .iter()
+            .flat_map(|i| i.entries.iter())
+            .any(|e| e.kind == record),
+        "redo puts the approval back"
+    );
+}
