@@ -558,7 +558,9 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
             };
             let here = Origin::at(m, item);
             // A carried action is the action first agreed, not a copy.
-            let key = (from.clone().unwrap_or_else(|| here.clone()), text.clone());
+            let origin = from.as_ref();
+            let words = origin.and_then(|o| o.words.as_ref()).unwrap_or(text);
+            let key = (origin.unwrap_or(&here).clone(), words.clone());
             let now = ActionRow {
                 meeting: m.date,
                 title: m.title.clone(),

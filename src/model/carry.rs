@@ -45,7 +45,10 @@ impl Meeting {
                     from,
                 } = &e.kind
                 {
-                    let origin = from.clone().unwrap_or_else(|| Origin::at(self, item));
+                    let origin = from.clone().unwrap_or_else(|| Origin {
+                        words: Some(text.clone()),
+                        ..Origin::at(self, item)
+                    });
                     out.push(Arc::new(Entry {
                         at: e.at,
                         kind: EntryKind::Action {

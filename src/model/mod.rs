@@ -499,6 +499,11 @@ pub struct Origin {
     /// is: files from before it have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minute: Option<String>,
+    /// The action's words as agreed there, so that it is the same action
+    /// however its words are put right later. Files from before it have
+    /// none, and go by the words as they now are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
 }
 
 impl Origin {
@@ -513,6 +518,7 @@ impl Origin {
             minute: item
                 .filter(|_| numbered)
                 .map(|n| meeting.minute_number(n - 1)),
+            words: None,
         }
     }
 
