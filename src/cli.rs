@@ -700,7 +700,13 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     let name = one_line(&file.display().to_string());
     let mut warnings: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
     warnings.extend(seal::changed_since_approval(&m));
-    let mut out = format!("{name}: fine ({}).\n", counts(&m));
+    // "Fine" only when there is nothing to check: otherwise it reads.
+    let state = if warnings.is_empty() {
+        "fine"
+    } else {
+        "readable"
+    };
+    let mut out = format!("{name}: {state} ({}).\n", counts(&m));
     if let Some(why) = storage::newer_fields(&m) {
         out.push_str(&format!(
             "{name} {}, so this version opens it read-only.\n",
@@ -720,8 +726,8 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
     print(&out)?;
     if strict && !warnings.is_empty() {
         return Err(Failure(format!(
-            "{name} has {} thing(s) to check (--strict).",
-            warnings.len()
+            "{name} has {} to check (--strict).",
+            counted(warnings.len(), "thing", "things")
         )));
     }
     Ok(())
@@ -1036,11 +1042,16 @@ fn generate_cmd(
 
 fn counts(m: &Meeting) -> String {
     format!(
-        "{} people, {} items, {} entries",
-        m.people.len(),
-        m.items.len(),
-        m.all_entries().count()
+        "{}, {}, {}",
+        counted(m.people.len(), "person", "people"),
+        counted(m.items.len(), "item", "items"),
+        counted(m.all_entries().count(), "entry", "entries")
     )
+}
+
+/// "1 item", "2 items".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Lines run into a meeting like typing, under the meeting's lock (R12):
@@ -1096,7 +1107,8 @@ fn import_cmd(lines: &Path, file: &Path, irc: bool) -> Result<(), Failure> {
         k => format!(" ({k} that could not be read went in as notes)"),
     };
     print(&format!(
-        "{n} lines applied to {}{notes}.\n",
+        "{} applied to {}{notes}.\n",
+        counted(n, "line", "lines"),
         one_line(&file.display().to_string())
     ))
 }

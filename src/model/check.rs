@@ -4,7 +4,9 @@
 
 use chrono::NaiveTime;
 
-use super::{Attendance, Became, EntryKind, Meeting, Motion, Move, Outcome, PersonId, Vote, Who};
+use super::{
+    Attendance, Became, EntryKind, Meeting, Motion, Move, Outcome, Person, PersonId, Vote, Who,
+};
 
 /// One thing to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +41,7 @@ fn action_warnings(kind: &EntryKind) -> Vec<String> {
     };
     let carried = matches!(kind, EntryKind::Action { from: Some(_), .. });
     let mut out = Vec::new();
-    if matches!(owner, Who::Named(n) if n.trim().is_empty()) {
+    if matches!(owner, Who::Named(n) if is_nobody(n)) {
         out.push(format!("the action \"{text}\" has no owner."));
     }
     // A due date matters while the action is still to do: one done or
@@ -56,7 +58,36 @@ fn action_warnings(kind: &EntryKind) -> Vec<String> {
     out
 }
 
+/// An owner that names nobody: empty, or a word put there for want of one
+/// (an imported scribe log's action with no name is "Unassigned").
+fn is_nobody(name: &str) -> bool {
+    const NOBODY: [&str; 6] = ["unassigned", "nobody", "tbc", "tbd", "?", "-"];
+    let name = name.trim();
+    name.is_empty() || NOBODY.iter().any(|w| name.eq_ignore_ascii_case(w))
+}
+
+/// Whether a member marked present was in the room at `at`: not yet gone,
+/// and arrived by then if they came late.
+fn member_in_room_at(p: &Person, at: NaiveTime) -> bool {
+    if p.attendance != Attendance::Present {
+        return false;
+    }
+    match p.movements.iter().rfind(|m| m.stamp.time <= at) {
+        Some(m) => m.kind != Move::Left,
+        None => p.movements.first().is_none_or(|m| m.kind != Move::Arrived),
+    }
+}
+
 impl Meeting {
+    /// Members in the room at `at` who could vote: marked present, there
+    /// at the time, and not withdrawn from the item.
+    fn members_at(&self, at: NaiveTime, withdrawn: &[PersonId]) -> usize {
+        self.people
+            .iter()
+            .filter(|p| member_in_room_at(p, at) && !withdrawn.contains(&p.id))
+            .count()
+    }
+
     /// Everything in the record worth a second look, in the order of the
     /// minutes.
     pub fn warnings(&self) -> Vec<Warning> {
@@ -69,6 +100,8 @@ impl Meeting {
         );
         let mut inquorate: Option<(Option<usize>, NaiveTime)> = None;
         for (item, entries) in logs {
+            // Who has withdrawn from this item so far, for the votes.
+            let mut withdrawn: Vec<PersonId> = Vec::new();
             if let Some(n) = item
                 && entries.is_empty()
             {
@@ -88,12 +121,16 @@ impl Meeting {
                     EntryKind::Action { .. } => {
                         out.extend(action_warnings(&e.kind).into_iter().map(say));
                     }
-                    EntryKind::Motion(m) => {
-                        out.extend(self.motion_warnings(m).into_iter().map(say))
-                    }
+                    EntryKind::Motion(m) => out.extend(
+                        self.motion_warnings(m, e.at, &withdrawn)
+                            .into_iter()
+                            .map(say),
+                    ),
+                    EntryKind::Withdrew(id) => withdrawn.push(*id),
+                    EntryKind::Returned(id) => withdrawn.retain(|w| w != id),
                     EntryKind::Comment { speaker, with, .. } => {
                         for id in std::iter::once(speaker).chain(with) {
-                            if let Some(why) = self.not_there(*id, e.at) {
+                            if let Some(why) = self.not_there(*id, e.at, "speaking") {
                                 out.push(say(why));
                             }
                         }
@@ -116,8 +153,16 @@ impl Meeting {
                 }
             }
         }
+        out.extend(self.quorum_at_end(inquorate));
+        out
+    }
+
+    /// How the meeting ended, quorum-wise, if not quorate: from when the
+    /// log says it lost its quorum, or by the attendance as finally marked
+    /// (apologies recorded late can leave it short with nothing logged).
+    fn quorum_at_end(&self, inquorate: Option<(Option<usize>, NaiveTime)>) -> Option<Warning> {
         if let Some((item, from)) = inquorate {
-            out.push(Warning {
+            return Some(Warning {
                 item,
                 at: Some(from),
                 what: format!(
@@ -126,11 +171,21 @@ impl Meeting {
                 ),
             });
         }
-        out
+        let needed = self.quorum?;
+        let present = self.present_count();
+        (u32::try_from(present).unwrap_or(u32::MAX) < needed).then(|| Warning {
+            item: None,
+            at: None,
+            what: format!(
+                "the meeting was not quorate: {present} {} present, and {needed} needed.",
+                if present == 1 { "member" } else { "members" }
+            ),
+        })
     }
 
-    fn motion_warnings(&self, m: &Motion) -> Vec<String> {
+    fn motion_warnings(&self, m: &Motion, at: NaiveTime, withdrawn: &[PersonId]) -> Vec<String> {
         let mut out = Vec::new();
+        let members = self.members_at(at, withdrawn);
         for part in m.amendments.iter().chain(std::iter::once(m)) {
             let what = if std::ptr::eq(part, m) {
                 "motion"
@@ -138,20 +193,31 @@ impl Meeting {
                 "amendment"
             };
             let text = part.text.trim();
+            let moving = [
+                (Some(part.mover), format!("moving the {what} \"{text}\"")),
+                (part.seconder, format!("seconding the {what} \"{text}\"")),
+            ];
+            for (id, doing) in moving {
+                if let Some(why) = id.and_then(|id| self.not_there(id, at, &doing)) {
+                    out.push(why);
+                }
+            }
             if part.outcome == Outcome::Open {
                 out.push(format!("the {what} \"{text}\" has no outcome."));
+            } else if let Some(needed) = self.quorum
+                && u32::try_from(members).unwrap_or(u32::MAX) < needed
+            {
+                out.push(format!(
+                    "the {what} \"{text}\" was decided without a quorum: {members} of the {needed} members needed were in the room."
+                ));
             }
             if let Some(vote) = &part.vote {
                 let (f, a, ab) = vote.counts();
-                let members = self
-                    .people
-                    .iter()
-                    .filter(|p| p.attendance == Attendance::Present)
-                    .count();
                 if (f + a + ab) as usize > members {
                     out.push(format!(
-                        "the vote on the {what} \"{text}\" has {} votes but {members} members were present.",
-                        f + a + ab
+                        "the vote on the {what} \"{text}\" has {} votes but {members} {} in the room to vote.",
+                        f + a + ab,
+                        if members == 1 { "member was" } else { "members were" }
                     ));
                 }
                 if let Vote::Named {
@@ -180,12 +246,12 @@ impl Meeting {
 
     /// Why `id` cannot have spoken at `at`, if they could not: not marked
     /// present or in attendance, or out of the meeting by then.
-    fn not_there(&self, id: PersonId, at: NaiveTime) -> Option<String> {
+    fn not_there(&self, id: PersonId, at: NaiveTime, doing: &str) -> Option<String> {
         let p = self.person(id)?;
         let name = &p.name;
         if !matches!(p.attendance, Attendance::Present | Attendance::InAttendance) {
             return Some(format!(
-                "{name} is recorded as speaking but is marked {}.",
+                "{name} is recorded as {doing} but is marked {}.",
                 p.attendance.word()
             ));
         }
@@ -194,7 +260,7 @@ impl Meeting {
             && m.kind == Move::Left
         {
             return Some(format!(
-                "{name} is recorded as speaking after leaving at {}.",
+                "{name} is recorded as {doing} after leaving at {}.",
                 m.stamp.time.format("%H:%M")
             ));
         }
@@ -204,7 +270,7 @@ impl Meeting {
             && at < m.stamp.time
         {
             return Some(format!(
-                "{name} is recorded as speaking before arriving at {}.",
+                "{name} is recorded as {doing} before arriving at {}.",
                 m.stamp.time.format("%H:%M")
             ));
         }
@@ -322,5 +388,52 @@ mod tests {
             apply(&mut m, &parse(line).unwrap(), at(19, 0)).unwrap();
         }
         assert_eq!(m.warnings(), vec![]);
+    }
+}
+
+#[cfg(test)]
+mod late_marks {
+    use super::*;
+    use crate::grammar::{apply, parse};
+    use chrono::NaiveDate;
+
+    /// Marks put right after the vote (apologies recorded late) and a
+    /// member gone before it: the mover was not there, the vote has more
+    /// votes than members in the room, the decision was taken without a
+    /// quorum, and the meeting ends short of one, though nothing in the
+    /// log says so. An action for "Unassigned" has no owner.
+    #[test]
+    fn attendance_as_finally_marked_is_what_the_checks_go_by() {
+        let mut m = Meeting::default();
+        let mut minute = 0;
+        for line in [
+            "/quorum 3",
+            "/present Anne Chair; Ben Baker; Dan Cole; Eve Dunn; Al Able",
+            "/item One",
+            "/item Two",
+            "/left Eve",
+            "/go 2",
+            "/motion Dan, Ben: that Z",
+            "/vote 4-0",
+            "/action Unassigned: tidy the noticeboard by 1 December 2026",
+            "/apologies Al Able; Dan Cole",
+        ] {
+            minute += 1;
+            let at = NaiveDate::from_ymd_opt(2026, 11, 18)
+                .unwrap()
+                .and_hms_opt(19, minute, 0)
+                .unwrap();
+            apply(&mut m, &parse(line).unwrap(), at).unwrap();
+        }
+        let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
+        for w in [
+            "item 2, 19:07: Dan Cole is recorded as moving the motion \"that Z\" but is marked apologies.",
+            "item 2, 19:07: the motion \"that Z\" was decided without a quorum: 2 of the 3 members needed were in the room.",
+            "item 2, 19:07: the vote on the motion \"that Z\" has 4 votes but 2 members were in the room to vote.",
+            "item 2, 19:09: the action \"tidy the noticeboard\" has no owner.",
+            "the meeting was not quorate: 2 members present, and 3 needed.",
+        ] {
+            assert!(found.contains(&w.to_string()), "{w:?} not in {found:#?}");
+        }
     }
 }
