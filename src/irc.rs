@@ -16,11 +16,40 @@
 pub fn typed_lines(log: &str) -> Vec<String> {
     let mut reader = Reader::default();
     for raw in log.lines() {
-        if let Some((nick, text)) = split_line(raw) {
-            reader.line(nick, text.trim());
+        match split_line(raw) {
+            Some((nick, text)) => reader.line(nick, text.trim()),
+            // A line that is neither said in the channel nor the channel's
+            // own news (joins, quits, topic) cannot be read: it goes in as
+            // a note rather than be lost.
+            None if !is_channel_event(raw) => reader.emit(format!("/note {}", raw.trim())),
+            None => {}
         }
     }
     reader.out
+}
+
+/// A line the channel itself logs (someone joined, left, changed the
+/// topic; the log opened), or an empty one: nothing anyone said.
+fn is_channel_event(raw: &str) -> bool {
+    let raw = raw.trim();
+    // Without its timestamp: "[14:02]" or "14:02:03" or "2019-04-17T14:02".
+    let text = match raw.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((_, rest)) => rest,
+        None => match raw.split_once(char::is_whitespace) {
+            Some((stamp, rest))
+                if stamp.contains(':')
+                    && stamp
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || ":-T".contains(c)) =>
+            {
+                rest
+            }
+            _ => raw,
+        },
+    }
+    .trim_start();
+    const EVENTS: [&str; 8] = ["***", "-->", "<--", "-!-", "* ", "--- ", "=-=", "!"];
+    text.is_empty() || EVENTS.iter().any(|e| text.starts_with(e))
 }
 
 #[derive(Default)]
@@ -239,6 +268,29 @@ mod tests {
 [14:07] <jsmith> ACTION: Carol to rewrite section 3
 [14:08] <jsmith> Topic: Any other business
 ";
+
+    /// The channel's own news is left out; a line that is neither that
+    /// nor said by anyone goes in as a note, never dropped.
+    #[test]
+    fn a_line_that_cannot_be_read_is_a_note_and_channel_news_is_not() {
+        let log = "\
+[14:00] *** jsmith has joined #webapps
+14:00:05 --> carol (carol@host) has joined #webapps
+[14:00] <jsmith> Topic: Budget
+-!- alice changed the topic to: Budget
+
+[14:01] the projector failed here, notes lost for ten minutes
+2019-04-17T14:02 * bob waves
+";
+        assert_eq!(
+            typed_lines(log),
+            [
+                "/item Budget",
+                "/go 1",
+                "/note [14:01] the projector failed here, notes lost for ten minutes"
+            ]
+        );
+    }
 
     #[test]
     fn a_scribe_log_becomes_typed_lines() {
