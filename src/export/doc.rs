@@ -188,18 +188,28 @@ fn seal(meeting: &Meeting) -> Vec<String> {
     // Corrections stand beside the text approved, never inside it: the
     // hash is of the text as it was, and a reader sees what was corrected.
     lines.extend(a.corrections.iter().map(|c| {
-        let mover = words::one_line(&c.by);
+        // Named as these minutes name them, where they are on this roster
+        // (the same body's members, as a rule).
+        let mover = match meeting.people.iter().find(|p| p.name == c.by) {
+            Some(p) => words::person_name(meeting, p),
+            None => words::one_line(&c.by),
+        };
         let moved = words::filled(style, "moved-by", &[("name", &mover)], None);
         let moved = if mover.is_empty() || moved.is_empty() {
             String::new()
         } else {
             format!(", {moved}")
         };
+        let text = words::one_line(&c.text);
+        let stop = if text.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
         format!(
-            "{} {}{moved}: {}",
+            "{} {}{moved}: {text}{stop}",
             style.label("correction"),
             words::styled_date(style, c.on),
-            words::one_line(&c.text)
         )
     }));
     lines.push(words::filled(
@@ -346,8 +356,16 @@ fn groups(meeting: &Meeting) -> Vec<Group> {
                 .filter(|p| p.group == label)
                 .map(|p| {
                     let name = words::person_name(meeting, p);
+                    // Whoever /chair named presides, whatever role they
+                    // were given (none, as a rule, when named that way).
+                    let chairs = meeting.chair == Some(p.id) && p.role.trim().is_empty();
+                    let role = if chairs {
+                        meeting.style.label("chair")
+                    } else {
+                        &p.role
+                    };
                     Attendee {
-                        role: words::role_beside(&name, &p.role),
+                        role: words::role_beside(&name, role),
                         name,
                         note: words::comings_and_goings(meeting, p),
                     }

@@ -433,3 +433,22 @@ fn line_breaks_in_user_text_do_not_break_the_layout() {
     assert!(render(&m, Format::Txt, &PRIVATE).contains("\nfirst # second\n"));
     assert!(render(&m, Format::Md, &PRIVATE).contains("\nfirst # second\n"));
 }
+
+/// Whoever `/chair` named is listed as the chair, though they were given
+/// no role; a role of their own stands.
+#[test]
+fn the_chair_is_listed_as_chair() {
+    let mut m = Meeting {
+        people: Arc::new(vec![
+            person(1, "Margaret Thornbury", "", Attendance::Present),
+            person(2, "Helen Marsh", "Clerk", Attendance::InAttendance),
+        ]),
+        chair: Some(crate::model::PersonId(1)),
+        ..Meeting::default()
+    };
+    let text = render(&m, Format::Txt, &PRIVATE);
+    assert!(text.contains("Margaret Thornbury    Chair\n"), "{text}");
+    Arc::make_mut(&mut m.people)[0].role = "Mayor".into();
+    let text = render(&m, Format::Txt, &PRIVATE);
+    assert!(text.contains("Margaret Thornbury    Mayor\n"), "{text}");
+}

@@ -332,7 +332,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("column-due", "Due"),
     // Approved minutes: the fingerprint line, the word before the date
     // to sign, and who moved a correction.
-    ("fingerprint", "SHA-256 of the approved text: {sha256}"),
+    (
+        "fingerprint",
+        "SHA-256 of the draft approved, as plain text: {sha256}",
+    ),
     ("date-signed", "Date"),
     ("moved-by", "moved by {name}"),
     // What the approving meeting records, as a decision or as the text
