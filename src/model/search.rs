@@ -126,13 +126,12 @@ impl Meeting {
                 } else {
                     continue;
                 };
-                let text: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
                 found.push(Hit {
                     item,
                     entry: index,
                     at: e.at,
                     speaker: who.map(|id| self.who_name(&Who::Person(id)).to_string()),
-                    text: text.join(" "),
+                    text: shown(&e.kind, parts),
                 });
             }
         }
@@ -141,6 +140,27 @@ impl Meeting {
         } else {
             (exact, true)
         }
+    }
+}
+
+/// A found entry as a line: what kind of entry it is where its words
+/// alone would not say ("Cllr Ellwood moved: that…", "Action: …").
+fn shown(kind: &EntryKind, parts: [&str; 3]) -> String {
+    let [who, text, more] = parts;
+    match kind {
+        EntryKind::Motion(_) => format!("{who} moved: {text}"),
+        EntryKind::Action { .. } => format!("Action: {text} – {who}"),
+        EntryKind::Interest { .. } => format!("{who} declared an interest: {text}"),
+        EntryKind::Decision(_) => format!("Decision: {who}"),
+        EntryKind::Withdrew(_) => format!("{who} withdrew"),
+        EntryKind::Returned(_) => format!("{who} returned"),
+        EntryKind::Public { .. } if !text.is_empty() => format!("{who} ({text}): {more}"),
+        EntryKind::Public { .. } => format!("{who}: {more}"),
+        _ => parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -197,5 +217,35 @@ mod tests {
         let hits = m.search("shed repair", &Filter::default());
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert!(m.search("nothing like it", &Filter::default()).is_empty());
+    }
+
+    #[test]
+    fn a_found_line_says_what_kind_of_entry_it_is() {
+        let mut m = meeting();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
+            .unwrap()
+            .and_hms_opt(19, 30, 0)
+            .unwrap();
+        for line in [
+            "/motion Zoe, Tom: that the shed be rebuilt",
+            "/action Tom: price the shed by 1 December 2026",
+        ] {
+            apply(&mut m, &parse(line).unwrap(), now).unwrap();
+        }
+        let texts: Vec<String> = m
+            .search("shed", &Filter::default())
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Zoë Ångström said the café needs repairs to its shed",
+                "Zoë Ångström moved: that the shed be rebuilt",
+                "Action: price the shed – Tom Harding",
+            ]
+        );
+        let object = m.search("object", &Filter::default());
+        assert_eq!(object[0].text, "Decision: To object to the application");
     }
 }
