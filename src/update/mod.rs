@@ -310,6 +310,10 @@ fn cycle_focus(app: &mut App, step: usize) {
 fn escape(app: &mut App) {
     if let Some(editing) = app.editing.take() {
         app.input = Input::default();
+        // Back where the edit was started from, as an Esc anywhere goes
+        // back a step: the trial's next key, meant for the log, had
+        // become a note.
+        app.set_focus(app.last_pane);
         app.say(format!("Edit cancelled; {} is as it was.", editing.what()));
         return;
     }

@@ -98,6 +98,9 @@ fn esc_leaves_the_action_as_it_was() {
     assert_eq!(a.editing, None);
     assert_eq!(a.input.value(), "");
     assert_eq!(states(&a)[0], (false, Fate::Open));
+    // Back in the log, where the key was pressed: the next key is the
+    // log's, not the start of a note.
+    assert_eq!(a.focus, Focus::Log);
     assert!(
         a.message
             .as_ref()
