@@ -1017,3 +1017,36 @@ fn matters_arising_marked_by_key() {
     saved(&mut app);
     snap("matters_arising_marked", &app);
 }
+
+/// Approved minutes opened later: the banner says why nothing typed is
+/// kept, the hint says so too instead of "Type a note", the status bar says
+/// read-only, and the current item's clock has stopped (an hour on, it
+/// shows the time as it was).
+#[test]
+fn sealed_minutes_open_read_only() {
+    let app = seed();
+    let mut app = app;
+    let approving = minutes::model::Approving {
+        on: NaiveDate::from_ymd_opt(2019, 6, 26).unwrap(),
+        by: "Wirral Improvement Board, 26 June 2019".into(),
+        ..minutes::model::Approving::default()
+    };
+    let sha = "ab".repeat(32);
+    app.app.meeting.approve(&approving, sha).unwrap();
+    app.app.read_only = true;
+    app.app.message = None;
+    app.app.banner = Some(
+        "board.ron was approved as a correct record on 26 June 2019 and is sealed, so it is \
+         open read-only: nothing typed is saved to it; /save PATH makes a copy you can change."
+            .into(),
+    );
+    let later = now() + Duration::hours(1);
+    for (w, h) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.set_cursor_position(hidden()).unwrap();
+        terminal
+            .draw(|f| ui::render(&app.app, &mut app.cache.borrow_mut(), f, later))
+            .unwrap();
+        insta::assert_snapshot!(format!("sealed_read_only_{w}x{h}"), view(&mut terminal));
+    }
+}

@@ -149,6 +149,13 @@ impl Meeting {
     pub fn sealed(&self) -> bool {
         self.approval.is_some()
     }
+
+    /// Whether the current item's clock runs on screen: not once the
+    /// meeting has ended or its minutes are sealed, when the trial saw an
+    /// approved meeting's item still counting minutes.
+    pub fn clock_running(&self) -> bool {
+        self.end.is_none() && !self.sealed()
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +164,34 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2019, 5, d).unwrap()
+    }
+
+    /// The current item's clock stops when the meeting ends or is
+    /// sealed, and a meeting reopened the next day does not count the
+    /// night as time on the item.
+    #[test]
+    fn the_item_clock_stops_with_the_meeting() {
+        let at = |h: u32, m: u32| day(1).and_hms_opt(h, m, 0).unwrap();
+        let mut m = Meeting::default();
+        m.items.push(std::sync::Arc::new(crate::model::Item {
+            id: crate::model::ItemId(1),
+            title: "Budget".into(),
+            confidential: false,
+            started: None,
+            ended: None,
+            entered: None,
+            spent_secs: 0,
+            planned_mins: None,
+            entries: Vec::new(),
+        }));
+        m.set_current(0, at(19, 0));
+        let item = &m.items[0];
+        let spent = |now| item.time_spent(true, now).map(|d| d.num_minutes());
+        assert_eq!(spent(at(19, 30)), Some(30));
+        assert_eq!(spent(day(2).and_hms_opt(9, 0, 0).unwrap()), Some(0));
+        assert!(m.clock_running());
+        m.end = Some(at(21, 0).time());
+        assert!(!m.clock_running());
     }
 
     #[test]

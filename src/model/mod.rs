@@ -351,7 +351,9 @@ impl Item {
             Duration::MAX
         });
         match (current, self.entered) {
-            (true, Some(entered)) => {
+            // As `set_current` counts it: a "visit" of more than half a
+            // day is a meeting reopened later, not time on the item.
+            (true, Some(entered)) if now - entered < Duration::hours(12) => {
                 let visit = (now - entered).max(Duration::zero());
                 Some(earlier.checked_add(&visit).unwrap_or(Duration::MAX))
             }

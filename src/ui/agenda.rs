@@ -43,7 +43,7 @@ pub fn item_summary(app: &App, index: usize, now: NaiveDateTime) -> Option<Strin
     if m.current == Some(index) {
         out.push_str(" · current");
     }
-    let time = elapsed(item.time_spent(m.current == Some(index), now));
+    let time = elapsed(item.time_spent(m.current == Some(index) && m.clock_running(), now));
     if !time.is_empty() {
         out.push_str(&format!(" · {time}"));
     }
@@ -101,7 +101,7 @@ pub fn render(app: &App, rows: &mut Rows, buf: &mut Buffer, area: Rect, now: Nai
         let key = RowKey {
             item: Arc::downgrade(item),
             current,
-            time: elapsed(item.time_spent(current, now)),
+            time: elapsed(item.time_spent(current && m.clock_running(), now)),
             width,
         };
         if !rows.0[i].as_ref().is_some_and(|(kept, _)| kept.is(&key)) {

@@ -106,6 +106,15 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) 
             format!("→ {}{}", clean(&hint), waiting(app)),
             if error { theme::ERROR } else { theme::HINT },
         )
+    } else if app.read_only {
+        // Not "Type a note": nothing typed here is kept.
+        let parts = [
+            "Read-only: nothing typed here is saved",
+            "/save PATH makes a copy you can change",
+            "/export",
+        ]
+        .map(String::from);
+        (fit_parts(&parts, "F1 help", width), theme::HINT)
     } else {
         let parts = [
             "Type a note",

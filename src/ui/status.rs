@@ -144,7 +144,7 @@ fn item_part(m: &Meeting, now: NaiveDateTime) -> Option<(String, String, bool)> 
     m.current
         .and_then(|i| m.items.get(i).map(|it| (i, it)))
         .map(|(i, it)| {
-            let spent = it.time_spent(true, now);
+            let spent = it.time_spent(m.clock_running(), now);
             let planned = it
                 .planned_mins
                 .map(|p| format!("/{p}m"))
