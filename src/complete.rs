@@ -233,6 +233,7 @@ pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
         },
         Line::Bullet(_) => "bullet".to_string(),
         Line::Note(_) => "note".to_string(),
+        Line::Command(cmd) if cmd.name() == "approve" => return Some(approve_hint(m)),
         Line::Command(cmd) => {
             if let Some(found) = formal_hint(m, cmd) {
                 return Some(found);
@@ -241,6 +242,36 @@ pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
         }
     };
     Some((text, false))
+}
+
+/// Sealing is for good: before Enter, which minutes and which file.
+fn approve_hint(m: &Meeting) -> (String, bool) {
+    if m.sealed() {
+        return (
+            "These minutes are sealed themselves: they approve nothing now.".into(),
+            true,
+        );
+    }
+    let Some(previous) = &m.previous else {
+        return (
+            "No previous minutes to approve: this meeting was not started from them (minutes new --from, or f on the start screen).".into(),
+            true,
+        );
+    };
+    let which = previous.date.map_or_else(
+        || crate::export::words::one_line(&previous.title),
+        |d| crate::export::words::styled_short_date(&m.style, d),
+    );
+    let file = std::path::Path::new(&previous.file)
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    (
+        format!(
+            "approve the minutes of {which} as a correct record and seal {}: Enter seals them, for good",
+            crate::export::words::one_line(&file)
+        ),
+        false,
+    )
 }
 
 /// The formal record's commands say, as they are typed, what they would
@@ -340,5 +371,31 @@ fn owner_hint(m: &Meeting, owner: &str) -> String {
         Resolution::One(id) => format!("for {}", m.person(id).map_or("", |p| p.name.as_str())),
         Resolution::None if m.find_exact(owner).is_some() => format!("for {owner}"),
         Resolution::None => format!("for {owner} (not on the roster: kept as written)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sealing is for good: the hint names the minutes and the file
+    /// before Enter, or says why there is nothing to approve.
+    #[test]
+    fn approve_names_what_it_would_seal() {
+        let mut m = Meeting::default();
+        let (text, error) = hint(&m, "/approve").unwrap();
+        assert!(error && text.contains("not started from them"), "{text}");
+        m.previous = Some(crate::model::Previous {
+            file: "/data/2026-10-07-parish.ron".into(),
+            title: "Parish".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 10, 7),
+        });
+        let (text, error) = hint(&m, "/approve Ann, Bob").unwrap();
+        assert!(!error, "{text}");
+        assert!(
+            text.contains("minutes of 7 October 2026")
+                && text.contains("seal 2026-10-07-parish.ron"),
+            "{text}"
+        );
     }
 }
