@@ -837,7 +837,7 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
         };
         let msg = match ev {
             Event::Key(k) if k.is_press() || k.is_repeat() => {
-                keymap::start_msg_for(screen.new_title.is_some(), k)
+                keymap::start_msg_for(screen.typing(), k)
             }
             _ => None,
         };
@@ -855,8 +855,8 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
     drop(guard);
     match outcome {
         StartOutcome::Open(path) => Ok(Some(path)),
-        StartOutcome::New(title) => {
-            let date = now().date();
+        StartOutcome::New(title, date) => {
+            let date = date.unwrap_or_else(|| now().date());
             let name = storage::suggested_file_name(Some(date), &title);
             let path = storage::unique_path(dir, &name);
             let m = Meeting {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use crate::listing::Listed;
@@ -13,6 +14,9 @@ pub struct StartScreen {
     pub selected: usize,
     /// The title being typed for a new meeting, while asking for one.
     pub new_title: Option<Input>,
+    /// Then its date, with the title typed: a meeting set up ahead is
+    /// not today's, and its file is named by its date.
+    pub new_date: Option<(String, Input)>,
     pub message: Option<String>,
     /// What minutes is and its keys, over the list (always shown when the
     /// list is empty).
@@ -24,8 +28,9 @@ pub struct StartScreen {
 pub enum StartOutcome {
     Stay,
     Open(PathBuf),
-    /// Create a meeting with this title (possibly empty) and open it.
-    New(String),
+    /// Create a meeting with this title (possibly empty) on this date
+    /// (None: today) and open it.
+    New(String, Option<NaiveDate>),
     /// Create the next meeting of the body from this one, as `minutes new
     /// --from` does, and open it.
     Next(PathBuf),
@@ -53,15 +58,28 @@ impl StartScreen {
             meetings,
             selected: 0,
             new_title: None,
+            new_date: None,
             message: None,
             help: false,
         }
     }
 
+    /// Keys are letters of a title or a date being typed.
+    pub fn typing(&self) -> bool {
+        self.new_title.is_some() || self.new_date.is_some()
+    }
+
     pub fn update(&mut self, msg: StartMsg) -> StartOutcome {
+        if self.new_date.is_some() {
+            return self.update_date(msg);
+        }
         if let Some(title) = &mut self.new_title {
             match msg {
-                StartMsg::Open => return StartOutcome::New(title.value().trim().to_string()),
+                StartMsg::Open => {
+                    let title = title.value().trim().to_string();
+                    self.new_title = None;
+                    self.new_date = Some((title, Input::default()));
+                }
                 StartMsg::Cancel => self.new_title = None,
                 StartMsg::Edit(req) => {
                     title.handle(req);
@@ -110,6 +128,34 @@ impl StartScreen {
         StartOutcome::Stay
     }
 
+    /// The date step: Enter with nothing typed is today; a date that
+    /// does not read says why and waits; Esc goes back to the title.
+    fn update_date(&mut self, msg: StartMsg) -> StartOutcome {
+        let Some((title, date)) = &mut self.new_date else {
+            return StartOutcome::Stay;
+        };
+        match msg {
+            StartMsg::Open if date.value().trim().is_empty() => {
+                return StartOutcome::New(title.clone(), None);
+            }
+            StartMsg::Open => match crate::grammar::parse_date(date.value()) {
+                Ok(day) => return StartOutcome::New(title.clone(), Some(day)),
+                Err(e) => self.message = Some(e.to_string()),
+            },
+            StartMsg::Cancel => {
+                self.new_title = Some(Input::new(title.clone()));
+                self.new_date = None;
+                self.message = None;
+            }
+            StartMsg::Edit(req) => {
+                date.handle(req);
+                self.message = None;
+            }
+            StartMsg::Up | StartMsg::Down | StartMsg::New | StartMsg::Next | StartMsg::Help => {}
+        }
+        StartOutcome::Stay
+    }
+
     /// The next meeting from the selected one, if it can be read: one
     /// that cannot says why and nothing is made.
     fn next(&mut self) -> StartOutcome {
@@ -134,8 +180,6 @@ impl StartScreen {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
     use crate::model::Status;
     use crate::storage::Summary;
@@ -187,5 +231,40 @@ mod tests {
         let mut s = StartScreen::new(PathBuf::from("/meetings"), Vec::new());
         assert_eq!(s.update(StartMsg::Next), StartOutcome::Stay);
         assert!(s.message.unwrap().contains("press n"));
+    }
+
+    /// A new meeting is asked its title, then its date: Enter alone is
+    /// today, a date that does not read says why, Esc goes back a step.
+    #[test]
+    fn a_new_meeting_is_asked_its_title_then_its_date() {
+        let mut s = StartScreen::new(PathBuf::from("/meetings"), Vec::new());
+        s.update(StartMsg::New);
+        for c in "Parish".chars() {
+            s.update(StartMsg::Edit(InputRequest::InsertChar(c)));
+        }
+        assert_eq!(s.update(StartMsg::Open), StartOutcome::Stay);
+        assert!(s.typing() && s.new_title.is_none());
+        for c in "31 Febuary".chars() {
+            s.update(StartMsg::Edit(InputRequest::InsertChar(c)));
+        }
+        assert_eq!(s.update(StartMsg::Open), StartOutcome::Stay);
+        assert!(s.message.is_some(), "a date that does not read says why");
+        s.update(StartMsg::Cancel);
+        assert_eq!(s.new_title.as_ref().map(Input::value), Some("Parish"));
+        s.update(StartMsg::Open);
+        for c in "7 October 2026".chars() {
+            s.update(StartMsg::Edit(InputRequest::InsertChar(c)));
+        }
+        assert_eq!(
+            s.update(StartMsg::Open),
+            StartOutcome::New("Parish".into(), NaiveDate::from_ymd_opt(2026, 10, 7))
+        );
+        let mut today = StartScreen::new(PathBuf::from("/meetings"), Vec::new());
+        today.update(StartMsg::New);
+        today.update(StartMsg::Open);
+        assert_eq!(
+            today.update(StartMsg::Open),
+            StartOutcome::New(String::new(), None)
+        );
     }
 }

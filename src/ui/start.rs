@@ -27,7 +27,9 @@ pub fn render_start(screen: &StartScreen, frame: &mut Frame) {
     render_meetings(screen, frame, list_area);
     render_hint(screen, frame, hint);
     if let Some(title) = &screen.new_title {
-        render_title_prompt(title, frame, input);
+        render_prompt("Title› ", title, frame, input);
+    } else if let Some((_, date)) = &screen.new_date {
+        render_prompt("Date› ", date, frame, input);
     }
     if !theme::colour() {
         theme::strip_colours(frame.buffer_mut());
@@ -133,6 +135,8 @@ fn render_hint(screen: &StartScreen, frame: &mut Frame, area: Rect) {
     let hint_text = screen.message.clone().unwrap_or_else(|| {
         if screen.new_title.is_some() {
             "Type the new meeting's title and press Enter (Esc goes back).".into()
+        } else if screen.new_date.is_some() {
+            "Its date (17 April 2019 or 17/04/2019), or Enter for today; Esc goes back.".into()
         } else if screen.meetings.is_empty() {
             "n new meeting · Esc or q quit".into()
         } else if screen.help {
@@ -150,20 +154,24 @@ fn render_hint(screen: &StartScreen, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The new meeting's title being typed, with the terminal cursor in it.
-fn render_title_prompt(title: &Input, frame: &mut Frame, area: Rect) {
-    let prompt = "Title› ";
-    let w = usize::from(area.width).saturating_sub(prompt.len() + 1);
+/// The new meeting's title or date being typed, with the terminal cursor
+/// in it (at its width on screen: the prompt's "›" is one column, three
+/// bytes).
+fn render_prompt(prompt: &str, title: &Input, frame: &mut Frame, area: Rect) {
+    let w = usize::from(area.width).saturating_sub(prompt.width() + 1);
     let scroll = title.visual_scroll(w);
+    let [before, text] = Layout::horizontal([
+        Constraint::Length(u16::try_from(prompt.width()).unwrap_or(0)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Span::styled(prompt, theme::PROMPT), before);
+    // A title longer than the line scrolls; the prompt stays.
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(prompt, theme::PROMPT),
-            Span::raw(clean(title.value())),
-        ]))
-        .scroll((0, 0)),
-        area,
+        Paragraph::new(clean(title.value())).scroll((0, u16::try_from(scroll).unwrap_or(u16::MAX))),
+        text,
     );
-    let x = prompt.len() + title.visual_cursor().saturating_sub(scroll);
+    let x = prompt.width() + title.visual_cursor().saturating_sub(scroll);
     frame.set_cursor_position(Position::new(
         area.x
             + u16::try_from(x)
@@ -276,7 +284,17 @@ mod tests {
                 "Title› Budget",
             ]
         );
-        assert_eq!(cursor, (15, 8));
+        assert_eq!(cursor, (13, 8));
+        s.update(crate::start::StartMsg::Open);
+        let (rows, cursor) = draw(&s, 90, 9);
+        assert_eq!(
+            rows[7..],
+            [
+                "Its date (17 April 2019 or 17/04/2019), or Enter for today; Esc goes back.",
+                "Date›",
+            ]
+        );
+        assert_eq!(cursor, (6, 8));
     }
 
     #[test]
