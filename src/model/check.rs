@@ -66,6 +66,18 @@ fn is_nobody(name: &str) -> bool {
     name.is_empty() || NOBODY.iter().any(|w| name.eq_ignore_ascii_case(w))
 }
 
+/// The first words of a statement, to tell it from others: up to six,
+/// with "…" when there are more.
+fn opening(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let shown = words[..words.len().min(6)].join(" ");
+    if words.len() > 6 {
+        format!("{shown}…")
+    } else {
+        shown
+    }
+}
+
 /// Whether a member marked present was in the room at `at`: not yet gone,
 /// and arrived by then if they came late.
 fn member_in_room_at(p: &Person, at: NaiveTime) -> bool {
@@ -128,9 +140,17 @@ impl Meeting {
                     ),
                     EntryKind::Withdrew(id) => withdrawn.push(*id),
                     EntryKind::Returned(id) => withdrawn.retain(|w| w != id),
-                    EntryKind::Comment { speaker, with, .. } => {
+                    EntryKind::Comment {
+                        speaker,
+                        with,
+                        text,
+                        ..
+                    } => {
+                        // Which words: two statements in the same minute
+                        // would otherwise be the same warning twice.
+                        let doing = format!("speaking (\"{}\")", opening(text));
                         for id in std::iter::once(speaker).chain(with) {
-                            if let Some(why) = self.not_there(*id, e.at, "speaking") {
+                            if let Some(why) = self.not_there(*id, e.at, &doing) {
                                 out.push(say(why));
                             }
                         }
@@ -317,8 +337,8 @@ mod tests {
         let want = [
             "item 1, 19:07: the action \"write the letter\" has no due date.",
             "item 1, 19:08: the motion \"that it be done\" has no outcome.",
-            "item 1, 19:09: Dan Dale is recorded as speaking but is marked apologies.",
-            "item 2, 19:12: Cat Cole is recorded as speaking after leaving at 19:11.",
+            "item 1, 19:09: Dan Dale is recorded as speaking (\"said something\") but is marked apologies.",
+            "item 2, 19:12: Cat Cole is recorded as speaking (\"said something after\") after leaving at 19:11.",
             "item 2, 19:11: the meeting was not quorate from 19:11 to 19:13.",
             "item 3: nothing is recorded for this item.",
         ];
