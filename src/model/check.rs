@@ -130,8 +130,15 @@ impl Meeting {
                     what,
                 };
                 match &e.kind {
-                    EntryKind::Action { .. } => {
-                        out.extend(action_warnings(&e.kind).into_iter().map(say));
+                    EntryKind::Action { from, .. } => {
+                        // A carried action's time is when it was agreed, at
+                        // an earlier meeting: no time of this one.
+                        let at = if from.is_some() { None } else { Some(e.at) };
+                        out.extend(action_warnings(&e.kind).into_iter().map(|what| Warning {
+                            item,
+                            at,
+                            what,
+                        }));
                     }
                     EntryKind::Motion(m) => out.extend(
                         self.motion_warnings(m, e.at, &withdrawn)
@@ -364,7 +371,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                "item 1, 19:01: nothing is said of what became of the carried action \"write\": mark it done, carried forward or dropped (x, f or d in the log)."
+                "item 1: nothing is said of what became of the carried action \"write\": mark it done, carried forward or dropped (x, f or d in the log)."
             ]
         );
         m.toggle_carried_forward(Some(0), 0).unwrap();
@@ -390,7 +397,7 @@ mod tests {
         let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
-            ["item 1, 19:00: the action \"visit\" has no due date."],
+            ["item 1: the action \"visit\" has no due date."],
             "only the one still to do"
         );
     }
