@@ -147,20 +147,8 @@ impl Meeting {
                     ),
                     EntryKind::Withdrew(id) => withdrawn.push(*id),
                     EntryKind::Returned(id) => withdrawn.retain(|w| w != id),
-                    EntryKind::Comment {
-                        speaker,
-                        with,
-                        text,
-                        ..
-                    } => {
-                        // Which words: two statements in the same minute
-                        // would otherwise be the same warning twice.
-                        let doing = format!("speaking (\"{}\")", opening(text));
-                        for id in std::iter::once(speaker).chain(with) {
-                            if let Some(why) = self.not_there(*id, e.at, &doing) {
-                                out.push(say(why));
-                            }
-                        }
+                    EntryKind::Comment { .. } => {
+                        out.extend(self.speaker_warnings(&e.kind, e.at).into_iter().map(say));
                     }
                     EntryKind::Quorum { quorate: false, .. } => inquorate = Some((item, e.at)),
                     EntryKind::Quorum { quorate: true, .. } => {
@@ -208,6 +196,25 @@ impl Meeting {
                 if present == 1 { "member" } else { "members" }
             ),
         })
+    }
+
+    /// Who spoke while not in the room, quoting the statement's first
+    /// words: two in the same minute would otherwise be the same warning.
+    fn speaker_warnings(&self, kind: &EntryKind, at: NaiveTime) -> Vec<String> {
+        let EntryKind::Comment {
+            speaker,
+            with,
+            text,
+            ..
+        } = kind
+        else {
+            return Vec::new();
+        };
+        let doing = format!("speaking (\"{}\")", opening(text));
+        std::iter::once(speaker)
+            .chain(with)
+            .filter_map(|id| self.not_there(*id, at, &doing))
+            .collect()
     }
 
     fn motion_warnings(&self, m: &Motion, at: NaiveTime, withdrawn: &[PersonId]) -> Vec<String> {
