@@ -69,13 +69,10 @@ fn is_nobody(name: &str) -> bool {
 /// The first words of a statement, to tell it from others: up to six,
 /// with "…" when there are more.
 fn opening(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let shown = words[..words.len().min(6)].join(" ");
-    if words.len() > 6 {
-        format!("{shown}…")
-    } else {
-        shown
-    }
+    let mut words = text.split_whitespace();
+    let shown: Vec<&str> = words.by_ref().take(6).collect();
+    let more = if words.next().is_some() { "…" } else { "" };
+    format!("{}{more}", shown.join(" "))
 }
 
 /// Whether a member marked present was in the room at `at`: not yet gone,
@@ -210,10 +207,12 @@ impl Meeting {
         else {
             return Vec::new();
         };
-        let doing = format!("speaking (\"{}\")", opening(text));
+        // Worded only for a warning: most statements have none, and a
+        // check reads every one.
+        let doing = || format!("speaking (\"{}\")", opening(text));
         std::iter::once(speaker)
             .chain(with)
-            .filter_map(|id| self.not_there(*id, at, &doing))
+            .filter_map(|id| self.not_there(*id, at, doing))
             .collect()
     }
 
@@ -227,12 +226,9 @@ impl Meeting {
                 "amendment"
             };
             let text = part.text.trim();
-            let moving = [
-                (Some(part.mover), format!("moving the {what} \"{text}\"")),
-                (part.seconder, format!("seconding the {what} \"{text}\"")),
-            ];
-            for (id, doing) in moving {
-                if let Some(why) = id.and_then(|id| self.not_there(id, at, &doing)) {
+            for (id, role) in [(Some(part.mover), "moving"), (part.seconder, "seconding")] {
+                let doing = || format!("{role} the {what} \"{text}\"");
+                if let Some(why) = id.and_then(|id| self.not_there(id, at, doing)) {
                     out.push(why);
                 }
             }
@@ -280,12 +276,13 @@ impl Meeting {
 
     /// Why `id` cannot have spoken at `at`, if they could not: not marked
     /// present or in attendance, or out of the meeting by then.
-    fn not_there(&self, id: PersonId, at: NaiveTime, doing: &str) -> Option<String> {
+    fn not_there(&self, id: PersonId, at: NaiveTime, doing: impl Fn() -> String) -> Option<String> {
         let p = self.person(id)?;
         let name = &p.name;
         if !matches!(p.attendance, Attendance::Present | Attendance::InAttendance) {
             return Some(format!(
-                "{name} is recorded as {doing} but is marked {}.",
+                "{name} is recorded as {} but is marked {}.",
+                doing(),
                 p.attendance.word()
             ));
         }
@@ -294,7 +291,8 @@ impl Meeting {
             && m.kind == Move::Left
         {
             return Some(format!(
-                "{name} is recorded as {doing} after leaving at {}.",
+                "{name} is recorded as {} after leaving at {}.",
+                doing(),
                 m.stamp.time.format("%H:%M")
             ));
         }
@@ -304,7 +302,8 @@ impl Meeting {
             && at < m.stamp.time
         {
             return Some(format!(
-                "{name} is recorded as {doing} before arriving at {}.",
+                "{name} is recorded as {} before arriving at {}.",
+                doing(),
                 m.stamp.time.format("%H:%M")
             ));
         }
