@@ -44,12 +44,6 @@ pub(super) struct Seen {
 /// The meeting in `text` and what was seen on the way, or `None` if RON
 /// could not read it so (the caller then takes the careful way).
 pub(super) fn parse(text: &str) -> Option<(Meeting, Seen)> {
-    // Unindented, a file reads in about two thirds of the time.
-    let flat = super::unindent::unindent(text);
-    parse_as_written(flat.as_deref().unwrap_or(text))
-}
-
-fn parse_as_written(text: &str) -> Option<(Meeting, Seen)> {
     let notes = RefCell::new(Notes::default());
     let mut de = ron::Deserializer::from_str(text).ok()?;
     let meeting = Meeting::deserialize(Spy {

@@ -40,7 +40,6 @@ mod save;
 pub mod styles;
 mod target;
 pub mod templates;
-mod unindent;
 
 pub use crate::listing::{Listed, Summary};
 pub use folder::{
