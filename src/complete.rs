@@ -266,8 +266,9 @@ fn approve_hint(m: &Meeting) -> (String, bool) {
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     (
+        // What matters first: a narrow screen cuts the end.
         format!(
-            "approve the minutes of {which} as a correct record and seal {}: Enter seals them, for good",
+            "approve and seal the minutes of {which}, for good ({})",
             crate::export::words::one_line(&file)
         ),
         false,
@@ -393,8 +394,7 @@ mod tests {
         let (text, error) = hint(&m, "/approve Ann, Bob").unwrap();
         assert!(!error, "{text}");
         assert!(
-            text.contains("minutes of 7 October 2026")
-                && text.contains("seal 2026-10-07-parish.ron"),
+            text.contains("seal the minutes of 7 October 2026, for good (2026-10-07-parish.ron)"),
             "{text}"
         );
     }

@@ -311,6 +311,8 @@ enum Setup {
     /// As `Carried`, left open, the action having been agreed before the
     /// first item (no command types one there once items exist).
     CarriedFromPreamble,
+    /// Items numbered as minutes run on ("19/1").
+    Numbered,
     /// The Chair speaks by role ("@Chair thanked …").
     ByRole,
     /// Members by role and surname in an attendance paragraph.
@@ -392,6 +394,7 @@ fn setup_lines(setup: Setup) -> &'static str {
         Setup::OnePublic => "/public 1",
         Setup::Confidential | Setup::Withheld => "/confidential",
         Setup::ByRole => "@Chair thanked everyone for coming",
+        Setup::Numbered => "/style numbering minute",
         Setup::RoleParagraph => "/style attendance paragraph\n/style names role-surname",
         Setup::Due => "/action Chan: book the hall by 1 May 2019",
         Setup::Carried(_) | Setup::CarriedFromPreamble => "/action Chan: book the hall",
@@ -726,6 +729,7 @@ each_label! {
     label_dropped: "dropped" "Closed" Carried(Became::Dropped);
     label_carried_from: "carried-from" "agreed on {meeting} at minute {item}" Carried(Became::Done);
     label_carried_from_meeting: "carried-from-meeting" "agreed on {meeting}" CarriedFromPreamble;
+    label_minute_number: "minute-number" "PC{year}/{n}" Numbered;
 }
 
 /// A key, value or label added to the style without a test here fails:

@@ -653,7 +653,28 @@ impl Meeting {
                 } else {
                     d.year() - 1
                 };
-                format!("{:02}/{n}", year.rem_euclid(100))
+                // The style's form, blanks filled in one pass: a typed
+                // "{n}" in the year's place is never filled twice.
+                let year = format!("{:02}", year.rem_euclid(100));
+                let n = n.to_string();
+                let form = self.style.label("minute-number");
+                let mut out = String::new();
+                let mut rest = form;
+                while let Some(at) = rest.find('{') {
+                    out.push_str(&rest[..at]);
+                    let after = &rest[at..];
+                    let (value, len) = if after.starts_with("{year}") {
+                        (year.as_str(), 6)
+                    } else if after.starts_with("{n}") {
+                        (n.as_str(), 3)
+                    } else {
+                        ("{", 1)
+                    };
+                    out.push_str(value);
+                    rest = &after[len..];
+                }
+                out.push_str(rest);
+                out
             }
             None => n.to_string(),
         }

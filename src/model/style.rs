@@ -360,6 +360,10 @@ pub const LABELS: &[(&str, &str)] = &[
     // date (or its title, undated), "{item}" the item's number.
     ("carried-from", "from {meeting}, item {item}"),
     ("carried-from-meeting", "from {meeting}"),
+    // A minute's number under `numbering minute`: "{year}" is the
+    // municipal year's two digits, "{n}" the number ("PC{year}/{n}",
+    // "Minute {n}").
+    ("minute-number", "{year}/{n}"),
 ];
 
 /// Every key `/style` takes, with its values (`label` and `letterhead`
