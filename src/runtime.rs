@@ -313,11 +313,21 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
                 // The saver has stopped; whatever it could not write is
                 // written here, or kept in an emergency copy.
                 match final_save(&app, recovery) {
-                    Ok(()) => return Ok(()),
+                    Ok(()) => {
+                        drop(guard);
+                        said_on_leaving(&app, mode);
+                        return Ok(());
+                    }
                     Err(unsaved) => unsaved,
                 }
             }
-            Ok(result) => return result,
+            Ok(result) => {
+                drop(guard);
+                if result.is_ok() {
+                    said_on_leaving(&app, mode);
+                }
+                return result;
+            }
             Err(_) => {
                 drop(guard);
                 return Err(Failure(match emergency_copy(&app) {
@@ -869,6 +879,31 @@ pub fn start_screen(dir: &Path) -> Result<Option<PathBuf>, Failure> {
         }
         StartOutcome::Quit | StartOutcome::Stay | StartOutcome::Next(_) => Ok(None),
     }
+}
+
+/// Back at the shell, where the meeting is and what to look at before
+/// sending it: the app's "things to check" line is gone with its screen,
+/// and quitting is when a clerk turns to sending.
+fn said_on_leaving(app: &App, mode: &Mode) {
+    use std::io::Write;
+    if !matches!(mode, Mode::Meeting) {
+        return;
+    }
+    let path = crate::cli::visible(&app.path.display().to_string(), &[]).into_owned();
+    let mut line = format!("{path} is saved.");
+    let n = app.meeting.warnings().len();
+    if n > 0 {
+        let things = if n == 1 {
+            "1 thing"
+        } else {
+            &format!("{n} things")
+        };
+        line.push_str(&format!(
+            " {things} to check before sending: minutes check {path} lists them."
+        ));
+    }
+    // A terminal gone with a hang-up has nowhere to say it: nothing lost.
+    let _ = writeln!(io::stdout(), "{line}");
 }
 
 /// How many names `recovery_app` tries for a recovery file.

@@ -459,3 +459,23 @@ fn the_start_screen_starts_the_next_meeting_from_the_one_selected() {
     assert_eq!(next.title, "Board");
     assert_eq!(next.actions().count(), 3);
 }
+
+/// Back at the shell after /quit, the app says where the meeting is saved
+/// and how many things to check before sending it: the line it showed
+/// inside went with its screen.
+#[test]
+fn quitting_says_where_the_meeting_is_and_what_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.ron");
+    let term = Term::open(dir.path(), &file);
+    term.type_line("/present Ann Able");
+    term.type_line("/item Planning");
+    term.type_line("/action Ann: write the letter");
+    term.quit();
+    let screen = term.screen_joined();
+    assert!(
+        screen.contains("m.ron is saved. 1 thing to check before sending: minutes check")
+            && screen.contains("lists them."),
+        "{screen}"
+    );
+}
