@@ -356,75 +356,6 @@ fn opening_a_meeting_leaves_a_look_alike_meetings_lock_alone() {
 // ---------------------------------------------------------------------------
 // R14: every message that says where the words are is true
 
-/// A small tmpfs mounted on a fresh folder, unmounted however the test
-/// ends. Declare it before any `Term` using it, so that it is dropped
-/// after them.
-struct Tmpfs {
-    dir: PathBuf,
-    _base: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// Mount, or say why not: `Err` only when skipping was asked for.
-    fn mount(size: &str, test: &str) -> Result<Tmpfs, ()> {
-        let base = tempfile::tempdir().unwrap();
-        let dir = base.path().join("tmpfs");
-        fs::create_dir(&dir).unwrap();
-        let out = Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0700"),
-                "tmpfs",
-            ])
-            .arg(&dir)
-            .output();
-        let why = match out {
-            Ok(o) if o.status.success() => return Ok(Tmpfs { dir, _base: base }),
-            Ok(o) => stderr_of(&o).trim().to_string(),
-            Err(e) => e.to_string(),
-        };
-        if std::env::var("MINUTES_NO_MOUNT_TESTS").as_deref() == Ok("1") {
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "\n******** SKIPPED {test}: cannot mount a tmpfs ({why}); MINUTES_NO_MOUNT_TESTS=1 is set. ********\n"
-            );
-            return Err(());
-        }
-        panic!(
-            "{test} needs to mount a tmpfs (as root) to make a folder read-only, and mounting failed ({why}). Run the tests as root where `mount -t tmpfs` works, or set MINUTES_NO_MOUNT_TESTS=1 to skip this test explicitly."
-        );
-    }
-
-    fn remount(&self, how: &str) {
-        let out = Command::new("mount")
-            .args(["-o", &format!("remount,{how}")])
-            .arg(&self.dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "mount -o remount,{how} {} failed: {}",
-            self.dir.display(),
-            stderr_of(&out)
-        );
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let ok = Command::new("umount")
-            .arg(&self.dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
-        }
-    }
-}
-
 /// `minutes FILE` in a shell that keeps its standard error in `err` and
 /// writes `done` when it has ended, with `env`.
 fn start_keeping_stderr(
@@ -448,7 +379,7 @@ fn start_keeping_stderr(
 #[test]
 fn r14_the_quit_message_names_a_file_that_holds_everything() {
     const TEST: &str = "r14_the_quit_message_names_a_file_that_holds_everything";
-    let Ok(tmpfs) = Tmpfs::mount("1m", TEST) else {
+    let Ok(tmpfs) = common::tmpfs::Tmpfs::mount("1m", TEST, "make a folder read-only") else {
         return;
     };
     let mnt = tmpfs.dir.clone();

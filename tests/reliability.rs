@@ -1057,82 +1057,6 @@ fn r6_panic_restores_the_terminal_and_keeps_everything() {
 // ---------------------------------------------------------------------------
 // R7: disk full and read-only
 
-/// A small tmpfs mounted on a fresh folder, unmounted however the test
-/// ends. Declare it before any `Term` using it, so that it is dropped
-/// after them.
-struct Tmpfs {
-    dir: PathBuf,
-    _base: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// Mount, or say why not: `Err` only when skipping was asked for.
-    fn mount(size: &str, test: &str) -> Result<Tmpfs, ()> {
-        let base = tempfile::tempdir().unwrap();
-        let dir = base.path().join("tmpfs");
-        fs::create_dir(&dir).unwrap();
-        let out = Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0700"),
-                "tmpfs",
-            ])
-            .arg(&dir)
-            .output();
-        let why = match out {
-            Ok(o) if o.status.success() => {
-                return Ok(Tmpfs { dir, _base: base });
-            }
-            Ok(o) => stderr_of(&o).trim().to_string(),
-            Err(e) => e.to_string(),
-        };
-        let uid = Command::new("id").arg("-u").output().map_or_else(
-            |_| "?".into(),
-            |o| String::from_utf8_lossy(&o.stdout).trim().to_string(),
-        );
-        if std::env::var("MINUTES_NO_MOUNT_TESTS").as_deref() == Ok("1") {
-            // Past the test harness's capture, so it shows without
-            // --nocapture.
-            let _ = writeln!(
-                std::io::stderr(),
-                "\n******** SKIPPED {test}: cannot mount a tmpfs (uid {uid}: {why}); MINUTES_NO_MOUNT_TESTS=1 is set. R7 is NOT tested. ********\n"
-            );
-            return Err(());
-        }
-        panic!(
-            "{test} needs to mount a tmpfs (as root) to fill a disk and make it read-only, and mounting failed (uid {uid}: {why}). Run the tests as root where `mount -t tmpfs` works, or set MINUTES_NO_MOUNT_TESTS=1 to skip this test explicitly."
-        );
-    }
-
-    fn remount(&self, how: &str) {
-        let out = Command::new("mount")
-            .args(["-o", &format!("remount,{how}")])
-            .arg(&self.dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "mount -o remount,{how} {} failed: {}",
-            self.dir.display(),
-            stderr_of(&out)
-        );
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let ok = Command::new("umount")
-            .arg(&self.dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
-        }
-    }
-}
-
 /// Fill the filesystem holding `dir` until a write fails for lack of space.
 fn fill(dir: &Path) -> PathBuf {
     let path = dir.join("filler");
@@ -1213,7 +1137,11 @@ fn small_meeting() -> Meeting {
 
 #[test]
 fn r7_disk_full_warns_retries_and_loses_nothing() {
-    let Ok(tmpfs) = Tmpfs::mount("256k", "r7_disk_full_warns_retries_and_loses_nothing") else {
+    let Ok(tmpfs) = common::tmpfs::Tmpfs::mount(
+        "256k",
+        "r7_disk_full_warns_retries_and_loses_nothing",
+        "fill a disk and make it read-only",
+    ) else {
         return;
     };
     let mnt = tmpfs.dir.clone();

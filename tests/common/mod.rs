@@ -23,6 +23,7 @@ use minutes::model::{EntryKind, Meeting};
 
 pub mod fidelity;
 pub mod pandoc;
+pub mod tmpfs;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_minutes");
 pub const SESSION: &str = "e2e";
