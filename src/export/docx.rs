@@ -588,7 +588,6 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::export::words;
     use crate::grammar::{apply, parse};
     use crate::model::Status;
 
@@ -728,7 +727,8 @@ mod tests {
                 .iter()
                 .all(|(n, t)| !n.contains("header") || !t.contains("DRAFT"))
         );
-        assert!(!part(&files, "word/document.xml").contains(words::DRAFT_BANNER));
+        let draft = crate::model::Style::default().label("draft").to_string();
+        assert!(!part(&files, "word/document.xml").contains(&draft));
         assert!(part(&files, "word/footer1.xml").contains("PAGE"));
     }
 
@@ -752,7 +752,8 @@ mod tests {
     fn labels_are_bold() {
         let files = unzip(&render_docx(&sample(), &Options::default()));
         let document = part(&files, "word/document.xml");
-        for label in [words::RESOLVED, words::ACTION] {
+        let style = crate::model::Style::default();
+        for label in [style.label("resolved"), style.label("action")] {
             let at = document
                 .find(&format!(">{label}<"))
                 .unwrap_or_else(|| panic!("{label}"));
@@ -789,7 +790,7 @@ mod tests {
         assert!(letterhead < clerk && clerk < centred);
         let block = &document[centred..document.find("Planning<").unwrap()];
         for line in [
-            words::DRAFT_BANNER,
+            crate::model::Style::default().label("draft"),
             "Little Ashby Parish Council",
             "Wednesday 18 November 2026",
         ] {

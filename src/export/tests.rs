@@ -360,11 +360,15 @@ fn no_trailing_whitespace_and_one_final_newline() {
 fn draft_banner_only_while_draft() {
     let mut m = sample();
     for format in [Format::Txt, Format::Md] {
-        assert!(render(&m, format, &PRIVATE).contains(words::DRAFT_BANNER));
+        assert!(
+            render(&m, format, &PRIVATE).contains(crate::model::Style::default().label("draft"))
+        );
     }
     m.status = Status::Approved;
     for format in [Format::Txt, Format::Md] {
-        assert!(!render(&m, format, &PRIVATE).contains(words::DRAFT_BANNER));
+        assert!(
+            !render(&m, format, &PRIVATE).contains(crate::model::Style::default().label("draft"))
+        );
     }
 }
 

@@ -11,21 +11,6 @@ use crate::model::{
     Stamp, Style, Vote, Who, is_honorific,
 };
 
-/// The banner shown at the top while the minutes are a draft (seed wording).
-pub const DRAFT_BANNER: &str = "Please note these are draft minutes";
-
-/// Label before a decision.
-pub const RESOLVED: &str = "Resolved:";
-
-/// Label before an action.
-pub const ACTION: &str = "Action:";
-
-/// Label before a declaration of interest.
-pub const INTEREST: &str = "Declaration of interest:";
-
-/// Label before a statement by a member of the public.
-pub const PUBLIC_COMMENT: &str = "Public comment:";
-
 /// The labels of the actions table's column headings, in order.
 pub const ACTION_COLUMNS: [&str; 4] =
     ["column-item", "column-action", "column-owner", "column-due"];
