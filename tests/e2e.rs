@@ -472,7 +472,7 @@ fn quitting_says_where_the_meeting_is_and_what_to_check() {
     term.type_line("/item Planning");
     term.type_line("/action Ann: write the letter");
     term.quit();
-    let screen = term.screen_joined();
+    let screen = term.scrollback_joined();
     assert!(
         screen.contains("m.ron is saved. 1 thing to check before sending: minutes check")
             && screen.contains("lists them."),

@@ -541,6 +541,16 @@ impl Term {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The screen and what scrolled off it, wrapped lines joined: what a
+    /// program printed as it ended, however tmux scrolled it.
+    pub fn scrollback_joined(&self) -> String {
+        let out = self.run_with(
+            &["capture-pane", "-p", "-J", "-S", "-1000", "-t", SESSION],
+            None,
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Poll the screen until `ok` holds; the screen that satisfied it.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let mut last = String::new();
