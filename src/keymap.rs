@@ -66,7 +66,7 @@ impl Scope {
             Scope::Log => "Log pane",
             Scope::Help => "Help overlay (any other key closes it)",
             Scope::Start => "Start screen",
-            Scope::StartTitle => "Start screen, typing a new meeting's title",
+            Scope::StartTitle => "Start screen, typing a new meeting's title or date",
         }
     }
 }
@@ -307,8 +307,8 @@ pub fn start_bindings() -> &'static [Binding<StartMsg>] {
             b(Start, F(1), NONE, StartMsg::Help, "F1", "What minutes is, and its keys", ""),
             b(Start, Esc, NONE, StartMsg::Cancel, "Esc", "Quit", ""),
             b(Start, Char('q'), NONE, StartMsg::Cancel, "q", "Quit", ""),
-            b(StartTitle, Enter, NONE, StartMsg::Open, "Enter", "Create the meeting and open it", ""),
-            b(StartTitle, Esc, NONE, StartMsg::Cancel, "Esc", "Back to the list", ""),
+            b(StartTitle, Enter, NONE, StartMsg::Open, "Enter", "On to its date; on the date, create the meeting and open it", ""),
+            b(StartTitle, Esc, NONE, StartMsg::Cancel, "Esc", "Back a step: from the date to the title, from the title to the list", ""),
         ]
     })
 }
