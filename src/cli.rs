@@ -533,14 +533,21 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
 }
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
-    let mut meetings: Vec<Meeting> = storage::list(dir)
-        .iter()
-        .filter_map(|l| storage::load(&l.path).ok())
+    // Read once, on every core (it was read twice, one file at a time).
+    let mut meetings: Vec<Meeting> = storage::each_meeting(dir, Meeting::clone)
+        .into_iter()
+        .filter_map(|(_, m)| m)
         .collect();
     // Oldest first: each meeting an action comes back to says where it
     // now stands.
     meetings.sort_by_key(|m| m.date);
     let mut lives: Vec<ActionLife> = Vec::new();
+    // Where each action's life is in `lives`, by its place and first
+    // words: a folder of long meetings has tens of thousands of actions.
+    let mut found: std::collections::HashMap<
+        (Option<NaiveDate>, String, Option<usize>, String),
+        usize,
+    > = std::collections::HashMap::new();
     for m in &meetings {
         for (item, entry) in m.actions() {
             let (
@@ -570,19 +577,16 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
                 due: *due,
                 state: became.clone(),
             };
-            let same = |l: &ActionLife| l.key.0.same_place(&key.0) && l.key.1 == key.1;
-            let life = match lives.iter().position(same) {
-                Some(at) => &mut lives[at],
-                None => {
-                    lives.push(ActionLife {
-                        key,
-                        steps: Vec::new(),
-                        now: now.clone(),
-                    });
-                    let last = lives.len() - 1;
-                    &mut lives[last]
-                }
-            };
+            let place = (key.0.date, key.0.title.clone(), key.0.item, key.1.clone());
+            let at = *found.entry(place).or_insert_with(|| {
+                lives.push(ActionLife {
+                    key,
+                    steps: Vec::new(),
+                    now: now.clone(),
+                });
+                lives.len() - 1
+            });
+            let life = &mut lives[at];
             if from.is_some() {
                 life.steps.push((m.date, became));
             }

@@ -524,12 +524,6 @@ impl Origin {
         }
     }
 
-    /// The same place, however it is cited: the key that makes an action
-    /// carried from meeting to meeting one action.
-    pub fn same_place(&self, other: &Origin) -> bool {
-        (self.date, &self.title, self.item) == (other.date, &other.title, other.item)
-    }
-
     /// What the item is cited by: its minute number, or its place.
     pub fn reference(&self) -> Option<String> {
         self.minute
