@@ -533,14 +533,45 @@ fn list_cmd(dir: &Path) -> Result<(), Failure> {
 }
 
 fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
-    // Read once, on every core (it was read twice, one file at a time).
-    let mut meetings: Vec<Meeting> = storage::each_meeting(dir, Meeting::clone)
-        .into_iter()
-        .filter_map(|(_, m)| m)
-        .collect();
+    // Read once, on every core; a file that cannot be read is said, as
+    // `search` says it, never a reason to stop.
+    let (mut meetings, mut skipped) = (Vec::new(), Vec::new());
+    for (listed, meeting) in storage::each_meeting(dir, Meeting::clone) {
+        match meeting {
+            Some(m) => meetings.push(m),
+            None => skipped.push(listed.path.display().to_string()),
+        }
+    }
     // Oldest first: each meeting an action comes back to says where it
     // now stands.
     meetings.sort_by_key(|m| m.date);
+    let mut rows: Vec<ActionRow> = action_lives(&meetings)
+        .into_iter()
+        .map(ActionLife::row)
+        .filter(|r| !open_only || r.is_open())
+        .collect();
+    let mut text = if rows.is_empty() {
+        format!(
+            "No {}actions recorded in {}.\n",
+            if open_only { "open " } else { "" },
+            one_line(&dir.display().to_string())
+        )
+    } else {
+        rows.sort_by_key(|r| (r.due.is_none(), r.due, r.meeting));
+        rows.iter().map(ActionRow::line).collect()
+    };
+    for path in skipped {
+        text.push_str(&format!(
+            "(skipped {}: it cannot be read)\n",
+            one_line(&path)
+        ));
+    }
+    print(&text)
+}
+
+/// Every action in `meetings` (oldest first), each once however many
+/// meetings it came back to.
+fn action_lives(meetings: &[Meeting]) -> Vec<ActionLife> {
     let mut lives: Vec<ActionLife> = Vec::new();
     // Where each action's life is in `lives`, by its place and first
     // words: a folder of long meetings has tens of thousands of actions.
@@ -548,7 +579,7 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
         (Option<NaiveDate>, String, Option<usize>, String),
         usize,
     > = std::collections::HashMap::new();
-    for m in &meetings {
+    for m in meetings {
         for (item, entry) in m.actions() {
             let (
                 EntryKind::Action {
@@ -593,21 +624,7 @@ fn actions_cmd(dir: &Path, open_only: bool) -> Result<(), Failure> {
             life.now = now;
         }
     }
-    let mut rows: Vec<ActionRow> = lives
-        .into_iter()
-        .map(ActionLife::row)
-        .filter(|r| !open_only || r.is_open())
-        .collect();
-    if rows.is_empty() {
-        return print(&format!(
-            "No {}actions recorded in {}.\n",
-            if open_only { "open " } else { "" },
-            one_line(&dir.display().to_string())
-        ));
-    }
-    rows.sort_by_key(|r| (r.due.is_none(), r.due, r.meeting));
-    let text: String = rows.iter().map(ActionRow::line).collect();
-    print(&text)
+    lives
 }
 
 /// One action across the meetings it came to: where it was first agreed

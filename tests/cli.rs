@@ -576,3 +576,27 @@ fn imported(d: &std::path::Path, lines: &str) -> std::path::PathBuf {
     assert!(o.status.success(), "{}", stderr(&o));
     first
 }
+
+/// A file in the folder that cannot be read is said after the register,
+/// as `search` says it: never a reason to stop, never passed over.
+#[test]
+fn actions_say_which_files_they_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    imported(
+        d,
+        "/date 2019-04-17\n/title Board\n/present Simone White\n/item Performance\n/action SW: write the SLA by 26 June 2019\n",
+    );
+    std::fs::write(d.join("broken.ron"), "(this is not a meeting").unwrap();
+    let o = minutes(&["actions"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("write the SLA"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "(skipped {}: it cannot be read)",
+            d.join("broken.ron").display()
+        )),
+        "{out}"
+    );
+}
