@@ -110,10 +110,16 @@ impl<'de> Reader<'de> {
     }
 
     fn skip_blanks(&mut self) {
+        // Most tokens follow the last with nothing between.
+        if !self.peek().is_some_and(is_blank) {
+            return;
+        }
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         // Indentation comes in runs of spaces: eight at a time first.
+        const SPACES: u64 = u64::from_ne_bytes(*b"        ");
+        let eight = |i: usize| rest.get(i..i + 8).and_then(|b| b.try_into().ok());
         let mut i = 0;
-        while rest.get(i..i + 8) == Some(b"        ") {
+        while eight(i).map(u64::from_ne_bytes) == Some(SPACES) {
             i += 8;
         }
         while rest.get(i).copied().is_some_and(is_blank) {
