@@ -156,21 +156,18 @@ impl<'de> Reader<'de> {
     fn name(&mut self) -> Result<&'de str> {
         self.skip_blanks();
         let start = self.at;
-        if !self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-        {
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .unwrap_or(rest.len());
+        if len == 0 || rest.first().is_some_and(u8::is_ascii_digit) {
             return declined("expected a name");
         }
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            self.at += 1;
-        }
-        if !ends_token(self.peek()) {
+        if !ends_token(rest.get(len).copied()) {
             return declined("a name followed by what RON may read as part of it");
         }
+        self.at += len;
         Ok(self.text.get(start..self.at).unwrap_or_default())
     }
 
@@ -237,7 +234,10 @@ impl<'de> Reader<'de> {
         if rest.get(end) == Some(&b'"') {
             return Ok(Cow::Borrowed(plain));
         }
-        let mut owned = String::from(plain);
+        // Escapes are never shorter than what they stand for, so the text
+        // up to the next quote (the end, unless it is escaped) holds it.
+        let mut owned = String::with_capacity(memchr::memchr(b'"', rest).unwrap_or(end));
+        owned.push_str(plain);
         loop {
             owned.push(self.escape()?);
             let rest = self.bytes.get(self.at..).unwrap_or_default();
