@@ -39,6 +39,13 @@ const DEPTH_LIMIT: usize = 100;
 /// does not read (the caller then reads it the careful way), including a
 /// meeting without a `version`, whose default would hide that it has none.
 pub(super) fn parse(text: &str) -> Option<Meeting> {
+    let (meeting, version) = whole::<Meeting>(text)?;
+    version.then_some(meeting)
+}
+
+/// The value in `text`, all of it, and whether its own fields (if it is
+/// a struct) include `version`.
+fn whole<'de, T: Deserialize<'de>>(text: &'de str) -> Option<(T, bool)> {
     let mut reader = Reader {
         bytes: text.as_bytes(),
         text,
@@ -47,9 +54,9 @@ pub(super) fn parse(text: &str) -> Option<Meeting> {
         structs: 0,
         version: false,
     };
-    let meeting = Meeting::deserialize(&mut reader).ok()?;
+    let value = T::deserialize(&mut reader).ok()?;
     reader.skip_blanks();
-    (reader.at == reader.bytes.len() && reader.version).then_some(meeting)
+    (reader.at == reader.bytes.len()).then_some((value, reader.version))
 }
 
 /// Why the text was not read here; never shown, since the caller then
@@ -1071,5 +1078,41 @@ mod tests {
             let text = format!("(version: 2, title: {})", open.repeat(100_000));
             assert_eq!(checked(&text), None);
         }
+    }
+
+    /// The shapes the model has no use for yet, read as RON reads them.
+    #[test]
+    fn units_tuples_and_maps_read_as_ron_reads_them() {
+        type Shapes = (
+            (),
+            (i8, u16),
+            Vec<(String, bool)>,
+            std::collections::BTreeMap<String, i32>,
+        );
+        fn same(text: &str) -> Option<Shapes> {
+            let quick = whole::<Shapes>(text).map(|(value, _)| value);
+            if let Some(value) = &quick {
+                assert_eq!(ron::from_str::<Shapes>(text).as_ref(), Ok(value), "{text}");
+            }
+            quick
+        }
+        let text =
+            "((), (-128, 65535), [(\"a\", true), (\"\\u{62}\", false,),], {\"x\": -1, \"y\": 2,})";
+        let (unit, pair, list, map) = same(text).unwrap();
+        assert_eq!((unit, pair), ((), (-128, 65535)));
+        assert_eq!(list[1], ("b".to_string(), false));
+        assert_eq!(map["x"], -1);
+        for other in [
+            "(( ), (1, 2), [], {})",
+            "((), (-129, 2), [], {})",
+            "((), (1, 65536), [], {})",
+            "((), (1, 2), [(a, true)], {})",
+            "((), (1, 2), [], {x: 1})",
+            "((), (1, 2, 3), [], {})",
+            "((), (1, 2), [], {}) x",
+        ] {
+            assert_eq!(same(other), None, "{other}");
+        }
+        assert!(same(" ( () , ( 1 , 2 , ) , [ ] , { } , ) ").is_some());
     }
 }
