@@ -58,9 +58,14 @@ impl Size {
 
 /// A small, fast, seedable generator (xorshift64*): enough for test data,
 /// and no dependency.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
+    /// A generator for `seed`; any seed, zero included, gives a sequence.
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -68,7 +73,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
     }
 
@@ -182,7 +187,7 @@ fn text(rng: &mut Rng) -> String {
 /// A meeting of the given size. `seed` changes the words, never the shape.
 pub fn meeting(size: Size, seed: u64) -> Meeting {
     let (people, items, entries) = size.shape();
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::new(seed);
     let date = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
     let start = date.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
     let mut m = Meeting {

@@ -135,9 +135,18 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Meeting, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.into() });
     }
-    // One pass where the file reads without trouble; where it does not,
-    // the careful way, which gives the precise error.
-    let mut meeting = match super::fast::parse(text) {
+    // One pass where the file reads without trouble: straight from the
+    // text where minutes wrote it as it writes it, else through RON;
+    // where it does not read, the careful way, which gives the precise
+    // error. A meeting read straight has a version and no unknown fields.
+    let quick = super::quick::parse(text).map(|meeting| {
+        let seen = super::fast::Seen {
+            version: true,
+            ..super::fast::Seen::default()
+        };
+        (meeting, seen)
+    });
+    let mut meeting = match quick.or_else(|| super::fast::parse(text)) {
         Some((meeting, seen)) => {
             version_error(path, seen.version.then_some(meeting.version))?;
             Meeting {

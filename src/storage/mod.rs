@@ -36,6 +36,7 @@ mod folder;
 mod load;
 mod lock;
 mod names;
+mod quick;
 mod save;
 pub mod styles;
 mod target;
