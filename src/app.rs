@@ -142,8 +142,8 @@ pub struct App {
     pub offer: Option<Offer>,
     /// The words last looked for with /find, offered again by Ctrl+F.
     pub last_find: Option<String>,
-    /// The overlay shows what to check before sending, not the help.
-    pub showing_checks: bool,
+    /// What the overlay shows while `help` is open.
+    pub overlay: Overlay,
     pub help: Option<u16>,
     /// Bumped on every change to the meeting.
     pub rev: u64,
@@ -166,6 +166,19 @@ pub struct App {
     /// message must say, as the seal stays.
     pub approval: Option<crate::model::EntryKind>,
     pub viewport: Viewport,
+}
+
+/// What the overlay over the panes shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key and command (F1, /help).
+    #[default]
+    Help,
+    /// What to check before sending (F5).
+    Checks,
+    /// The house style: each key's value, each label's text, the presets
+    /// (/style alone: too long for the message line).
+    Style,
 }
 
 /// The line being typed, wrapped into rows `width` columns wide, as the
@@ -321,7 +334,7 @@ impl App {
             pending: VecDeque::new(),
             offer: None,
             last_find: None,
-            showing_checks: false,
+            overlay: Overlay::Help,
             help: None,
             rev: 0,
             saved_rev: 0,

@@ -237,6 +237,44 @@ pub fn checks(m: &crate::model::Meeting) -> Vec<HelpLine> {
     out
 }
 
+/// The house style as it stands: each key's value (and the others it
+/// could take), each label's text, the presets. `/style` alone shows it.
+pub fn house_style(style: &crate::model::Style) -> Vec<HelpLine> {
+    use crate::model::style::{KEYS, LABELS, PRESETS};
+    let row = |left: &str, right: String| HelpLine::Row {
+        left: left.to_string(),
+        right,
+        key: true,
+    };
+    let mut out = vec![HelpLine::Heading(
+        "House style: /style KEY VALUE sets one".into(),
+    )];
+    for (key, value) in style.values() {
+        let others = KEYS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, vs)| vs.join(" | "))
+            .unwrap_or_default();
+        out.push(row(key, format!("{value}   ({others})")));
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Heading(
+        "Labels: /style label NAME TEXT sets one".into(),
+    ));
+    out.extend(
+        LABELS
+            .iter()
+            .map(|(name, _)| row(name, style.label(name).to_string())),
+    );
+    out.push(HelpLine::Blank);
+    let presets: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+    out.push(HelpLine::Note(format!(
+        "/style preset NAME sets them all: {} (the command line reads your own). The README's House style section says what each does.",
+        presets.join(", ")
+    )));
+    out
+}
+
 /// The README's table of commands, generated from `COMMANDS` (a test
 /// keeps the README's copy in step).
 pub fn markdown_commands() -> String {

@@ -1050,3 +1050,12 @@ fn sealed_minutes_open_read_only() {
         insta::assert_snapshot!(format!("sealed_read_only_{w}x{h}"), view(&mut terminal));
     }
 }
+
+/// `/style` alone: the house style over the panes, each key's value and
+/// the values it could take, then every label's text.
+#[test]
+fn house_style_overlay() {
+    let mut app = seed();
+    type_line(&mut app, "/style", now());
+    snap("house_style", &app);
+}

@@ -485,7 +485,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         usage: "[KEY VALUE | preset NAME | label NAME TEXT]",
         needs: "a key and a value",
         run: Run::Change(style::style),
-        doc: "House style: alone, lists the keys and values; /style dates us, /style preset us-public-body",
+        doc: "House style: alone, shows every key, value and label over the panes; /style dates us, /style preset us-public-body",
     },
     CommandSpec {
         name: "letterhead",

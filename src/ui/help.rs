@@ -60,12 +60,14 @@ pub fn wrapped(lines: Vec<HelpLine>, width: usize) -> Vec<Line<'static>> {
 
 /// Draw the help (or, with `checks`, what to check before sending)
 /// scrolled to `scroll`; returns how far it can scroll.
-pub fn render(frame: &mut Frame, area: Rect, scroll: u16, checks: Option<Vec<HelpLine>>) -> u16 {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    scroll: u16,
+    shown: Option<(&str, Vec<HelpLine>)>,
+) -> u16 {
     frame.render_widget(Clear, area);
-    let (title, lines) = match checks {
-        Some(found) => (" Before sending — Esc closes ", found),
-        None => (" Help — F1 or Esc closes ", lines()),
-    };
+    let (title, lines) = shown.unwrap_or_else(|| (" Help — F1 or Esc closes ", lines()));
     let block = Block::bordered()
         .title(title)
         .border_style(theme::FOCUSED_BORDER)

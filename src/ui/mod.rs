@@ -117,10 +117,18 @@ fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime)
         render_panes(app, cache, frame, panes, now);
     }
     if let Some(scroll) = app.help {
-        let checks = app
-            .showing_checks
-            .then(|| crate::help::checks(&app.meeting));
-        cache.help_max = help::render(frame, area, scroll, checks);
+        let shown = match app.overlay {
+            crate::app::Overlay::Help => None,
+            crate::app::Overlay::Checks => Some((
+                " Before sending — Esc closes ",
+                crate::help::checks(&app.meeting),
+            )),
+            crate::app::Overlay::Style => Some((
+                " House style — Esc closes ",
+                crate::help::house_style(&app.meeting.style),
+            )),
+        };
+        cache.help_max = help::render(frame, area, scroll, shown);
     }
 }
 

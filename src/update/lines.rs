@@ -142,6 +142,16 @@ fn run_line(app: &mut App, text: &str, now: NaiveDateTime) -> Result<Vec<Effect>
     {
         return app_command(app, command, &cmd.args, now);
     }
+    // `/style` alone: every key, label and preset, which no message line
+    // holds (at 80x24 it stopped mid-list).
+    if let Line::Command(cmd) = &line
+        && cmd.name() == "style"
+        && matches!(&cmd.args, Args::Text(t) if t.trim().is_empty())
+    {
+        app.overlay = crate::app::Overlay::Style;
+        app.help = Some(0);
+        return Ok(vec![]);
+    }
     let applied = app.change(|m| grammar::apply(m, &line, now))?;
     // A new entry is seen where it lands: follow the current item's log.
     app.viewing = None;
@@ -166,6 +176,8 @@ fn app_command(
             vec![]
         }
         (AppCommand::Help, _) => {
+            // The help, whatever the overlay showed last (F5's checks).
+            app.overlay = crate::app::Overlay::Help;
             app.help = Some(0);
             vec![]
         }

@@ -148,11 +148,11 @@ fn handle(app: &mut App, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         Msg::Redo => redo(app),
         Msg::Save => return save_now(app),
         Msg::ToggleHelp => {
-            app.showing_checks = false;
+            app.overlay = crate::app::Overlay::Help;
             app.help = Some(0);
         }
         Msg::ShowChecks => {
-            app.showing_checks = true;
+            app.overlay = crate::app::Overlay::Checks;
             app.help = Some(0);
         }
         Msg::Find => start_find(app),

@@ -894,7 +894,7 @@ fn f5_shows_what_to_check_and_export_and_quit_say_how_many() {
     );
     keys(&mut a, "<F5>");
     assert_eq!(a.help, Some(0));
-    assert!(a.showing_checks);
+    assert_eq!(a.overlay, crate::app::Overlay::Checks);
     let lines = crate::help::checks(&a.meeting);
     assert!(
         matches!(&lines[0], crate::help::HelpLine::Heading(h) if h == "2 things to check before sending")
@@ -918,7 +918,7 @@ fn f5_shows_what_to_check_and_export_and_quit_say_how_many() {
             .contains("2 things to check before sending: F5 to see them")
     );
     keys(&mut a, "<F1>");
-    assert!(!a.showing_checks, "F1 is the help again");
+    assert_eq!(a.overlay, crate::app::Overlay::Help, "F1 is the help again");
 }
 
 fn note_texts(app: &App) -> Vec<String> {
@@ -1089,4 +1089,25 @@ fn undoing_an_approval_says_the_previous_minutes_stay_sealed() {
             .any(|e| e.kind == record),
         "redo puts the approval back"
     );
+}
+
+/// `/style` alone shows the whole house style over the panes (no message
+/// line holds it); `/help` after F5 is the help again, not the checks.
+#[test]
+fn style_alone_shows_the_house_style_and_help_is_the_help() {
+    let mut a = seeded();
+    enter(&mut a, "/style");
+    assert_eq!((a.help, a.overlay), (Some(0), crate::app::Overlay::Style));
+    let lines = crate::help::house_style(&a.meeting.style);
+    assert!(lines.iter().any(|l| matches!(
+        l,
+        crate::help::HelpLine::Row { left, right, .. } if left == "dates" && right.starts_with("uk ")
+    )));
+    keys(&mut a, "<Esc><F5><Esc>");
+    enter(&mut a, "/help");
+    assert_eq!((a.help, a.overlay), (Some(0), crate::app::Overlay::Help));
+    // With something after it, /style sets, as ever.
+    keys(&mut a, "<Esc>");
+    enter(&mut a, "/style dates us");
+    assert_eq!(a.meeting.style.values()[4], ("dates", "us".to_string()));
 }
