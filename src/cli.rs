@@ -735,11 +735,7 @@ fn check_cmd(file: &Path, strict: bool) -> Result<(), Failure> {
         ));
     }
     if !warnings.is_empty() {
-        let n = warnings.len();
-        out.push_str(&format!(
-            "{n} thing{} to check before sending:\n",
-            if n == 1 { "" } else { "s" }
-        ));
+        out.push_str(&format!("{}:\n", crate::model::to_check(warnings.len())));
         for w in &warnings {
             out.push_str(&format!("  {}\n", one_line(&w.to_string())));
         }

@@ -226,8 +226,7 @@ pub fn checks(m: &crate::model::Meeting) -> Vec<HelpLine> {
     let warnings = m.warnings();
     let mut out = vec![HelpLine::Heading(match warnings.len() {
         0 => "Nothing to check: the record holds together.".to_string(),
-        1 => "1 thing to check before sending".to_string(),
-        n => format!("{n} things to check before sending"),
+        n => crate::model::to_check(n),
     })];
     out.extend(warnings.iter().map(|w| HelpLine::Note(w.to_string())));
     out.push(HelpLine::Blank);

@@ -893,13 +893,9 @@ fn said_on_leaving(app: &App, mode: &Mode) {
     let mut line = format!("{path} is saved.");
     let n = app.meeting.warnings().len();
     if n > 0 {
-        let things = if n == 1 {
-            "1 thing"
-        } else {
-            &format!("{n} things")
-        };
         line.push_str(&format!(
-            " {things} to check before sending: minutes check {path} lists them."
+            " {}: minutes check {path} lists them.",
+            crate::model::to_check(n)
         ));
     }
     // A terminal gone with a hang-up has nowhere to say it: nothing lost.

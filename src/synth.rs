@@ -226,16 +226,12 @@ pub fn meeting(size: Size, seed: u64) -> Meeting {
                 kind: entry(&mut rng, people),
             }));
         }
+        let title = format!("Item {}: {}", n + 1, sentence(&mut rng, 5));
         m.items.push(Arc::new(Item {
-            id: ItemId(next_id),
-            title: format!("Item {}: {}", n + 1, sentence(&mut rng, 5)),
             confidential: n % 13 == 7,
             started: Some(start),
             ended: Some(clock),
-            entered: None,
-            spent_secs: 0,
-            planned_mins: None,
-            entries: log,
+            ..Item::new(ItemId(next_id), title, log)
         }));
         next_id += 1;
     }

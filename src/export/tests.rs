@@ -64,15 +64,8 @@ fn action(owner: Who, text: &str, due: Option<NaiveDate>) -> Arc<Entry> {
 
 fn item(id: u32, title: &str, confidential: bool, entries: Vec<Arc<Entry>>) -> Arc<Item> {
     Arc::new(Item {
-        id: ItemId(id),
-        title: title.to_string(),
         confidential,
-        started: None,
-        ended: None,
-        entered: None,
-        spent_secs: 0,
-        planned_mins: None,
-        entries,
+        ..Item::new(ItemId(id), title, entries)
     })
 }
 

@@ -244,10 +244,9 @@ pub fn movement(style: &Style, name: &str, kind: Move, was_out: bool, time: Naiv
     filled(style, label, &[("name", &one_line(name))], Some(time))
 }
 
-/// The text of label `label` with its blanks filled: "{time}" with the
-/// time as the style writes it, the others from `blanks` ("{name}" with
-/// the name, say). A blank whose text ends in a full stop ("6:05 p.m.")
-/// ends the sentence without a second one.
+/// The text of label `label` with its blanks filled ([`Style::fill`]):
+/// "{time}" with the time as the style writes it, the others from
+/// `blanks` ("{name}" with the name, say).
 pub fn filled(
     style: &Style,
     label: &str,
@@ -255,40 +254,10 @@ pub fn filled(
     time: Option<NaiveTime>,
 ) -> String {
     let at = time.map(|t| styled_clock(style, t));
-    let value = |blank: &str| match (blank, &at) {
+    style.fill(label, |blank| match (blank, &at) {
         ("time", Some(at)) => Some(at.as_str()),
         _ => blanks.iter().find(|(b, _)| *b == blank).map(|(_, v)| *v),
-    };
-    // One pass, so typed text with braces in it ("Member {time}", a
-    // motion's "{text}") stays as typed whatever blank it fills.
-    let mut out = String::new();
-    let mut rest = style.label(label);
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let found = after
-            .find('}')
-            .and_then(|close| value(&after[..close]).map(|v| (close, v)));
-        let Some((close, with)) = found else {
-            out.push('{');
-            rest = after;
-            continue;
-        };
-        out.push_str(with);
-        rest = &after[close + 1..];
-        if with.ends_with('.') {
-            rest = rest.strip_prefix('.').unwrap_or(rest);
-        }
-        // A blank with nothing in it ("{seconded}" without a seconder)
-        // leaves no gap: a typed label cannot begin with a space, so
-        // "{mover} {seconded}, and" is how a clerk spaces it.
-        let closes = rest.is_empty() || rest.starts_with([' ', ',', '.', ';', ':', ')']);
-        if with.is_empty() && closes && out.ends_with(' ') {
-            out.pop();
-        }
-    }
-    out.push_str(rest);
-    out
+    })
 }
 
 /// "14:35, item 3", or just "14:35" when the item is unknown or deleted.

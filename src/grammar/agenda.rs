@@ -31,17 +31,7 @@ pub fn item(m: &mut Meeting, args: &Args, _: NaiveDateTime) -> Result<Applied, A
         None => title.as_str(),
     };
     let id = ItemId(m.fresh_id());
-    m.items.push(Arc::new(Item {
-        id,
-        title: title.to_string(),
-        confidential: false,
-        started: None,
-        ended: None,
-        entered: None,
-        spent_secs: 0,
-        planned_mins: None,
-        entries: Vec::new(),
-    }));
+    m.items.push(Arc::new(Item::new(id, title, Vec::new())));
     let n = m.items.len();
     // The first item becomes current, but its clock waits for the meeting
     // to start (/start, /go, or the first line recorded in it).

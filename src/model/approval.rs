@@ -173,17 +173,11 @@ mod tests {
     fn the_item_clock_stops_with_the_meeting() {
         let at = |h: u32, m: u32| day(1).and_hms_opt(h, m, 0).unwrap();
         let mut m = Meeting::default();
-        m.items.push(std::sync::Arc::new(crate::model::Item {
-            id: crate::model::ItemId(1),
-            title: "Budget".into(),
-            confidential: false,
-            started: None,
-            ended: None,
-            entered: None,
-            spent_secs: 0,
-            planned_mins: None,
-            entries: Vec::new(),
-        }));
+        m.items.push(std::sync::Arc::new(crate::model::Item::new(
+            crate::model::ItemId(1),
+            "Budget",
+            Vec::new(),
+        )));
         m.set_current(0, at(19, 0));
         let item = &m.items[0];
         let spent = |now| item.time_spent(true, now).map(|d| d.num_minutes());

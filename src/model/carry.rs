@@ -194,17 +194,8 @@ impl Meeting {
         let carried = self.open_actions();
         if !carried.is_empty() {
             let id = super::ItemId(m.fresh_id());
-            m.items.push(Arc::new(super::Item {
-                id,
-                title: MATTERS_ARISING.to_string(),
-                confidential: false,
-                started: None,
-                ended: None,
-                entered: None,
-                spent_secs: 0,
-                planned_mins: None,
-                entries: carried,
-            }));
+            m.items
+                .push(Arc::new(super::Item::new(id, MATTERS_ARISING, carried)));
             m.current = Some(0);
         }
         m.first_minute = self.next_first_minute(self.next_meeting().map(|n| n.date));

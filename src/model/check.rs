@@ -58,6 +58,13 @@ fn action_warnings(kind: &EntryKind) -> Vec<String> {
     out
 }
 
+/// "1 thing to check before sending", "3 things to check before
+/// sending": said in the app, on quitting and by `minutes check`.
+pub fn to_check(n: usize) -> String {
+    let things = if n == 1 { "thing" } else { "things" };
+    format!("{n} {things} to check before sending")
+}
+
 /// An owner that names nobody: empty, or a word put there for want of one
 /// (an imported scribe log's action with no name is "Unassigned").
 fn is_nobody(name: &str) -> bool {
@@ -422,13 +429,6 @@ mod tests {
         }
         assert_eq!(m.warnings(), vec![]);
     }
-}
-
-#[cfg(test)]
-mod late_marks {
-    use super::*;
-    use crate::grammar::{apply, parse};
-    use chrono::NaiveDate;
 
     /// Marks put right after the vote (apologies recorded late) and a
     /// member gone before it: the mover was not there, the vote has more
@@ -452,11 +452,7 @@ mod late_marks {
             "/apologies Al Able; Dan Cole",
         ] {
             minute += 1;
-            let at = NaiveDate::from_ymd_opt(2026, 11, 18)
-                .unwrap()
-                .and_hms_opt(19, minute, 0)
-                .unwrap();
-            apply(&mut m, &parse(line).unwrap(), at).unwrap();
+            apply(&mut m, &parse(line).unwrap(), at(19, minute)).unwrap();
         }
         let found: Vec<String> = m.warnings().iter().map(ToString::to_string).collect();
         for w in [

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use approval::{Approval, ApproveError, Approving, Correction, Previous};
 pub use carry::FateError;
-pub use check::Warning;
+pub use check::{Warning, to_check};
 pub use edit::RemovePersonError;
 pub use formal::{Motion, Outcome, Vote};
 pub use history::History;
@@ -338,6 +338,21 @@ pub struct Item {
 }
 
 impl Item {
+    /// A new item: not confidential, not yet begun, no time planned.
+    pub fn new(id: ItemId, title: impl Into<String>, entries: Vec<Arc<Entry>>) -> Item {
+        Item {
+            id,
+            title: title.into(),
+            confidential: false,
+            started: None,
+            ended: None,
+            entered: None,
+            spent_secs: 0,
+            planned_mins: None,
+            entries,
+        }
+    }
+
     /// Time spent on the item so far: earlier visits, plus the visit under
     /// way when it is the current item.
     ///
@@ -647,28 +662,13 @@ impl Meeting {
                 } else {
                     d.year() - 1
                 };
-                // The style's form, blanks filled in one pass: a typed
-                // "{n}" in the year's place is never filled twice.
                 let year = format!("{:02}", year.rem_euclid(100));
                 let n = n.to_string();
-                let form = self.style.label("minute-number");
-                let mut out = String::new();
-                let mut rest = form;
-                while let Some(at) = rest.find('{') {
-                    out.push_str(&rest[..at]);
-                    let after = &rest[at..];
-                    let (value, len) = if after.starts_with("{year}") {
-                        (year.as_str(), 6)
-                    } else if after.starts_with("{n}") {
-                        (n.as_str(), 3)
-                    } else {
-                        ("{", 1)
-                    };
-                    out.push_str(value);
-                    rest = &after[len..];
-                }
-                out.push_str(rest);
-                out
+                self.style.fill("minute-number", |blank| match blank {
+                    "year" => Some(year.as_str()),
+                    "n" => Some(n.as_str()),
+                    _ => None,
+                })
             }
             None => n.to_string(),
         }

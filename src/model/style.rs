@@ -437,6 +437,42 @@ impl Style {
             .map_or("", |(_, d)| d)
     }
 
+    /// The text of label `name` with its blanks ("{name}", "{n}") filled
+    /// by `value`; a blank it has no value for stays as typed. One pass,
+    /// so typed text with braces in it ("Member {time}", a motion's
+    /// "{text}") stays as typed whatever blank it fills. A value ending in
+    /// a full stop ("6:05 p.m.") ends the sentence without a second one,
+    /// and an empty one ("{seconded}" without a seconder) leaves no gap.
+    pub fn fill<'v>(&self, name: &str, value: impl Fn(&str) -> Option<&'v str>) -> String {
+        let mut out = String::new();
+        let mut rest = self.label(name);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let found = after
+                .find('}')
+                .and_then(|close| value(&after[..close]).map(|v| (close, v)));
+            let Some((close, with)) = found else {
+                out.push('{');
+                rest = after;
+                continue;
+            };
+            out.push_str(with);
+            rest = &after[close + 1..];
+            if with.ends_with('.') {
+                rest = rest.strip_prefix('.').unwrap_or(rest);
+            }
+            // A typed label cannot begin with a space, so "{mover}
+            // {seconded}, and" is how a clerk spaces it.
+            let closes = rest.is_empty() || rest.starts_with([' ', ',', '.', ';', ':', ')']);
+            if with.is_empty() && closes && out.ends_with(' ') {
+                out.pop();
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Set one key to one value, as typed; on error nothing changes.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), StyleError> {
         let key = key.to_lowercase();

@@ -177,8 +177,8 @@ fn wrote(app: &mut App, what: &str, path: &std::path::Path, result: Result<(), S
         Ok(()) => {
             let check = match app.meeting.warnings().len() {
                 0 => String::new(),
-                1 => "; 1 thing to check before sending: F5 to see it".to_string(),
-                n => format!("; {n} things to check before sending: F5 to see them"),
+                1 => format!("; {}: F5 to see it", crate::model::to_check(1)),
+                n => format!("; {}: F5 to see them", crate::model::to_check(n)),
             };
             app.say(format!("{what} written to {}{check}", path.display()));
         }
@@ -226,8 +226,7 @@ fn interrupt(app: &mut App) -> Vec<Effect> {
     app.quit_armed = true;
     let check = match app.meeting.warnings().len() {
         0 => String::new(),
-        1 => " (1 thing to check before sending: F5)".to_string(),
-        n => format!(" ({n} things to check before sending: F5)"),
+        n => format!(" ({}: F5)", crate::model::to_check(n)),
     };
     app.say(format!(
         "Press Ctrl+C again to save and quit, or keep typing{check}."
