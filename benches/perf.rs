@@ -26,10 +26,10 @@ use minutes::export::Format;
 use minutes::export::{self, Options};
 use minutes::msg::{Motion, Msg, PaneMsg};
 use minutes::synth::{self, Size};
+use minutes::ui::Screen;
 use minutes::ui::ViewCache;
 use minutes::update::update;
 use minutes::{storage, ui};
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
 
@@ -76,7 +76,7 @@ fn time(samples: &mut Vec<Duration>, f: impl FnOnce()) {
 struct Bench {
     app: App,
     cache: ViewCache,
-    term: Terminal<TestBackend>,
+    term: Screen<TestBackend>,
 }
 
 impl Bench {
@@ -84,7 +84,7 @@ impl Bench {
         let meeting = synth::meeting(size, 1);
         let mut app = App::new(meeting, PathBuf::from("/bench/meeting.ron"));
         app.focus = Focus::Input;
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut term = Screen::new(TestBackend::new(w, h)).unwrap();
         let mut cache = ViewCache::default();
         term.draw(|f| ui::render(&app, &mut cache, f, now()))
             .unwrap();
@@ -307,7 +307,7 @@ fn open_workload(size: Size, n: usize) -> Stats {
         time(&mut s, || {
             let m = storage::load(&path).unwrap();
             let app = App::restore(m, path.clone());
-            let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            let mut term = Screen::new(TestBackend::new(120, 40)).unwrap();
             let mut cache = ViewCache::default();
             term.draw(|f| ui::render(&app, &mut cache, f, now()))
                 .unwrap();

@@ -23,7 +23,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDateTime, Timelike};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
@@ -38,6 +37,9 @@ use crate::start::{StartOutcome, StartScreen};
 use crate::storage::{self, MeetingLock};
 use crate::ui::{self, ViewCache};
 use crate::update::update;
+
+/// The app's terminal: standard output, through our own diff (`ui::Screen`).
+type DefaultTerminal = ui::Screen<ratatui::backend::CrosstermBackend<io::Stdout>>;
 
 /// What reaches the main loop.
 enum Incoming {
@@ -75,9 +77,8 @@ impl TerminalGuard {
             EnableBracketedPaste
         )
         .map_err(no_terminal)?;
-        let terminal =
-            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
-                .map_err(no_terminal)?;
+        let terminal = ui::Screen::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+            .map_err(no_terminal)?;
         Ok((guard, terminal))
     }
 }

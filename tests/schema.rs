@@ -15,8 +15,8 @@ use minutes::app::App;
 use minutes::model::{Entry, EntryKind, Meeting, SCHEMA_VERSION};
 use minutes::storage::{self, MAX_FILE_SIZE};
 use minutes::ui;
+use minutes::ui::Screen;
 use proptest::prelude::*;
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn fixtures() -> Vec<PathBuf> {
@@ -374,7 +374,7 @@ fn saturated(mut meeting: Meeting) -> Meeting {
 /// and a note, at a time far from any in the file.
 fn open_and_use(meeting: Meeting, now: NaiveDateTime) -> Meeting {
     let app = App::restore(meeting, PathBuf::from("extremes.ron"));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(100, 30)).unwrap();
     let mut cache = ui::ViewCache::default();
     terminal
         .draw(|f| ui::render(&app, &mut cache, f, now))

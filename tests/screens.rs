@@ -23,9 +23,9 @@ use minutes::app::{App, Focus};
 use minutes::model::Meeting;
 use minutes::msg::{Msg, PaneMsg};
 use minutes::ui;
+use minutes::ui::Screen;
 use minutes::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Position;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
@@ -265,8 +265,11 @@ fn parish() -> Tui {
 /// The parish meeting drawn at 19:50 on its day, as `screen` draws the
 /// seed at 15:10 on its own.
 fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.set_cursor_position(hidden()).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .backend_mut()
+        .set_cursor_position(hidden())
+        .unwrap();
     let when = NaiveDate::from_ymd_opt(2026, 12, 2)
         .unwrap()
         .and_hms_opt(19, 50, 0)
@@ -287,7 +290,7 @@ fn snap_parish(name: &str, app: &Tui) {
 
 /// The screen as text: each row between quotes, wide characters drawn once,
 /// then the cursor.
-fn view(terminal: &mut Terminal<TestBackend>) -> String {
+fn view(terminal: &mut Screen<TestBackend>) -> String {
     let buffer = terminal.backend().buffer().clone();
     let width = usize::from(buffer.area.width);
     let mut out = String::new();
@@ -356,7 +359,7 @@ fn columns_with(shown: &[Modifier], modifier: Modifier) -> Option<String> {
 }
 
 /// Where the terminal shows its cursor after the last draw.
-fn cursor(terminal: &mut Terminal<TestBackend>) -> String {
+fn cursor(terminal: &mut Screen<TestBackend>) -> String {
     let pos = terminal.get_cursor_position().unwrap();
     if pos == hidden() {
         "cursor: hidden\n".to_string()
@@ -371,8 +374,11 @@ fn hidden() -> Position {
     Position::new(u16::MAX, u16::MAX)
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &Tui) {
-    terminal.set_cursor_position(hidden()).unwrap();
+fn draw(terminal: &mut Screen<TestBackend>, app: &Tui) {
+    terminal
+        .backend_mut()
+        .set_cursor_position(hidden())
+        .unwrap();
     let mut cache = app.cache.borrow_mut();
     terminal
         .draw(|f| ui::render(&app.app, &mut cache, f, now()))
@@ -380,7 +386,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &Tui) {
 }
 
 fn screen(app: &Tui, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(width, height)).unwrap();
     draw(&mut terminal, app);
     view(&mut terminal)
 }
@@ -678,8 +684,11 @@ fn a_fresh_install_says_what_minutes_is() {
         Vec::new(),
     );
     for (w, h) in SIZES {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.set_cursor_position(hidden()).unwrap();
+        let mut terminal = Screen::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .backend_mut()
+            .set_cursor_position(hidden())
+            .unwrap();
         terminal.draw(|f| ui::render_start(&s, f)).unwrap();
         insta::assert_snapshot!(format!("start_fresh_install_{w}x{h}"), view(&mut terminal));
     }
@@ -708,7 +717,7 @@ fn no_colour_that_vanishes_on_a_light_or_dark_background() {
     all.push(("parish attendance", parish_attendance));
     for (name, app) in &all {
         for (w, h) in SIZES {
-            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut terminal = Screen::new(TestBackend::new(w, h)).unwrap();
             draw(&mut terminal, app);
             for cell in &terminal.backend().buffer().content {
                 let on_red = cell.bg == Color::Red;
@@ -759,7 +768,7 @@ fn without_colour_nothing_is_lost() {
     assert!(screen.contains("┏ Agenda (5) ━"), "{screen}");
     assert!(screen.contains("┌ Attendance"), "{screen}");
     // The status bar is a bar: reversed, not a background colour.
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(80, 24)).unwrap();
     draw(&mut terminal, &app);
     let buffer = terminal.backend().buffer();
     assert!(buffer[(40, 23)].modifier.contains(Modifier::REVERSED));
@@ -824,7 +833,7 @@ fn no_color_keeps_reverse_video() {
     let mut app = parish();
     press(&mut app, "<F3>", now());
     press(&mut app, "<Down>", now());
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(80, 24)).unwrap();
     draw(&mut terminal, &app);
     let mut buffer = terminal.backend().buffer().clone();
     ui::strip_colours(&mut buffer);
@@ -914,7 +923,7 @@ fn every_small_size_and_a_big_one_draw_without_panic() {
 #[test]
 fn resizing_the_same_terminal_redraws_cleanly() {
     let mut app = seed();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut terminal = Screen::new(TestBackend::new(80, 24)).unwrap();
     let sizes = [
         (80, 24),
         (120, 40),
@@ -1042,8 +1051,11 @@ fn sealed_minutes_open_read_only() {
     );
     let later = now() + Duration::hours(1);
     for (w, h) in SIZES {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.set_cursor_position(hidden()).unwrap();
+        let mut terminal = Screen::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .backend_mut()
+            .set_cursor_position(hidden())
+            .unwrap();
         terminal
             .draw(|f| ui::render(&app.app, &mut app.cache.borrow_mut(), f, later))
             .unwrap();

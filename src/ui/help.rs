@@ -1,7 +1,7 @@
 //! Drawing the help overlay: two columns, the description wrapped with a
 //! hanging indent, scrolled by whole wrapped lines.
 
-use ratatui::Frame;
+use super::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;

@@ -1,7 +1,7 @@
 //! The input line and the hint above it.
 
+use super::Frame;
 use chrono::NaiveDateTime;
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;

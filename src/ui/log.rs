@@ -16,7 +16,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{clean, fit, set_line, wrap};
-use super::{PaneMemo, hash_of, memoised, pane_block, theme};
+use super::{hash_of, pane_block, theme};
 use crate::app::{App, Editing, Focus, LogRef};
 use crate::export;
 use crate::model::{
@@ -76,30 +76,28 @@ impl Wrapped {
     }
 }
 
+/// What the log pane is drawn from, `top` being where its view starts.
+pub fn key(app: &App, top: Option<(LogRef, usize)>) -> u64 {
+    hash_of(&(
+        app.rev,
+        app.shown_log(),
+        app.log_sel,
+        app.editing,
+        app.focus == Focus::Log,
+        top,
+    ))
+}
+
 /// `top` is where the view started last frame, and is moved by drawing.
+/// Returns the key of what was drawn, with `top` as drawing left it.
 pub fn render(
     app: &App,
-    memo: &mut PaneMemo,
     (top, wrapped): (&mut Option<(LogRef, usize)>, &mut Wrapped),
     buf: &mut Buffer,
     area: Rect,
-) {
-    // Where the view starts is settled by drawing, so the key kept is
-    // worked out again after a draw (see `memoised`).
-    let key = |top: Option<(LogRef, usize)>| {
-        hash_of(&(
-            app.rev,
-            app.shown_log(),
-            app.log_sel,
-            app.editing,
-            app.focus == Focus::Log,
-            top,
-        ))
-    };
-    memoised(memo, key(*top), area, buf, |pane| {
-        draw(app, (top, wrapped), pane, area);
-        key(*top)
-    });
+) -> u64 {
+    draw(app, (top, wrapped), buf, area);
+    key(app, *top)
 }
 
 fn draw(

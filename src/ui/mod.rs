@@ -9,13 +9,13 @@ mod header;
 mod help;
 mod input;
 mod log;
+mod screen;
 mod start;
 mod status;
 mod text;
 mod theme;
 
 use chrono::{NaiveDateTime, Timelike};
-use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -23,28 +23,23 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Focus, InputRows, LogRef, Viewport};
 use crate::model::Attendance;
 
+pub use screen::{Frame, Screen, seen};
 pub use start::{StartScreen, render_start};
 pub use text::clean;
 pub use theme::strip_colours;
-
-/// A pane's last drawing and the key it was drawn for.
-type PaneMemo = Option<(u64, ratatui::buffer::Buffer)>;
 
 /// What the views keep from one frame to the next. Owned by whoever draws
 /// (the runtime, a test); a new one just means the next frame draws
 /// everything afresh.
 #[derive(Debug, Default)]
 pub struct ViewCache {
-    /// Attendance, agenda and log as last drawn, with a hash of everything
-    /// each was drawn from: typing changes only the input line, so the
-    /// panes are copied rather than drawn again on every key.
-    panes: [PaneMemo; 3],
-    /// The roster the attendance pane was last drawn from. Its key holds
-    /// the roster's address rather than a hash of 500 people; holding this
-    /// keeps that address from being reused by another roster while the
-    /// key is kept, and makes `Arc::make_mut` move a roster it changes
-    /// (so a changed roster always has a new address).
-    roster: std::sync::Weak<Vec<crate::model::Person>>,
+    /// The rosters the attendance pane was drawn from in the last two
+    /// frames (the screen keeps both frames' keys). Its key holds the
+    /// roster's address rather than a hash of 500 people; holding these
+    /// keeps those addresses from being reused by another roster while
+    /// the keys are kept, and makes `Arc::make_mut` move a roster it
+    /// changes (so a changed roster always has a new address).
+    rosters: [std::sync::Weak<Vec<crate::model::Person>>; 2],
     /// The log shown, and the entry at the top of its view, so that moving
     /// the selection does not jump the view about.
     log_top: Option<(LogRef, usize)>,
@@ -108,14 +103,19 @@ fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime)
         Constraint::Length(1),
     ])
     .areas(area);
-    header::render(&app.meeting, frame.buffer_mut(), header);
-    status::render(app, frame.buffer_mut(), status, now);
-    let panes = banner(app, frame.buffer_mut(), panes);
-    input::render(app, frame, input, &rows);
-    input::render_hint(app, frame.buffer_mut(), hint, now);
+    let (banner_area, panes) = banner_split(app, panes);
+    // The panes first: a pane still on screen from before is only found
+    // before anything else is drawn (see `Frame::reuse`).
     if panes.height >= 3 {
         render_panes(app, cache, frame, panes, now);
     }
+    header::render(&app.meeting, frame.buffer_mut(), header);
+    status::render(app, frame.buffer_mut(), status, now);
+    if let Some(text) = app.banner.as_deref() {
+        render_banner(text, frame.buffer_mut(), banner_area);
+    }
+    input::render(app, frame, input, &rows);
+    input::render_hint(app, frame.buffer_mut(), hint, now);
     if let Some(scroll) = app.help {
         let shown = match app.overlay {
             crate::app::Overlay::Help => None,
@@ -129,12 +129,13 @@ fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime)
             )),
         };
         cache.help_max = help::render(frame, area, scroll, shown);
+        frame.forget_kept();
     }
 }
 
 /// The warning that stays on screen (typing goes to a recovery file), at
-/// the top of the panes; returns what is left for them.
-fn banner(app: &App, buf: &mut ratatui::buffer::Buffer, panes: Rect) -> Rect {
+/// the top of the panes: its rows, and what is left for the panes.
+fn banner_split(app: &App, panes: Rect) -> (Rect, Rect) {
     match &app.banner {
         Some(text) if panes.height > 6 => {
             let width = usize::from(panes.width.max(1));
@@ -142,14 +143,20 @@ fn banner(app: &App, buf: &mut ratatui::buffer::Buffer, panes: Rect) -> Rect {
             let rows = u16::try_from(rows).unwrap_or(4);
             let [banner, rest] =
                 Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(panes);
-            ratatui::widgets::Paragraph::new(clean(text))
-                .style(theme::SAVE_FAILED)
-                .wrap(ratatui::widgets::Wrap { trim: true })
-                .render(banner, buf);
-            rest
+            (banner, rest)
         }
-        _ => panes,
+        _ => (Rect::default(), panes),
     }
+}
+
+fn render_banner(text: &str, buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    ratatui::widgets::Paragraph::new(clean(text))
+        .style(theme::SAVE_FAILED)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(area, buf);
 }
 
 fn render_panes(
@@ -159,23 +166,67 @@ fn render_panes(
     area: Rect,
     now: NaiveDateTime,
 ) {
-    let buf = frame.buffer_mut();
-    let [attendance_memo, agenda_memo, log_memo] = &mut cache.panes;
     if area.width < 50 {
         // Too narrow for three panes: show the one in use, the log by default.
+        let buf = frame.buffer_mut();
         match app.focus {
             Focus::Attendance => attendance::render(app, buf, area),
             Focus::Agenda => agenda::render(app, &mut cache.agenda_rows, buf, area, now),
-            Focus::Input | Focus::Log => log::render(
-                app,
-                log_memo,
-                (&mut cache.log_top, &mut cache.log_lines),
-                buf,
-                area,
-            ),
+            Focus::Input | Focus::Log => {
+                log::render(app, (&mut cache.log_top, &mut cache.log_lines), buf, area);
+            }
         }
         return;
     }
+    let [top, bottom, main] = pane_areas(app, area);
+    // Keyed by what the pane shows rather than the meeting's revision, so
+    // that opening another item or adding an entry, which leave the roster
+    // alone, keep it (issue 9).
+    let m = &app.meeting;
+    let attendance_key = hash_of(&(
+        std::sync::Arc::as_ptr(&m.people),
+        m.quorum,
+        m.withdrawn(),
+        app.focus == Focus::Attendance,
+        app.attendance_sel,
+    ));
+    if !std::ptr::eq(cache.rosters[0].as_ptr(), std::sync::Arc::as_ptr(&m.people)) {
+        cache.rosters = [
+            std::sync::Arc::downgrade(&m.people),
+            cache.rosters[0].clone(),
+        ];
+    }
+    // The agenda shows the current item's elapsed minutes.
+    let minute = (now.date(), now.hour(), now.minute());
+    let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
+    let mut kept = [
+        (top, attendance_key),
+        (bottom, agenda_key),
+        (main, log::key(app, cache.log_top)),
+    ];
+    // Typing changes only the input line: a pane the buffer still holds
+    // from the frame before last is left as it is, one on the screen is
+    // copied from it, and only a pane that changed is drawn (issue 9).
+    let there = frame.reuse(&kept);
+    for (i, (area, key)) in kept.iter_mut().enumerate() {
+        if there[i] || frame.copy_shown(*area, *key) {
+            continue;
+        }
+        let buf = frame.buffer_mut();
+        match i {
+            0 => attendance::render(app, buf, *area),
+            1 => agenda::render(app, &mut cache.agenda_rows, buf, *area, now),
+            // Drawing settles where the log view starts, which its key holds.
+            _ => *key = log::render(app, (&mut cache.log_top, &mut cache.log_lines), buf, *area),
+        }
+    }
+    for (area, key) in kept {
+        frame.kept(area, key);
+    }
+}
+
+/// Attendance (top left), the agenda (below it) and the log (right).
+fn pane_areas(app: &App, area: Rect) -> [Rect; 3] {
     let left = (area.width * 32 / 100).clamp(24, 44);
     let [side, main] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
@@ -194,87 +245,13 @@ fn render_panes(
         .min(side.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(agenda_height)]).areas(side);
-    // Keyed by what the pane shows rather than the meeting's revision, so
-    // that opening another item or adding an entry, which leave the roster
-    // alone, copy it (issue 9).
-    let attendance_key = hash_of(&(
-        std::sync::Arc::as_ptr(&m.people),
-        m.quorum,
-        m.withdrawn(),
-        app.focus == Focus::Attendance,
-        app.attendance_sel,
-    ));
-    cache.roster = std::sync::Arc::downgrade(&m.people);
-    memoised(attendance_memo, attendance_key, top, buf, |pane| {
-        attendance::render(app, pane, top);
-        attendance_key
-    });
-    // The agenda shows the current item's elapsed minutes.
-    let minute = (now.date(), now.hour(), now.minute());
-    let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
-    let agenda_rows = &mut cache.agenda_rows;
-    memoised(agenda_memo, agenda_key, bottom, buf, |pane| {
-        agenda::render(app, agenda_rows, pane, bottom, now);
-        agenda_key
-    });
-    log::render(
-        app,
-        log_memo,
-        (&mut cache.log_top, &mut cache.log_lines),
-        buf,
-        main,
-    );
+    [top, bottom, main]
 }
 
 /// A stable hash of what a pane is drawn from.
 fn hash_of(value: &impl std::hash::Hash) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
-}
-
-/// Draw a pane into `buf`, or copy its last drawing when `key` says
-/// nothing it depends on has changed (and the area is the same). `draw`
-/// returns the key to keep: the same one, unless drawing itself settled
-/// something the key depends on (where the log view starts).
-fn memoised(
-    memo: &mut PaneMemo,
-    key: u64,
-    area: Rect,
-    buf: &mut ratatui::buffer::Buffer,
-    draw: impl FnOnce(&mut ratatui::buffer::Buffer) -> u64,
-) {
-    let wanted = hash_of(&(key, area));
-    if let Some((kept, pane)) = memo.as_ref()
-        && *kept == wanted
-    {
-        copy(pane, buf, area);
-        return;
-    }
-    // Reuse the last drawing's cells rather than allocate new ones.
-    let mut pane = match memo.take() {
-        Some((_, mut pane)) if pane.area == area => {
-            pane.reset();
-            pane
-        }
-        _ => ratatui::buffer::Buffer::empty(area),
-    };
-    let settled = draw(&mut pane);
-    copy(&pane, buf, area);
-    *memo = Some((hash_of(&(settled, area)), pane));
-}
-
-/// A row at a time: looking up each cell by its position cost more than
-/// copying it.
-fn copy(from: &ratatui::buffer::Buffer, to: &mut ratatui::buffer::Buffer, area: Rect) {
-    let area = area.intersection(to.area).intersection(from.area);
-    if area.is_empty() {
-        return;
-    }
-    let width = usize::from(area.width);
-    for y in area.top()..area.bottom() {
-        let (src, dst) = (from.index_of(area.x, y), to.index_of(area.x, y));
-        to.content[dst..dst + width].clone_from_slice(&from.content[src..src + width]);
-    }
 }
 
 /// A pane: its frame, then one line per row, row `lit.0` in style `lit.1`
@@ -398,37 +375,43 @@ impl PaneBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::Screen;
+    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
 
     type Change = dyn FnOnce(&mut crate::model::Meeting);
 
-    /// The screen drawn with `cache` after `change`, and drawn afresh.
+    /// The screen drawn on `screen` with `cache` after `change`, and drawn
+    /// afresh.
     fn drawn_after(
         app: &mut App,
-        cache: &mut ViewCache,
+        (screen, cache): (&mut Screen<TestBackend>, &mut ViewCache),
         change: impl FnOnce(&mut crate::model::Meeting),
     ) -> (Buffer, Buffer) {
-        use ratatui::{Terminal, backend::TestBackend};
         let now = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
             .and_then(|d| d.and_hms_opt(15, 0, 0))
             .unwrap_or_default();
         change(&mut app.meeting);
         // As the reducer does for any change: the log is keyed by it.
         app.rev += 1;
-        let screen = |cache: &mut ViewCache| {
-            let mut term = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
-            term.draw(|f| render(app, cache, f, now)).expect("drawn");
-            term.backend().buffer().clone()
-        };
-        (screen(cache), screen(&mut ViewCache::default()))
+        screen.draw(|f| render(app, cache, f, now)).expect("drawn");
+        let mut fresh = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
+        fresh
+            .draw(|f| render(app, &mut ViewCache::default(), f, now))
+            .expect("drawn");
+        (
+            screen.backend().buffer().clone(),
+            fresh.backend().buffer().clone(),
+        )
     }
 
     #[test]
-    fn kept_panes_and_agenda_rows_are_drawn_again_when_what_they_show_changes() {
+    fn panes_on_screen_and_agenda_rows_are_drawn_again_when_what_they_show_changes() {
         use crate::model::{Attendance, Entry, EntryKind};
         let meeting = crate::synth::meeting(crate::synth::Size::S, 1);
         let mut app = App::new(meeting, std::path::PathBuf::from("/t/m.ron"));
         let mut cache = ViewCache::default();
+        let mut screen = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
         // Each is a change the pane must show; the revision changes with
         // any change, so the pane's key must see the data itself.
         let changes: [(&str, Box<Change>); 7] = [
@@ -467,8 +450,8 @@ mod tests {
         ];
         let mut last = None;
         for (what, change) in changes {
-            let (cached, fresh) = drawn_after(&mut app, &mut cache, change);
-            assert_eq!(cached, fresh, "after a change of {what}");
+            let (cached, fresh) = drawn_after(&mut app, (&mut screen, &mut cache), change);
+            assert_eq!(seen(&cached), seen(&fresh), "after a change of {what}");
             assert_ne!(
                 Some(&cached),
                 last.as_ref().filter(|_| what != "nothing"),

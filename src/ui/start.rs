@@ -1,6 +1,6 @@
 //! Drawing the start screen.
 
-use ratatui::Frame;
+use super::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
@@ -185,8 +185,8 @@ fn render_prompt(prompt: &str, title: &Input, frame: &mut Frame, area: Rect) {
 mod tests {
     use std::path::PathBuf;
 
+    use crate::ui::Screen;
     use chrono::NaiveDate;
-    use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
     use super::*;
@@ -226,7 +226,7 @@ mod tests {
 
     /// The screen's rows (without trailing spaces) and the cursor.
     fn draw(screen: &StartScreen, width: u16, height: u16) -> (Vec<String>, (u16, u16)) {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut terminal = Screen::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| render_start(screen, f)).unwrap();
         let buffer = terminal.backend().buffer();
         let rows = (0..height)

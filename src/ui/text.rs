@@ -227,14 +227,18 @@ pub fn wrap<S: AsRef<str>>(runs: &[(S, Style)], width: usize, indent: usize) -> 
     };
     for (text, style) in runs {
         for word in words(text.as_ref()) {
-            let w = word.width();
+            // Printable ASCII is a column a byte: most words, measured
+            // for nothing (measuring was a third of wrapping, issue 9).
+            let plain = word.bytes().all(|b| (b' '..=b'~').contains(&b));
+            let w = if plain { word.len() } else { word.width() };
             let room = width - indent;
             // Words that could never fit a line, and CJK text (which has no
             // spaces), break between characters where they stand.
             let breakable = w > room
-                || word
-                    .chars()
-                    .any(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+                || !plain
+                    && word
+                        .chars()
+                        .any(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
             if !breakable && used + w > width && used > indent {
                 finish(&mut spans, &mut used);
                 if word.trim().is_empty() {
