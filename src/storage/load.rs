@@ -216,7 +216,10 @@ pub(super) fn read_meeting_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     // Check again through the open handle, in case the path was swapped.
     let metadata = file.metadata().map_err(|e| read_error(path, e))?;
     check_is_small_file(path, &metadata)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: grown from nothing, the buffer was
+    // copied and faulted in afresh at each doubling (issue 9: opening).
+    let room = usize::try_from(metadata.len().min(MAX_FILE_SIZE) + 1).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     // `take` so that a file that grows while being read still has a limit.
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)

@@ -268,9 +268,14 @@ fn write_pid(path: &Path, lock: &File) -> io::Result<()> {
     // Through a second, short-lived handle, so the one kept can stay
     // read-only (see `MeetingLock::file`).
     let mut file = reopen(path, lock, true)?;
-    file.set_len(0)?;
+    // Written over what was there, then cut to length, in one write: a
+    // file cut to nothing and written again is flushed to disk on close by
+    // ext4 (its guard for files replaced that way), which was most of the
+    // time taken to open a meeting before its file was read (issue 9).
+    let pid = format!("{}\n", std::process::id());
     file.seek(SeekFrom::Start(0))?;
-    writeln!(file, "{}", std::process::id())
+    file.write_all(pid.as_bytes())?;
+    file.set_len(u64::try_from(pid.len()).unwrap_or(u64::MAX))
 }
 
 /// The pid written by the holder. `None` if it has not written it yet, or
