@@ -194,6 +194,63 @@ fn common_prefix(words: &[&str]) -> String {
 /// How the line being typed will be read, or why it cannot be: shown above
 /// the input line as the user types. `(text, is_error)`.
 pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
+    hint_remembering(m, line, &mut SpeakerMemo::default())
+}
+
+/// The last speaker hint worked out, and what it was worked out from:
+/// finding who a token names searches the whole roster (a tenth of a key
+/// press at 500 people, issue 9), and while a comment is typed after it
+/// the token stays the same. Holding the roster weakly keeps its address
+/// from being reused by another while it is remembered, and makes
+/// `Arc::make_mut` move a roster it changes.
+#[derive(Debug, Default)]
+pub struct SpeakerMemo {
+    roster: std::sync::Weak<Vec<crate::model::Person>>,
+    chair: Option<PersonId>,
+    token: String,
+    form: Option<SpeakerForm>,
+    said: (String, bool),
+}
+
+impl SpeakerMemo {
+    fn said(&mut self, m: &Meeting, token: &str, form: SpeakerForm) -> (String, bool) {
+        let same = std::ptr::eq(self.roster.as_ptr(), std::sync::Arc::as_ptr(&m.people))
+            && self.chair == m.chair
+            && self.form == Some(form)
+            && self.token == token;
+        if !same {
+            *self = SpeakerMemo {
+                roster: std::sync::Arc::downgrade(&m.people),
+                chair: m.chair,
+                token: token.to_string(),
+                form: Some(form),
+                said: speaker_hint(m, token, form),
+            };
+        }
+        self.said.clone()
+    }
+}
+
+/// Whom a comment's token names, or why it names nobody.
+fn speaker_hint(m: &Meeting, token: &str, form: SpeakerForm) -> (String, bool) {
+    match m.resolve(token) {
+        Resolution::One(id) => (
+            format!(
+                "comment by {}",
+                m.person(id).map_or("", |p| p.name.as_str())
+            ),
+            false,
+        ),
+        Resolution::Many(ids) => (format!("{token} could be {}", m.names_of(&ids)), true),
+        Resolution::None => match form {
+            SpeakerForm::At => (format!("@{token} names no one on the roster"), true),
+            SpeakerForm::Colon => ("note".to_string(), false),
+        },
+    }
+}
+
+/// [`hint`], remembering the speaker's in `memo` from one key to the next.
+pub fn hint_remembering(m: &Meeting, line: &str, memo: &mut SpeakerMemo) -> Option<(String, bool)> {
     if line.trim().is_empty() {
         return None;
     }
@@ -216,21 +273,7 @@ pub fn hint(m: &Meeting, line: &str) -> Option<(String, bool)> {
         }
     };
     let text = match &parsed {
-        Line::Speech { token, form, .. } => match m.resolve(token) {
-            Resolution::One(id) => format!(
-                "comment by {}",
-                m.person(id).map_or("", |p| p.name.as_str())
-            ),
-            Resolution::Many(ids) => {
-                return Some((format!("{token} could be {}", m.names_of(&ids)), true));
-            }
-            Resolution::None => match form {
-                SpeakerForm::At => {
-                    return Some((format!("@{token} names no one on the roster"), true));
-                }
-                SpeakerForm::Colon => "note".to_string(),
-            },
-        },
+        Line::Speech { token, form, .. } => return Some(memo.said(m, token, *form)),
         Line::Bullet(_) => "bullet".to_string(),
         Line::Note(_) => "note".to_string(),
         Line::Command(cmd) if cmd.name() == "approve" => return Some(approve_hint(m)),
@@ -378,6 +421,32 @@ fn owner_hint(m: &Meeting, owner: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Remembered from key to key, the speaker hint still follows every
+    /// change to the roster and the chair.
+    #[test]
+    fn a_remembered_speaker_follows_the_roster() {
+        let mut m = crate::synth::meeting(crate::synth::Size::S, 1);
+        let mut memo = SpeakerMemo::default();
+        let first = m.people[0].name.clone();
+        let token = crate::retype::token_for(&m, m.people[0].id);
+        let line = format!("@{token} agreed");
+        let said = |m: &Meeting, memo: &mut SpeakerMemo| {
+            hint_remembering(m, &line, memo).map(|(text, _)| text)
+        };
+        assert_eq!(said(&m, &mut memo), hint(&m, &line).map(|(t, _)| t));
+        assert!(said(&m, &mut memo).is_some_and(|t| t.contains(&first)));
+        // The roster changes under the same token: worked out again.
+        m.people_mut()[0].name = format!("{first} Renamed");
+        assert!(said(&m, &mut memo).is_some_and(|t| t.contains("Renamed")));
+        // The chair, which "@Chair" names.
+        let chair_line = "@Chair agreed";
+        let before = hint_remembering(&m, chair_line, &mut memo);
+        m.chair = Some(m.people[1].id);
+        let after = hint_remembering(&m, chair_line, &mut memo);
+        assert_ne!(before, after);
+        assert_eq!(after, hint(&m, chair_line));
+    }
 
     /// Sealing is for good: the hint names the minutes and the file
     /// before Enter, or says why there is nothing to approve.

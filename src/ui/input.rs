@@ -76,7 +76,13 @@ pub fn hint_rows(app: &App, width: u16) -> u16 {
 
 /// The message from the last action, else how the line will be read, else
 /// the keys of the focused pane.
-pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) {
+pub fn render_hint(
+    app: &App,
+    memo: &mut complete::SpeakerMemo,
+    buf: &mut Buffer,
+    area: Rect,
+    now: NaiveDateTime,
+) {
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     let (text, style) = if let Some(m) = &app.message {
@@ -101,7 +107,9 @@ pub fn render_hint(app: &App, buf: &mut Buffer, area: Rect, now: NaiveDateTime) 
         )
     } else if let Some(hint) = editing_hint(app) {
         (hint.to_string(), theme::HINT)
-    } else if let Some((hint, error)) = complete::hint(&app.meeting, app.input.value()) {
+    } else if let Some((hint, error)) =
+        complete::hint_remembering(&app.meeting, app.input.value(), memo)
+    {
         (
             format!("→ {}{}", clean(&hint), waiting(app)),
             if error { theme::ERROR } else { theme::HINT },

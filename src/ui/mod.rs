@@ -48,6 +48,8 @@ pub struct ViewCache {
     /// The agenda's rows as last built.
     agenda_rows: agenda::Rows,
     help_max: u16,
+    /// Whom the comment being typed names, as last worked out.
+    speaker: crate::complete::SpeakerMemo,
     /// Columns the typed text wrapped at.
     input_width: u16,
 }
@@ -115,7 +117,7 @@ fn draw(app: &App, cache: &mut ViewCache, frame: &mut Frame, now: NaiveDateTime)
         render_banner(text, frame.buffer_mut(), banner_area);
     }
     input::render(app, frame, input, &rows);
-    input::render_hint(app, frame.buffer_mut(), hint, now);
+    input::render_hint(app, &mut cache.speaker, frame.buffer_mut(), hint, now);
     if let Some(scroll) = app.help {
         let shown = match app.overlay {
             crate::app::Overlay::Help => None,
