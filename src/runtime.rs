@@ -296,15 +296,28 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
         Mode::Meeting | Mode::Recovery => None,
     };
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
     let signalled = note_signals(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
+    // The meeting on screen before the threads that save it and read the
+    // keyboard are started: they need nothing from the frame, and opening
+    // is over when it shows (issue 9). Keys typed meanwhile wait in the
+    // terminal.
+    let mut cache = ViewCache::default();
+    draw(&mut app, &mut cache, &mut terminal);
+    let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
     spawn_terminal_watchdog(tx.clone());
     spawn_event_thread(tx.clone());
 
     loop {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            event_loop(&mut app, &mut terminal, &rx, &tx, &saver, read_only)
+            event_loop(
+                &mut app,
+                (&mut terminal, &mut cache),
+                &rx,
+                &tx,
+                &saver,
+                read_only,
+            )
         }));
         // Everything typed reaches the disk before anything else can go
         // wrong with a terminal that may already be gone.
@@ -421,18 +434,17 @@ const DRAFT_DELAY: Duration = Duration::from_millis(300);
 
 fn event_loop(
     app: &mut App,
-    terminal: &mut DefaultTerminal,
+    (terminal, cache): (&mut DefaultTerminal, &mut ViewCache),
     rx: &Receiver<Incoming>,
     tx: &Sender<Incoming>,
     saver: &Saver,
     read_only: Option<&str>,
 ) -> Result<(), Failure> {
-    let mut cache = ViewCache::default();
     let mut draft = Draft {
         on_disk: app.draft_text(),
         due: None,
     };
-    draw(app, &mut cache, terminal);
+    draw(app, cache, terminal);
     loop {
         let wait = match (&app.save_state, draft.due) {
             (_, Some(due)) => due.saturating_duration_since(Instant::now()),
@@ -452,7 +464,7 @@ fn event_loop(
                 draft.on_disk = app.draft_text();
                 saver.save(app.rev, app.snapshot());
             }
-            draw(app, &mut cache, terminal);
+            draw(app, cache, terminal);
             continue;
         };
         // Apply everything already waiting before drawing once: a paste or
@@ -488,7 +500,7 @@ fn event_loop(
         if read_only.is_none() && draft.due.is_none() && app.draft_text() != draft.on_disk {
             draft.due = Some(Instant::now() + DRAFT_DELAY);
         }
-        draw(app, &mut cache, terminal);
+        draw(app, cache, terminal);
     }
 }
 
