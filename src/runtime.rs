@@ -298,16 +298,7 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel::<Incoming>();
     let signalled = note_signals(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
-    // The meeting on screen before the threads that save it and read the
-    // keyboard are started: they need nothing from the frame, and opening
-    // is over when it shows (issue 9). Keys typed meanwhile wait in the
-    // terminal.
-    let mut cache = ViewCache::default();
-    draw(&mut app, &mut cache, &mut terminal);
-    let mut saver = start_saver(app.path.clone(), recovery, tx.clone());
-    spawn_terminal_watchdog(tx.clone());
-    spawn_event_thread(tx.clone());
-
+    let (mut cache, mut saver) = show_then_listen(&mut app, &mut terminal, &tx, recovery);
     loop {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             event_loop(
@@ -373,6 +364,23 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
         app.save_state = SaveState::Failed(message);
         saver = start_saver(app.path.clone(), recovery, tx.clone());
     }
+}
+
+/// The meeting on screen, then the threads that save it and read the
+/// keyboard: they need nothing from the frame, and opening is over when it
+/// shows (issue 9). Keys typed meanwhile wait in the terminal.
+fn show_then_listen(
+    app: &mut App,
+    terminal: &mut DefaultTerminal,
+    tx: &Sender<Incoming>,
+    recovery: bool,
+) -> (ViewCache, Saver) {
+    let mut cache = ViewCache::default();
+    draw(app, &mut cache, terminal);
+    let saver = start_saver(app.path.clone(), recovery, tx.clone());
+    spawn_terminal_watchdog(tx.clone());
+    spawn_event_thread(tx.clone());
+    (cache, saver)
 }
 
 fn final_save(app: &App, recovery: bool) -> Result<(), Unsaved> {
