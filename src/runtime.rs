@@ -298,18 +298,14 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel::<Incoming>();
     let signalled = note_signals(tx.clone());
     let (guard, mut terminal) = TerminalGuard::enter()?;
-    let (mut cache, mut saver) = show_then_listen(&mut app, &mut terminal, &tx, recovery);
+    let (mut cache, mut saver, mut first) =
+        show_then_listen(&mut app, &mut terminal, &tx, recovery);
     loop {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            event_loop(
-                &mut app,
-                (&mut terminal, &mut cache),
-                &rx,
-                &tx,
-                &saver,
-                read_only,
-            )
-        }));
+        // A bug in the first frame is met as one in the loop would be.
+        let outcome = first.take().map(Err).unwrap_or_else(|| {
+            let term = (&mut terminal, &mut cache);
+            caught(|| event_loop(&mut app, term, &rx, &tx, &saver, read_only))
+        });
         // Everything typed reaches the disk before anything else can go
         // wrong with a terminal that may already be gone.
         let finished = saver.finish();
@@ -366,21 +362,28 @@ fn run_app(mut app: App, mode: &Mode) -> Result<(), Failure> {
     }
 }
 
+/// `run`, with a panic in it caught rather than ending the process.
+fn caught<T>(run: impl FnOnce() -> T) -> std::thread::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+}
+
 /// The meeting on screen, then the threads that save it and read the
 /// keyboard: they need nothing from the frame, and opening is over when it
-/// shows (issue 9). Keys typed meanwhile wait in the terminal.
+/// shows (issue 9). Keys typed meanwhile wait in the terminal. A bug in
+/// this first frame is handed back, to be met as one in the event loop
+/// would be (R14).
 fn show_then_listen(
     app: &mut App,
     terminal: &mut DefaultTerminal,
     tx: &Sender<Incoming>,
     recovery: bool,
-) -> (ViewCache, Saver) {
+) -> (ViewCache, Saver, Option<Box<dyn std::any::Any + Send>>) {
     let mut cache = ViewCache::default();
-    draw(app, &mut cache, terminal);
+    let first = caught(|| draw(app, &mut cache, terminal));
     let saver = start_saver(app.path.clone(), recovery, tx.clone());
     spawn_terminal_watchdog(tx.clone());
     spawn_event_thread(tx.clone());
-    (cache, saver)
+    (cache, saver, first.err())
 }
 
 fn final_save(app: &App, recovery: bool) -> Result<(), Unsaved> {

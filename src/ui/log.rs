@@ -227,8 +227,12 @@ impl View<'_> {
 
     /// A view that shows entry `sel`, keeping the previous top entry while
     /// `sel` still fits below it, so moving the selection does not jump.
+    /// An entry taller than the pane shows its start, however it was
+    /// reached: the same selection must draw the same view, as the screen
+    /// keeps a pane whose key (which holds the top entry) has not changed.
     fn showing(&mut self, sel: usize, previous: Option<usize>) -> (usize, Vec<(usize, usize)>) {
         let top = match previous {
+            _ if !self.fits(sel, sel) => sel,
             Some(top) if top <= sel && self.fits(top, sel) => top,
             Some(top) if sel < top => sel,
             None => sel,

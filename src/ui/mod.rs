@@ -15,7 +15,7 @@ mod status;
 mod text;
 mod theme;
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -198,9 +198,13 @@ fn render_panes(
             cache.rosters[0].clone(),
         ];
     }
-    // The agenda shows the current item's elapsed minutes.
-    let minute = (now.date(), now.hour(), now.minute());
-    let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, minute));
+    // The agenda shows the current item's elapsed minutes, which turn over
+    // at the second the item was entered, not on the clock's minute.
+    let clock = m
+        .current
+        .and_then(|i| m.items.get(i))
+        .map(|it| agenda::elapsed(it.time_spent(m.clock_running(), now)));
+    let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, clock));
     let mut kept = [
         (top, attendance_key),
         (bottom, agenda_key),
@@ -453,7 +457,31 @@ mod tests {
         let mut last = None;
         for (what, change) in changes {
             let (cached, fresh) = drawn_after(&mut app, (&mut screen, &mut cache), change);
-            assert_eq!(seen(&cached), seen(&fresh), "after a change of {what}");
+            let rows = |b: &Buffer| -> Vec<String> {
+                seen(b)
+                    .into_iter()
+                    .map(|r| r.into_iter().map(|(s, _)| s).collect())
+                    .collect()
+            };
+            let (got, want) = (rows(&cached), rows(&fresh));
+            let differ: Vec<String> = got
+                .iter()
+                .zip(&want)
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(y, (a, b))| format!("row {y}:\n screen {a:?}\n fresh  {b:?}"))
+                .take(3)
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "after a change of {what}:\n{}",
+                differ.join("\n")
+            );
+            assert_eq!(
+                seen(&cached),
+                seen(&fresh),
+                "after a change of {what} (styles)"
+            );
             assert_ne!(
                 Some(&cached),
                 last.as_ref().filter(|_| what != "nothing"),
@@ -461,6 +489,164 @@ mod tests {
             );
             last = Some(cached);
         }
+    }
+
+    fn frame_as_drawn_afresh(
+        app: &App,
+        (screen, cache, reference): (&mut Screen<TestBackend>, &mut ViewCache, &mut ViewCache),
+        now: NaiveDateTime,
+        what: &str,
+    ) {
+        screen.draw(|f| render(app, cache, f, now)).expect("drawn");
+        let mut fresh = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
+        fresh
+            .draw(|f| render(app, reference, f, now))
+            .expect("drawn");
+        let rows = |b: &Buffer| -> Vec<String> {
+            seen(b)
+                .into_iter()
+                .map(|r| r.into_iter().map(|(s, _)| s).collect())
+                .collect()
+        };
+        let (got, want) = (
+            rows(screen.backend().buffer()),
+            rows(fresh.backend().buffer()),
+        );
+        let diff: Vec<_> = got
+            .iter()
+            .zip(&want)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(y, (a, b))| format!("row {y}:\n screen {a:?}\n fresh  {b:?}"))
+            .take(3)
+            .collect();
+        assert!(diff.is_empty(), "{what}:\n{}", diff.join("\n"));
+    }
+
+    /// An entry taller than the log pane, selected from below or from
+    /// above: the same state drawn again (a key typed, a clock tick) shows
+    /// what drawing it afresh shows. (It used to show the entry's start
+    /// when arriving from below and its end when drawn again, under the
+    /// same key, so the screen kept the start.)
+    #[test]
+    fn a_tall_selected_entry_shows_its_start_however_reached() {
+        use crate::model::{Entry, EntryKind};
+        use std::sync::Arc;
+        let now = chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+            .and_then(|d| d.and_hms_opt(15, 0, 0))
+            .unwrap_or_default();
+        let mut app = App::new(crate::model::Meeting::default(), "/t/m.ron".into());
+        let at = chrono::NaiveTime::MIN;
+        let log = app.meeting.log_mut(None).expect("the preamble");
+        log.push(Arc::new(Entry {
+            at,
+            kind: EntryKind::Note("head ".to_string() + &"word ".repeat(2000) + "tail"),
+        }));
+        for i in 0..5 {
+            log.push(Arc::new(Entry {
+                at,
+                kind: EntryKind::Note(format!("short {i}")),
+            }));
+        }
+        app.rev += 1;
+        app.focus = Focus::Log;
+        let mut screen = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
+        let (mut cache, mut reference) = (ViewCache::default(), ViewCache::default());
+        let all = (&mut screen, &mut cache, &mut reference);
+        app.log_sel = Some(1);
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "on the entry below",
+        );
+        app.log_sel = Some(0);
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "up onto the tall one",
+        );
+        // Nothing changes: a clock tick.
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "the same state again",
+        );
+        // And down onto it from above.
+        app.log_sel = None;
+        app.meeting.log_mut(None).expect("the preamble").insert(
+            0,
+            Arc::new(Entry {
+                at,
+                kind: EntryKind::Note("first".into()),
+            }),
+        );
+        app.rev += 1;
+        app.log_sel = Some(0);
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "on the entry above",
+        );
+        app.log_sel = Some(1);
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "down onto the tall one",
+        );
+        frame_as_drawn_afresh(
+            &app,
+            (&mut *all.0, &mut *all.1, &mut *all.2),
+            now,
+            "the same state again, from above",
+        );
+    }
+
+    /// The agenda's elapsed minutes turn over at the second the item was
+    /// entered: a pane kept by the clock's minute showed 0m where a fresh
+    /// drawing (and the hint line) said 1m.
+    #[test]
+    fn the_agenda_minutes_follow_the_item_not_the_clock() {
+        let at = |h, m, s| {
+            chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+                .and_then(|d| d.and_hms_opt(h, m, s))
+                .unwrap_or_default()
+        };
+        let mut app = App::new(crate::model::Meeting::default(), "/t/m.ron".into());
+        app.meeting.items = Vec::new();
+        let mut m = crate::synth::meeting(crate::synth::Size::S, 1);
+        m.current = Some(0);
+        m.end = None;
+        for it in m.items.iter_mut() {
+            let it = std::sync::Arc::make_mut(it);
+            it.started = None;
+            it.entered = None;
+            it.spent_secs = 0;
+        }
+        let item = std::sync::Arc::make_mut(&mut m.items[0]);
+        item.started = Some(at(15, 0, 40));
+        item.entered = Some(at(15, 0, 40));
+        app.meeting = m;
+        app.rev += 1;
+        let mut screen = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
+        let (mut cache, mut reference) = (ViewCache::default(), ViewCache::default());
+        frame_as_drawn_afresh(
+            &app,
+            (&mut screen, &mut cache, &mut reference),
+            at(15, 1, 30),
+            "15:01:30",
+        );
+        // A key typed 15 seconds later: the item has now run a minute.
+        frame_as_drawn_afresh(
+            &app,
+            (&mut screen, &mut cache, &mut reference),
+            at(15, 1, 45),
+            "15:01:45",
+        );
     }
 
     #[test]
