@@ -552,30 +552,23 @@ mod tests {
         app.focus = Focus::Log;
         let mut screen = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
         let (mut cache, mut reference) = (ViewCache::default(), ViewCache::default());
-        let all = (&mut screen, &mut cache, &mut reference);
-        app.log_sel = Some(1);
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "on the entry below",
+        let mut steps = |app: &mut App, steps: &[(Option<usize>, &str)]| {
+            for (sel, what) in steps {
+                app.log_sel = *sel;
+                let all = (&mut screen, &mut cache, &mut reference);
+                frame_as_drawn_afresh(app, all, now, what);
+            }
+        };
+        // Up onto the tall one from below; then nothing changes (a tick).
+        steps(
+            &mut app,
+            &[
+                (Some(1), "on the entry below"),
+                (Some(0), "up onto the tall one"),
+                (Some(0), "the same state again"),
+            ],
         );
-        app.log_sel = Some(0);
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "up onto the tall one",
-        );
-        // Nothing changes: a clock tick.
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "the same state again",
-        );
-        // And down onto it from above.
-        app.log_sel = None;
+        // Down onto it from above.
         app.meeting.log_mut(None).expect("the preamble").insert(
             0,
             Arc::new(Entry {
@@ -584,25 +577,13 @@ mod tests {
             }),
         );
         app.rev += 1;
-        app.log_sel = Some(0);
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "on the entry above",
-        );
-        app.log_sel = Some(1);
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "down onto the tall one",
-        );
-        frame_as_drawn_afresh(
-            &app,
-            (&mut *all.0, &mut *all.1, &mut *all.2),
-            now,
-            "the same state again, from above",
+        steps(
+            &mut app,
+            &[
+                (Some(0), "on the entry above"),
+                (Some(1), "down onto the tall one"),
+                (Some(1), "the same state again, from above"),
+            ],
         );
     }
 
