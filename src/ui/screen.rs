@@ -319,35 +319,37 @@ fn diff_run(prev: &[Cell], next: &[Cell], mut send: impl FnMut(usize)) {
     for (i, (n, p)) in next.iter().zip(prev).enumerate() {
         let (sn, sp) = (n.symbol(), p.symbol());
         let equal = same_symbol(sn, sp) && same_style(n, p);
-        let always = n.diff_option == CellDiffOption::AlwaysUpdate;
-        if equal && !always && invalidated == 0 && to_skip == 0 {
+        if equal && invalidated == 0 && to_skip == 0 {
             if sn.len() != 1 {
                 let w = width(n, sn);
                 to_skip = w.saturating_sub(1);
                 invalidated = to_skip;
+                emoji = false;
             }
-            emoji = false;
             continue;
         }
-        let covered = to_skip > 0 && emoji && !same_symbol(sn, sp);
-        let sent =
-            !skipped(n) && (covered || to_skip == 0 && (!equal || always || invalidated > 0));
-        if sent {
+        if to_skip == 0 {
+            let sent = (!equal || invalidated > 0) && !skipped(n);
+            if sent {
+                send(i);
+            }
+            // Three bytes of U+FE0F after at least one character.
+            emoji = sent && !equal && sn.len() > 3 && sn.contains('\u{FE0F}');
+        } else if emoji && !same_symbol(sn, sp) && !skipped(n) {
             send(i);
         }
         let (wn, wp) = (width(n, sn), width(p, sp));
-        if to_skip == 0 {
-            emoji = sent && !equal && wn > 1 && sn.contains('\u{FE0F}');
-        }
-        to_skip = wn.saturating_sub(1).max(to_skip.saturating_sub(1));
+        to_skip = wn.saturating_sub(1);
         invalidated = wn.max(wp).max(invalidated).saturating_sub(1);
     }
 }
 
-/// Equal as ratatui's `Cell` equality has it, apart from the symbol.
+/// Equal as ratatui's `Cell` equality has it, apart from the symbol; a
+/// cell to be sent always (`AlwaysUpdate`) never is.
 #[allow(deprecated)]
 fn same_style(a: &Cell, b: &Cell) -> bool {
-    a.fg == b.fg
+    a.diff_option != CellDiffOption::AlwaysUpdate
+        && a.fg == b.fg
         && a.bg == b.bg
         && a.modifier == b.modifier
         && a.underline_color == b.underline_color
