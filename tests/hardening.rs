@@ -512,8 +512,8 @@ fn r15_unknown_fields_survive_a_session() {
         "agenda_v2: [Item(id: 1, note: \"kept\")]",
     ];
     let text = fs::read_to_string(&file).unwrap();
-    let extra: String = unknown.iter().map(|f| format!("    {f},\n")).collect();
-    let version = format!("    version: {},\n", minutes::model::SCHEMA_VERSION);
+    let extra: String = unknown.iter().map(|f| format!("\t{f},\n")).collect();
+    let version = format!("\tversion: {},\n", minutes::model::SCHEMA_VERSION);
     let text = text.replacen(&version, &format!("{version}{extra}"), 1);
     fs::write(&file, &text).unwrap();
 

@@ -122,7 +122,8 @@ impl<'de> Reader<'de> {
             return;
         }
         let rest = self.bytes.get(self.at..).unwrap_or_default();
-        // Indentation comes in runs of spaces: eight at a time first.
+        // Indentation in files written before tabs came in runs of spaces:
+        // eight at a time first. (A tab a level now: a few bytes a line.)
         const SPACES: u64 = u64::from_ne_bytes(*b"        ");
         let eight = |i: usize| rest.get(i..i + 8).and_then(|b| b.try_into().ok());
         let mut i = 0;
@@ -930,12 +931,9 @@ mod tests {
             ("id: (1)", "id: 1"),
             ("id: (1)", "id: PersonIdent(1)"),
             ("id: (1)", "id: ( )"),
-            (
-                "(\n    version",
-                "#![enable(implicit_some)]\n(\n    version",
-            ),
-            ("(\n    version", "Other(\n    version"),
-            ("(\n    version", "(\n    hologram: 1,\n    version"),
+            ("(\n\tversion", "#![enable(implicit_some)]\n(\n\tversion"),
+            ("(\n\tversion", "Other(\n    version"),
+            ("(\n\tversion", "(\n\thologram: 1,\n\tversion"),
             ("role: \"Chair\"", "role: \"Chair\", pronouns: \"she\""),
             ("role: \"Chair\",", "role: \"Chair\",,"),
             ("role: \"Chair\",", "role: \"Chair\" attendance: Present,"),
@@ -943,7 +941,7 @@ mod tests {
             ("attendance: Present", "attendance: Présent"),
             ("confidential: true", "confidential: True"),
             ("confidential: true", "confidential: truely"),
-            ("\n    version: 2,", ""),
+            ("\n\tversion: 2,", ""),
         ] {
             assert!(text.contains(from), "{from}");
             let damaged = text.replacen(from, to, 1);
@@ -957,8 +955,8 @@ mod tests {
     fn what_minutes_may_write_reads_as_ron_reads_it() {
         let text = serialise(&sample_meeting()).unwrap();
         for (from, to) in [
-            ("(\n    version", "Meeting(\n    version"),
-            ("(\n    version", "Meeting (\r\n\tversion"),
+            ("(\n\tversion", "Meeting(\n\tversion"),
+            ("(\n\tversion", "Meeting (\r\n\tversion"),
             ("quorum: Some(3)", "quorum: Some ( 3 , )"),
             ("id: (1)", "id: PersonId(1)"),
             ("id: (1)", "id: ( 1 , )"),
@@ -1020,7 +1018,7 @@ mod tests {
     fn fields_this_version_does_not_know_are_left_to_the_careful_way() {
         let path = Path::new("m.ron");
         let text = serialise(&sample_meeting()).unwrap();
-        let top = text.replacen("    title:", "    hologram: Some((x: [1])),\n    title:", 1);
+        let top = text.replacen("\ttitle:", "\thologram: Some((x: [1])),\n\ttitle:", 1);
         assert_eq!(checked(&top), None);
         let loaded = crate::storage::parse(path, top.as_bytes()).unwrap();
         let kept = [("hologram".to_string(), "Some((x: [1]))".to_string())];
@@ -1031,7 +1029,7 @@ mod tests {
         assert_eq!(loaded.newer_fields, ["pronouns in person 1"]);
         // Without a version it is not a meeting minutes wrote, though every
         // field has a default.
-        let unversioned = text.replacen("    version: 2,\n", "", 1);
+        let unversioned = text.replacen("\tversion: 2,\n", "", 1);
         assert!(ron::from_str::<Meeting>(&unversioned).is_ok());
         assert_eq!(checked(&unversioned), None);
         let error = crate::storage::parse(path, unversioned.as_bytes()).unwrap_err();
@@ -1048,7 +1046,7 @@ mod tests {
             "{error:?}"
         );
         // A comment is RON's to read.
-        let commented = text.replacen("    title:", "    // the board\n    title:", 1);
+        let commented = text.replacen("\ttitle:", "\t// the board\n\ttitle:", 1);
         assert_eq!(checked(&commented), None);
         let loaded = crate::storage::parse(path, commented.as_bytes()).unwrap();
         assert_eq!(loaded.title, sample_meeting().title);
