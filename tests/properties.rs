@@ -208,9 +208,7 @@ fn enter_would_undo_or_redo(app: &App) -> bool {
 }
 
 fn draw(app: &App, w: u16, h: u16) {
-    let mut t = Screen::new(TestBackend::new(w, h)).unwrap();
-    let mut cache = ui::ViewCache::default();
-    t.draw(|f| ui::render(app, &mut cache, f, now())).unwrap();
+    drawn_afresh(app, &mut ui::ViewCache::default(), w, h);
 }
 
 proptest! {

@@ -265,11 +265,7 @@ fn parish() -> Tui {
 /// The parish meeting drawn at 19:50 on its day, as `screen` draws the
 /// seed at 15:10 on its own.
 fn parish_screen(app: &Tui, width: u16, height: u16) -> String {
-    let mut terminal = Screen::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .backend_mut()
-        .set_cursor_position(hidden())
-        .unwrap();
+    let mut terminal = terminal(width, height);
     let when = NaiveDate::from_ymd_opt(2026, 12, 2)
         .unwrap()
         .and_hms_opt(19, 50, 0)
@@ -374,11 +370,22 @@ fn hidden() -> Position {
     Position::new(u16::MAX, u16::MAX)
 }
 
-fn draw(terminal: &mut Screen<TestBackend>, app: &Tui) {
+/// A terminal of `width` x `height`, the cursor parked (see `hidden`).
+fn terminal(width: u16, height: u16) -> Screen<TestBackend> {
+    let mut terminal = Screen::new(TestBackend::new(width, height)).unwrap();
+    park(&mut terminal);
+    terminal
+}
+
+fn park(terminal: &mut Screen<TestBackend>) {
     terminal
         .backend_mut()
         .set_cursor_position(hidden())
         .unwrap();
+}
+
+fn draw(terminal: &mut Screen<TestBackend>, app: &Tui) {
+    park(terminal);
     let mut cache = app.cache.borrow_mut();
     terminal
         .draw(|f| ui::render(&app.app, &mut cache, f, now()))
@@ -684,11 +691,7 @@ fn a_fresh_install_says_what_minutes_is() {
         Vec::new(),
     );
     for (w, h) in SIZES {
-        let mut terminal = Screen::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .backend_mut()
-            .set_cursor_position(hidden())
-            .unwrap();
+        let mut terminal = terminal(w, h);
         terminal.draw(|f| ui::render_start(&s, f)).unwrap();
         insta::assert_snapshot!(format!("start_fresh_install_{w}x{h}"), view(&mut terminal));
     }
@@ -1051,11 +1054,7 @@ fn sealed_minutes_open_read_only() {
     );
     let later = now() + Duration::hours(1);
     for (w, h) in SIZES {
-        let mut terminal = Screen::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .backend_mut()
-            .set_cursor_position(hidden())
-            .unwrap();
+        let mut terminal = terminal(w, h);
         terminal
             .draw(|f| ui::render(&app.app, &mut app.cache.borrow_mut(), f, later))
             .unwrap();

@@ -203,7 +203,8 @@ fn render_panes(
     let clock = m
         .current
         .and_then(|i| m.items.get(i))
-        .map(|it| agenda::elapsed(it.time_spent(m.clock_running(), now)));
+        .and_then(|it| it.time_spent(m.clock_running(), now))
+        .map(|spent| spent.num_minutes());
     let agenda_key = hash_of(&(app.rev, app.focus == Focus::Agenda, app.agenda_sel, clock));
     let mut kept = [
         (top, attendance_key),
@@ -401,14 +402,8 @@ mod tests {
         // As the reducer does for any change: the log is keyed by it.
         app.rev += 1;
         screen.draw(|f| render(app, cache, f, now)).expect("drawn");
-        let mut fresh = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
-        fresh
-            .draw(|f| render(app, &mut ViewCache::default(), f, now))
-            .expect("drawn");
-        (
-            screen.backend().buffer().clone(),
-            fresh.backend().buffer().clone(),
-        )
+        let fresh = afresh(app, &mut ViewCache::default(), now);
+        (screen.backend().buffer().clone(), fresh)
     }
 
     #[test]
@@ -457,21 +452,7 @@ mod tests {
         let mut last = None;
         for (what, change) in changes {
             let (cached, fresh) = drawn_after(&mut app, (&mut screen, &mut cache), change);
-            let rows = |b: &Buffer| -> Vec<String> {
-                seen(b)
-                    .into_iter()
-                    .map(|r| r.into_iter().map(|(s, _)| s).collect())
-                    .collect()
-            };
-            let (got, want) = (rows(&cached), rows(&fresh));
-            let differ: Vec<String> = got
-                .iter()
-                .zip(&want)
-                .enumerate()
-                .filter(|(_, (a, b))| a != b)
-                .map(|(y, (a, b))| format!("row {y}:\n screen {a:?}\n fresh  {b:?}"))
-                .take(3)
-                .collect();
+            let differ = differing_rows(&cached, &fresh);
             assert!(
                 differ.is_empty(),
                 "after a change of {what}:\n{}",
@@ -491,6 +472,32 @@ mod tests {
         }
     }
 
+    /// The screen as drawn afresh: a new terminal, `cache` as given.
+    fn afresh(app: &App, cache: &mut ViewCache, now: NaiveDateTime) -> Buffer {
+        let mut fresh = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
+        fresh.draw(|f| render(app, cache, f, now)).expect("drawn");
+        fresh.backend().buffer().clone()
+    }
+
+    /// The first rows (as a terminal shows them) where `got` and `want`
+    /// differ, to say in a failure.
+    fn differing_rows(got: &Buffer, want: &Buffer) -> Vec<String> {
+        let rows = |b: &Buffer| -> Vec<String> {
+            seen(b)
+                .into_iter()
+                .map(|r| r.into_iter().map(|(s, _)| s).collect())
+                .collect()
+        };
+        let (got, want) = (rows(got), rows(want));
+        got.iter()
+            .zip(&want)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(y, (a, b))| format!("row {y}:\n screen {a:?}\n fresh  {b:?}"))
+            .take(3)
+            .collect()
+    }
+
     fn frame_as_drawn_afresh(
         app: &App,
         (screen, cache, reference): (&mut Screen<TestBackend>, &mut ViewCache, &mut ViewCache),
@@ -498,28 +505,7 @@ mod tests {
         what: &str,
     ) {
         screen.draw(|f| render(app, cache, f, now)).expect("drawn");
-        let mut fresh = Screen::new(TestBackend::new(120, 40)).expect("a test terminal");
-        fresh
-            .draw(|f| render(app, reference, f, now))
-            .expect("drawn");
-        let rows = |b: &Buffer| -> Vec<String> {
-            seen(b)
-                .into_iter()
-                .map(|r| r.into_iter().map(|(s, _)| s).collect())
-                .collect()
-        };
-        let (got, want) = (
-            rows(screen.backend().buffer()),
-            rows(fresh.backend().buffer()),
-        );
-        let diff: Vec<_> = got
-            .iter()
-            .zip(&want)
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .map(|(y, (a, b))| format!("row {y}:\n screen {a:?}\n fresh  {b:?}"))
-            .take(3)
-            .collect();
+        let diff = differing_rows(screen.backend().buffer(), &afresh(app, reference, now));
         assert!(diff.is_empty(), "{what}:\n{}", diff.join("\n"));
     }
 

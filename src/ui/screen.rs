@@ -138,10 +138,8 @@ fn clear_except(buffer: &mut Buffer, spared: &[Rect]) {
         let mut x = area.left();
         while x < area.right() {
             let (end, resume) = next_gap(spared, x, y, area.right());
-            let (from, to) = (
-                buffer.index_of(x, y),
-                buffer.index_of(x, y) + usize::from(end - x),
-            );
+            let from = buffer.index_of(x, y);
+            let to = from + usize::from(end - x);
             buffer.content[from..to].iter_mut().for_each(Cell::reset);
             x = resume.max(end);
         }
@@ -167,7 +165,6 @@ pub struct Screen<B: Backend> {
     current: usize,
     /// The kept areas of the frame on the screen, and of the one drawing.
     kept: [Vec<Kept>; 2],
-    area: Rect,
     /// The cells to send this frame (see `diff`).
     updates: Vec<(u16, u16, usize)>,
 }
@@ -180,7 +177,6 @@ impl<B: Backend> Screen<B> {
             buffers: [Buffer::empty(area), Buffer::empty(area)],
             current: 0,
             kept: [Vec::new(), Vec::new()],
-            area,
             updates: Vec::new(),
         })
     }
@@ -253,8 +249,7 @@ impl<B: Backend> Screen<B> {
     /// Follow the terminal's size.
     fn fit(&mut self) -> Result<(), B::Error> {
         let area = Rect::from((Position::ORIGIN, self.backend.size()?));
-        if area != self.area {
-            self.area = area;
+        if area != self.buffers[0].area {
             for buffer in &mut self.buffers {
                 buffer.resize(area);
                 buffer.reset();
